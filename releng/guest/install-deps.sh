@@ -11,12 +11,10 @@
 # Usage: install-deps.sh [--check]   (--check: report, exit 1 if anything is missing)
 set -euo pipefail
 
-KSERIES=${VGPIO_KERNEL_SERIES:-6.1}
-CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/vgpio"
-DEB_CACHE="$CACHE_ROOT/debs"
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$HERE/common.sh"
 SOURCES=/etc/apt/sources.list.d/debian.sources
 BPO_FILE=/etc/apt/sources.list.d/vgpio-backports.sources
-QEMU_MIN_MAJOR=10
 HOST_PKGS=(busybox-static gpiod libgpiod2 cpio gzip xz-utils zstd gcc make bc
            flex bison libelf-dev kmod binutils libc-bin)
 
@@ -26,7 +24,7 @@ die() { echo "install-deps: ERROR: $*" >&2; exit 1; }
 CHECK_ONLY=0
 case "${1:-}" in
   --check) CHECK_ONLY=1 ;;
-  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   "") ;;
   *) die "unknown option: $1" ;;
 esac
@@ -40,11 +38,6 @@ export DEBIAN_FRONTEND=noninteractive
 APT_OPTS=(-y -q --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
 
 # ---- helpers ---------------------------------------------------------------
-pkg_version() {  # prints the installed version of $1, or nothing
-  dpkg-query -W -f='${db:Status-Abbrev} ${Version}\n' "$1" 2>/dev/null |
-    awk '$1 ~ /^ii/ {print $2}'
-}
-
 codename() { . /etc/os-release; echo "${VERSION_CODENAME:?}"; }
 
 # The main-archive stanza of debian.sources (the one whose Suites holds the
@@ -83,23 +76,6 @@ derive_backports_stanza() {
 qemu_ok() {
   local v; v=$(pkg_version qemu-system-x86)
   [ -n "$v" ] && dpkg --compare-versions "$v" ge "1:${QEMU_MIN_MAJOR}~"
-}
-
-# A consistent kernel triple is installed/downloaded: prints "ABI VERSION".
-kernel_triple() {
-  local sv abi pkg v
-  sv=$(pkg_version "linux-source-$KSERIES")
-  [ -n "$sv" ] || return 1
-  while read -r pkg v; do
-    [ "$v" = "$sv" ] || continue
-    abi=${pkg#linux-headers-}
-    if [ -f "$DEB_CACHE/linux-image-${abi}_${sv}_amd64.deb" ]; then
-      echo "$abi $sv"; return 0
-    fi
-  done < <(dpkg-query -W -f='${db:Status-Abbrev} ${Package} ${Version}\n' \
-             "linux-headers-${KSERIES}.*-amd64" 2>/dev/null |
-           awk '$1 ~ /^ii/ && $2 !~ /-(cloud|rt)-amd64$/ {print $2, $3}')
-  return 1
 }
 
 missing_host_pkgs() {
