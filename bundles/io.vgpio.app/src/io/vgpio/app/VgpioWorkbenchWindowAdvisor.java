@@ -1,0 +1,26 @@
+package io.vgpio.app;
+
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+/** Title and size of the workbench window. */
+final class VgpioWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
+
+    static final String TITLE = "vGPIO Workbench";
+
+    VgpioWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        super(configurer);
+    }
+
+    @Override
+    public void preWindowOpen() {
+        IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
+        configurer.setTitle(TITLE);
+        configurer.setInitialSize(new Point(1280, 800));
+        configurer.setShowCoolBar(false);
+        configurer.setShowPerspectiveBar(false);
+        configurer.setShowStatusLine(true);
+        configurer.setShowProgressIndicator(true);
+    }
+}
