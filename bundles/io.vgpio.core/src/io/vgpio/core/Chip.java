@@ -1,0 +1,262 @@
+package io.vgpio.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The GPIO chip: its lines and their interrupt state machine, as the released virtio-gpio specification defines it.
+ * The chip knows nothing of virtqueues: an eventq buffer is an opaque token, and returning it is left to the
+ * {@link InterruptSink}. All methods are thread-safe; they run under the chip's monitor, which also guards the
+ * sink, so a transport can complete buffers from any thread that changes a line.
+ */
+public final class Chip {
+    /** Sentinel for "no buffer held". */
+    public static final long NO_TOKEN = -1;
+
+    /** Returns eventq buffers to the driver. Called with the chip's monitor held. */
+    public interface InterruptSink {
+        /**
+         * @param token the token given to {@link Chip#queueEventBuffer}
+         * @param valid true for VIRTIO_GPIO_IRQ_STATUS_VALID, false for INVALID
+         */
+        void complete(int line, long token, boolean valid);
+    }
+
+    private final DeviceConfig config;
+    private final EventLog log;
+    private final int n;
+    private final Direction[] direction;
+    private final int[] outputValue;
+    private final int[] inputLevel;
+    private final int[] lastLevel;
+    private final IrqType[] irqType;
+    private final long[] heldToken;
+    private final boolean[] latched;
+    private final long[] triggerNanos;
+    private final boolean[] valueSet;
+    private InterruptSink sink = (line, token, valid) -> {
+    };
+
+    public Chip(DeviceConfig config, EventLog log) {
+        this.config = config;
+        this.log = log;
+        n = config.lines();
+        direction = new Direction[n];
+        outputValue = new int[n];
+        inputLevel = new int[n];
+        lastLevel = new int[n];
+        irqType = new IrqType[n];
+        heldToken = new long[n];
+        latched = new boolean[n];
+        triggerNanos = new long[n];
+        valueSet = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            direction[i] = Direction.NONE;
+            irqType[i] = IrqType.NONE;
+            heldToken[i] = NO_TOKEN;
+        }
+    }
+
+    public DeviceConfig config() {
+        return config;
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    public int lineCount() {
+        return n;
+    }
+
+    public synchronized void setInterruptSink(InterruptSink sink) {
+        this.sink = sink;
+    }
+
+    // ---- what the guest does -------------------------------------------------------------------------------
+
+    /** The level the guest reads with GET_VALUE. */
+    public synchronized int guestRead(int line) {
+        return direction[line] == Direction.OUT ? outputValue[line] : inputLevel[line];
+    }
+
+    public synchronized Direction direction(int line) {
+        return direction[line];
+    }
+
+    public synchronized IrqType irqType(int line) {
+        return irqType[line];
+    }
+
+    /** True if SET_VALUE was received since the line was last released. */
+    public synchronized boolean valueSetSinceRelease(int line) {
+        return valueSet[line];
+    }
+
+    public synchronized void guestSetValue(int line, int value) {
+        outputValue[line] = value;
+        valueSet[line] = true;
+        levelMayHaveChanged(line, Cause.GUEST);
+    }
+
+    /** SET_DIRECTION. NONE releases the line: every piece of guest state goes, and a held buffer is returned. */
+    public synchronized void guestSetDirection(int line, Direction d) {
+        if (d == Direction.NONE) {
+            release(line, true);
+        } else if (direction[line] != d) {
+            direction[line] = d;
+            log.append(EventKind.DIRECTION, line, d.wireValue(), 0);
+        }
+        levelMayHaveChanged(line, Cause.GUEST);
+    }
+
+    private void release(int line, boolean returnBuffer) {
+        latched[line] = false;
+        long token = heldToken[line];
+        heldToken[line] = NO_TOKEN;
+        if (token != NO_TOKEN && returnBuffer) {
+            returnInvalid(line, token, EventKind.InvalidReason.RELEASED);
+        }
+        if (irqType[line] != IrqType.NONE) {
+            irqType[line] = IrqType.NONE;
+            log.append(EventKind.IRQ_TYPE, line, IrqType.NONE.wireValue(), 0);
+        }
+        if (direction[line] != Direction.NONE) {
+            direction[line] = Direction.NONE;
+            log.append(EventKind.DIRECTION, line, Direction.NONE.wireValue(), 0);
+        }
+        outputValue[line] = 0;
+        valueSet[line] = false;
+    }
+
+    /** SET_IRQ_TYPE: enables (any type but NONE) or disables (NONE) the interrupt. */
+    public synchronized void guestSetIrqType(int line, IrqType type) {
+        IrqType old = irqType[line];
+        if (old == type) {
+            return;
+        }
+        irqType[line] = type;
+        log.append(EventKind.IRQ_TYPE, line, type.wireValue(), 0);
+        // Edges are latched from the moment the interrupt is enabled; a change of type starts afresh.
+        latched[line] = false;
+        if (type == IrqType.NONE) {
+            long token = heldToken[line];
+            if (token != NO_TOKEN) {
+                heldToken[line] = NO_TOKEN;
+                returnInvalid(line, token, EventKind.InvalidReason.DISABLED);
+            }
+        } else if (type.isLevel() && heldToken[line] != NO_TOKEN && type.activeAt(inputLevel[line])
+                && direction[line] != Direction.OUT) {
+            deliver(line, System.nanoTime());
+        }
+    }
+
+    /**
+     * The guest queued an eventq buffer pair for a line (unmasking its interrupt). Depending on the line's state the
+     * buffer is held, returned VALID at once (latched edge, active level) or returned INVALID.
+     */
+    public synchronized void queueEventBuffer(int line, long token) {
+        if (heldToken[line] != NO_TOKEN) {
+            returnInvalid(line, token, EventKind.InvalidReason.DUPLICATE);
+            return;
+        }
+        if (irqType[line] == IrqType.NONE) {
+            returnInvalid(line, token, EventKind.InvalidReason.NOT_ENABLED);
+            return;
+        }
+        heldToken[line] = token;
+        log.append(EventKind.EVENT_BUFFER, line, token, 0);
+        IrqType t = irqType[line];
+        if (t.isEdge() && latched[line]) {
+            deliver(line, triggerNanos[line]);
+        } else if (t.isLevel() && t.activeAt(inputLevel[line]) && direction[line] != Direction.OUT) {
+            deliver(line, System.nanoTime());
+        }
+    }
+
+    // ---- what the outside world does -----------------------------------------------------------------------
+
+    /** Drives the input level of a line (a switch, a script, a replayed trace, a bound physical pin). */
+    public synchronized void setInput(int line, int level, Cause cause) {
+        setInput(line, level, cause, System.nanoTime());
+    }
+
+    /** As {@link #setInput(int, int, Cause)} with the time the change happened (e.g. a kernel edge timestamp). */
+    public synchronized void setInput(int line, int level, Cause cause, long whenNanos) {
+        int old = inputLevel[line];
+        if (old == level) {
+            return;
+        }
+        inputLevel[line] = level;
+        levelMayHaveChanged(line, cause);
+        if (direction[line] == Direction.OUT) {
+            return; // the guest drives the pin; what the outside does is not an interrupt source
+        }
+        IrqType t = irqType[line];
+        if (t.triggersOnEdge(old, level)) {
+            if (heldToken[line] != NO_TOKEN) {
+                deliver(line, whenNanos);
+            } else if (!latched[line]) {
+                latched[line] = true;
+                triggerNanos[line] = whenNanos;
+                log.append(EventKind.EDGE_LATCHED, line, level, 0);
+            }
+        } else if (t.activeAt(level) && heldToken[line] != NO_TOKEN) {
+            deliver(line, whenNanos);
+        }
+    }
+
+    public synchronized int inputLevel(int line) {
+        return inputLevel[line];
+    }
+
+    /**
+     * The frontend went away or stopped its queues: held buffers belong to rings that no longer exist and are
+     * dropped without being returned, and the guest's view of every line starts afresh. Input levels, which the
+     * user set, are kept.
+     */
+    public synchronized void resetGuestState() {
+        for (int i = 0; i < n; i++) {
+            release(i, false);
+            levelMayHaveChanged(i, Cause.GUEST);
+        }
+    }
+
+    // ---- snapshots -----------------------------------------------------------------------------------------
+
+    public synchronized LineState state(int line) {
+        return new LineState(line, config.name(line), direction[line], outputValue[line], inputLevel[line],
+                guestRead(line), irqType[line], heldToken[line] != NO_TOKEN, latched[line]);
+    }
+
+    public synchronized List<LineState> states() {
+        List<LineState> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(state(i));
+        }
+        return all;
+    }
+
+    // ---- internals -----------------------------------------------------------------------------------------
+
+    private void deliver(int line, long sinceNanos) {
+        long token = heldToken[line];
+        heldToken[line] = NO_TOKEN;
+        latched[line] = false;
+        log.append(EventKind.INTERRUPT, line, inputLevel[line], Math.max(0, System.nanoTime() - sinceNanos));
+        sink.complete(line, token, true);
+    }
+
+    private void returnInvalid(int line, long token, EventKind.InvalidReason reason) {
+        log.append(EventKind.BUFFER_INVALID, line, reason.ordinal(), token);
+        sink.complete(line, token, false);
+    }
+
+    private void levelMayHaveChanged(int line, Cause cause) {
+        int level = guestRead(line);
+        if (level != lastLevel[line]) {
+            lastLevel[line] = level;
+            log.append(EventKind.LEVEL, line, level, cause.ordinal());
+        }
+    }
+}

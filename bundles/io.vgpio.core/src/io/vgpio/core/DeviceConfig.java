@@ -1,0 +1,345 @@
+package io.vgpio.core;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the device looks like to a guest: the number of lines, their optional names and whether interrupts are
+ * offered. Immutable; every instance is valid.
+ *
+ * <p>The file form is line oriented ({@code key = value}, {@code #} comments):
+ *
+ * <pre>
+ * lines = 8
+ * irq = on
+ * names = LED,,BUTTON
+ * name.7 = RESET
+ * </pre>
+ */
+public final class DeviceConfig {
+    public static final int DEFAULT_LINES = 8;
+
+    private final int lines;
+    private final String[] names;
+    private final boolean irq;
+
+    private DeviceConfig(int lines, String[] names, boolean irq) {
+        this.lines = lines;
+        this.names = names;
+        this.irq = irq;
+    }
+
+    /** Eight unnamed lines with interrupts. */
+    public static DeviceConfig defaults() {
+        return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true);
+    }
+
+    private static String[] emptyNames(int n) {
+        String[] s = new String[n];
+        Arrays.fill(s, "");
+        return s;
+    }
+
+    public int lines() {
+        return lines;
+    }
+
+    /** Name of a line, "" when unnamed. */
+    public String name(int line) {
+        return names[line];
+    }
+
+    public boolean irq() {
+        return irq;
+    }
+
+    public boolean hasNames() {
+        for (String n : names) {
+            if (!n.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The GET_LINE_NAMES blob: each name NUL-terminated, in line order; empty when no line has a name. */
+    public byte[] namesBlob() {
+        if (!hasNames()) {
+            return new byte[0];
+        }
+        int size = 0;
+        for (String n : names) {
+            size += n.length() + 1;
+        }
+        byte[] blob = new byte[size];
+        int p = 0;
+        for (String n : names) {
+            byte[] b = n.getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(b, 0, blob, p, b.length);
+            p += b.length + 1;
+        }
+        return blob;
+    }
+
+    /** Line index for a number or a name, or -1. */
+    public int lineIndex(String token) {
+        if (token == null || token.isEmpty()) {
+            return -1;
+        }
+        if (isNumber(token)) {
+            try {
+                int n = Integer.parseInt(token);
+                return n < lines ? n : -1;
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        for (int i = 0; i < lines; i++) {
+            if (names[i].equals(token)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A copy with other settings; see {@link Builder}. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.lines = lines;
+        b.irq = irq;
+        for (int i = 0; i < lines; i++) {
+            if (!names[i].isEmpty()) {
+                b.names.put(i, names[i]);
+            }
+        }
+        return b;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects settings from any source; {@link #build()} validates them all. */
+    public static final class Builder {
+        private int lines = DEFAULT_LINES;
+        private boolean irq = true;
+        private final Map<Integer, String> names = new HashMap<>();
+        private String origin = "configuration";
+
+        /** Where the settings come from, for error messages ("--names", "gpio.conf:3"). */
+        public Builder origin(String origin) {
+            this.origin = origin;
+            return this;
+        }
+
+        public Builder lines(int lines) throws ConfigException {
+            if (lines < 1 || lines > Protocol.MAX_LINES) {
+                throw new ConfigException(origin + ": line count " + lines
+                        + " is out of range; give a number from 1 to " + Protocol.MAX_LINES + ".");
+            }
+            this.lines = lines;
+            return this;
+        }
+
+        public Builder irq(boolean irq) {
+            this.irq = irq;
+            return this;
+        }
+
+        /** Sets the names of lines 0.. from a comma-separated list; empty entries leave a line unnamed. */
+        public Builder namesList(String list) throws ConfigException {
+            names.clear();
+            String[] parts = list.split(",", -1);
+            for (int i = 0; i < parts.length; i++) {
+                String n = parts[i].trim();
+                if (!n.isEmpty()) {
+                    name(i, n);
+                }
+            }
+            return this;
+        }
+
+        public Builder name(int line, String name) throws ConfigException {
+            checkName(line, name);
+            if (name.isEmpty()) {
+                names.remove(line);
+            } else {
+                names.put(line, name);
+            }
+            return this;
+        }
+
+        private void checkName(int line, String name) throws ConfigException {
+            if (line < 0 || line >= Protocol.MAX_LINES) {
+                throw new ConfigException(origin + ": line " + line + " does not exist; lines are numbered from 0.");
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c < 0x20 || c > 0x7e) {
+                    throw new ConfigException(origin + ": the name of line " + line + " ('" + printable(name)
+                            + "') has a character that is not printable 7-bit ASCII; use letters, digits and punctuation only.");
+                }
+            }
+            if (!name.isEmpty() && isNumber(name)) {
+                throw new ConfigException(origin + ": line " + line + " is named '" + name
+                        + "', a plain number, which would be mistaken for a line number; give it a name with a letter in it.");
+            }
+            if (!name.equals(name.trim())) {
+                throw new ConfigException(origin + ": the name of line " + line + " ('" + name
+                        + "') starts or ends with a space; remove the spaces.");
+            }
+        }
+
+        private static String printable(String s) {
+            StringBuilder b = new StringBuilder();
+            for (char c : s.toCharArray()) {
+                b.append(c >= 0x20 && c <= 0x7e ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+            }
+            return b.toString();
+        }
+
+        public DeviceConfig build() throws ConfigException {
+            String[] n = emptyNames(lines);
+            Map<String, Integer> seen = new HashMap<>();
+            for (Map.Entry<Integer, String> e : names.entrySet()) {
+                int line = e.getKey();
+                if (line >= lines) {
+                    throw new ConfigException(origin + ": a name is given for line " + line + " ('" + e.getValue()
+                            + "') but the device has only " + lines + " lines (0.." + (lines - 1)
+                            + "); remove the name or raise the line count.");
+                }
+                Integer other = seen.put(e.getValue(), line);
+                if (other != null) {
+                    throw new ConfigException(origin + ": lines " + Math.min(other, line) + " and "
+                            + Math.max(other, line) + " are both named '" + e.getValue()
+                            + "'; line names must be unique, rename one of them.");
+                }
+                n[line] = e.getValue();
+            }
+            return new DeviceConfig(lines, n, irq);
+        }
+    }
+
+    /** Reads a configuration file. Errors name the file, the line and the fix. */
+    public static DeviceConfig load(Path file) throws ConfigException {
+        List<String> text;
+        try {
+            text = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the configuration file " + file + ": " + describe(e)
+                    + "; check the path and its permissions.");
+        }
+        return parse(text, file.toString()).build();
+    }
+
+    /** Parses configuration text into a builder (so command-line options can still override it). */
+    public static Builder parse(List<String> text, String fileName) throws ConfigException {
+        Builder b = builder();
+        for (int i = 0; i < text.size(); i++) {
+            String where = fileName + ":" + (i + 1);
+            String raw = text.get(i);
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                throw new ConfigException(where + ": expected 'key = value' but found '" + line
+                        + "'; keys are lines, irq, names and name.N.");
+            }
+            String key = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip();
+            b.origin(where);
+            switch (key) {
+                case "lines" -> {
+                    int n;
+                    try {
+                        n = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new ConfigException(where + ": lines must be a whole number from 1 to "
+                                + Protocol.MAX_LINES + ", found '" + value + "'.");
+                    }
+                    b.lines(n);
+                }
+                case "irq" -> b.irq(parseBoolean(value, where, "irq"));
+                case "names" -> b.namesList(value);
+                default -> {
+                    if (key.startsWith("name.")) {
+                        String num = key.substring(5);
+                        if (!isNumber(num)) {
+                            throw new ConfigException(where + ": '" + key
+                                    + "' should be name.N with N a line number, e.g. name.3 = BUTTON.");
+                        }
+                        int line2;
+                        try {
+                            line2 = Integer.parseInt(num);
+                        } catch (NumberFormatException e) {
+                            line2 = Integer.MAX_VALUE;
+                        }
+                        b.name(line2, value);
+                    } else {
+                        throw new ConfigException(where + ": unknown key '" + key
+                                + "'; known keys are lines, irq, names and name.N.");
+                    }
+                }
+            }
+        }
+        b.origin(fileName);
+        return b;
+    }
+
+    static boolean parseBoolean(String value, String where, String key) throws ConfigException {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new ConfigException(where + ": " + key + " must be on or off, found '" + value + "'.");
+        };
+    }
+
+    /** The file form of this configuration; {@link #load} reads it back to an equal configuration. */
+    public String format() {
+        StringBuilder s = new StringBuilder();
+        s.append("# vGPIO device configuration\n");
+        s.append("lines = ").append(lines).append('\n');
+        s.append("irq = ").append(irq ? "on" : "off").append('\n');
+        for (int i = 0; i < lines; i++) {
+            if (!names[i].isEmpty()) {
+                s.append("name.").append(i).append(" = ").append(names[i]).append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName().replace("Exception", "") + (m != null ? " (" + m + ")" : "");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DeviceConfig c && c.lines == lines && c.irq == irq && Arrays.equals(c.names, names);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(names) * 31 + lines * 2 + (irq ? 1 : 0);
+    }
+}

@@ -1,0 +1,218 @@
+package io.vgpio.core;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The append-only log of everything the device did, kept in a bounded ring of primitive columns (about 29 bytes an
+ * event). When the ring is full the oldest events are dropped and counted. Appends and reads are thread-safe.
+ * Readers address events by sequence number, so a reader that fell behind learns exactly what it missed.
+ */
+public final class EventLog {
+    /** Default capacity: one million events, about 29 MB. */
+    public static final int DEFAULT_CAPACITY = 1 << 20;
+
+    private final int capacity;
+    private final long[] time;
+    private final long[] colA;
+    private final long[] colB;
+    private final int[] lineCol;
+    private final byte[] kindCol;
+    private final long startNanos;
+    private final long startWallMillis;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition appended = lock.newCondition();
+    private long next; // seq of the next event
+    private int waiters;
+
+    public EventLog() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    public EventLog(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("event log capacity must be at least 1, got " + capacity);
+        }
+        this.capacity = capacity;
+        time = new long[capacity];
+        colA = new long[capacity];
+        colB = new long[capacity];
+        lineCol = new int[capacity];
+        kindCol = new byte[capacity];
+        startNanos = System.nanoTime();
+        startWallMillis = System.currentTimeMillis();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Monotonic time the log was made; event times are on the same clock. */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** Wall-clock time (ms since the epoch) matching {@link #startNanos()}. */
+    public long startWallMillis() {
+        return startWallMillis;
+    }
+
+    /** Appends an event stamped now, and returns its sequence number. */
+    public long append(EventKind kind, int line, long a, long b) {
+        return append(System.nanoTime(), kind, line, a, b);
+    }
+
+    /** Appends an event with a given monotonic timestamp (must not be earlier than the last one's). */
+    public long append(long timeNanos, EventKind kind, int line, long a, long b) {
+        lock.lock();
+        try {
+            long seq = next;
+            int i = (int) (seq % capacity);
+            if (seq > 0) {
+                long last = time[(int) ((seq - 1) % capacity)];
+                if (timeNanos < last) {
+                    timeNanos = last; // keep the log monotonic even if a caller stamped early
+                }
+            }
+            time[i] = timeNanos;
+            colA[i] = a;
+            colB[i] = b;
+            lineCol[i] = line;
+            kindCol[i] = (byte) kind.ordinal();
+            next = seq + 1;
+            if (waiters > 0) {
+                appended.signalAll();
+            }
+            return seq;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sequence number the next event will get (= number of events ever appended). */
+    public long nextSeq() {
+        lock.lock();
+        try {
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sequence number of the oldest event still held. */
+    public long firstSeq() {
+        lock.lock();
+        try {
+            return Math.max(0, next - capacity);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Number of events dropped because the ring was full. */
+    public long dropped() {
+        return firstSeq();
+    }
+
+    /** Number of events held. */
+    public int size() {
+        lock.lock();
+        try {
+            return (int) Math.min(next, capacity);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The event with this sequence number, or null if it was dropped or does not exist yet. */
+    public Event get(long seq) {
+        lock.lock();
+        try {
+            if (seq < Math.max(0, next - capacity) || seq >= next) {
+                return null;
+            }
+            return at(seq);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Event at(long seq) {
+        int i = (int) (seq % capacity);
+        return new Event(seq, time[i], EventKind.fromOrdinal(kindCol[i]), lineCol[i], colA[i], colB[i]);
+    }
+
+    /** Receives events from {@link #read}. */
+    @FunctionalInterface
+    public interface Reader {
+        void accept(long seq, long timeNanos, EventKind kind, int line, long a, long b);
+    }
+
+    /**
+     * Passes up to {@code max} events from {@code fromSeq} on (or from the oldest held, if {@code fromSeq} was
+     * dropped) to the reader, without allocating. The reader runs under the log's lock: keep it short.
+     *
+     * @return the sequence number after the last event passed
+     */
+    public long read(long fromSeq, int max, Reader reader) {
+        lock.lock();
+        try {
+            long seq = Math.max(fromSeq, Math.max(0, next - capacity));
+            long end = Math.min(next, seq + Math.max(0, max));
+            for (; seq < end; seq++) {
+                int i = (int) (seq % capacity);
+                reader.accept(seq, time[i], EventKind.fromOrdinal(kindCol[i]), lineCol[i], colA[i], colB[i]);
+            }
+            return seq;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until an event with a sequence number at or beyond {@code seq} exists.
+     *
+     * @return true if there is one, false on timeout
+     */
+    public boolean awaitSeq(long seq, long timeout, TimeUnit unit) throws InterruptedException {
+        long nanos = unit.toNanos(timeout);
+        lock.lock();
+        try {
+            waiters++;
+            try {
+                while (next <= seq) {
+                    if (nanos <= 0) {
+                        return false;
+                    }
+                    nanos = appended.awaitNanos(nanos);
+                }
+                return true;
+            } finally {
+                waiters--;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sequence number of the first held event at or after {@code timeNanos} (binary search), or nextSeq(). */
+    public long seqAtOrAfter(long timeNanos) {
+        lock.lock();
+        try {
+            long lo = Math.max(0, next - capacity);
+            long hi = next;
+            while (lo < hi) {
+                long mid = (lo + hi) >>> 1;
+                if (time[(int) (mid % capacity)] < timeNanos) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
