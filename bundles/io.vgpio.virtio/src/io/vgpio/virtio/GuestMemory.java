@@ -1,0 +1,142 @@
+package io.vgpio.virtio;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Guest physical memory as a set of regions, each backed by a ByteBuffer (a heap buffer in tests, a mapping of the
+ * frontend's memory file in the vhost backend). Every access is bounds-checked in Java: a bad guest address throws
+ * {@link GuestMemoryException}, never touches memory outside a region, and costs no native call.
+ */
+public final class GuestMemory {
+    /** One contiguous region of guest physical memory. */
+    public record Region(long guestAddress, long size, ByteBuffer buffer) {
+        public Region {
+            if (size != buffer.capacity()) {
+                throw new IllegalArgumentException("region size " + size + " != buffer capacity " + buffer.capacity());
+            }
+        }
+
+        boolean contains(long gpa, long len) {
+            return gpa >= guestAddress && len >= 0 && gpa - guestAddress <= size - len;
+        }
+    }
+
+    private final Region[] regions;
+    private int lastHit;
+
+    public GuestMemory(List<Region> regions) {
+        List<Region> sorted = new ArrayList<>(regions);
+        sorted.sort(Comparator.comparingLong(Region::guestAddress));
+        for (int i = 1; i < sorted.size(); i++) {
+            Region prev = sorted.get(i - 1);
+            if (prev.guestAddress() + prev.size() > sorted.get(i).guestAddress()) {
+                throw new IllegalArgumentException("guest memory regions overlap at 0x"
+                        + Long.toHexString(sorted.get(i).guestAddress()));
+            }
+        }
+        this.regions = sorted.stream()
+                .map(r -> new Region(r.guestAddress(), r.size(), r.buffer().duplicate().order(ByteOrder.LITTLE_ENDIAN)))
+                .toArray(Region[]::new);
+    }
+
+    /** A heap-backed memory of one region at guest address 0 (tests, simulations). */
+    public static GuestMemory ofHeap(int size) {
+        return new GuestMemory(List.of(new Region(0, size, ByteBuffer.allocate(size))));
+    }
+
+    public List<Region> regions() {
+        return List.of(regions);
+    }
+
+    /** True if [gpa, gpa+len) lies inside one region. */
+    public boolean contains(long gpa, long len) {
+        return find(gpa, len) != null;
+    }
+
+    private Region find(long gpa, long len) {
+        Region[] rs = regions;
+        int hint = lastHit;
+        if (hint < rs.length && rs[hint].contains(gpa, len)) {
+            return rs[hint];
+        }
+        for (int i = 0; i < rs.length; i++) {
+            if (rs[i].contains(gpa, len)) {
+                lastHit = i;
+                return rs[i];
+            }
+        }
+        return null;
+    }
+
+    private Region region(long gpa, long len) {
+        Region r = find(gpa, len);
+        if (r == null) {
+            throw new GuestMemoryException(String.format("guest address range [0x%x, +%d) is outside guest memory",
+                    gpa, len));
+        }
+        return r;
+    }
+
+    /**
+     * A little-endian view of [gpa, gpa+len), indexed from 0. Used for rings, which are looked up once per
+     * queue setup instead of once per access.
+     */
+    public ByteBuffer view(long gpa, int len) {
+        Region r = region(gpa, len);
+        return r.buffer().slice((int) (gpa - r.guestAddress()), len).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    public int u8(long gpa) {
+        Region r = region(gpa, 1);
+        return r.buffer().get((int) (gpa - r.guestAddress())) & 0xff;
+    }
+
+    public int u16(long gpa) {
+        Region r = region(gpa, 2);
+        return r.buffer().getShort((int) (gpa - r.guestAddress())) & 0xffff;
+    }
+
+    public long u32(long gpa) {
+        Region r = region(gpa, 4);
+        return r.buffer().getInt((int) (gpa - r.guestAddress())) & 0xffffffffL;
+    }
+
+    public long u64(long gpa) {
+        Region r = region(gpa, 8);
+        return r.buffer().getLong((int) (gpa - r.guestAddress()));
+    }
+
+    public void putU8(long gpa, int v) {
+        Region r = region(gpa, 1);
+        r.buffer().put((int) (gpa - r.guestAddress()), (byte) v);
+    }
+
+    public void putU16(long gpa, int v) {
+        Region r = region(gpa, 2);
+        r.buffer().putShort((int) (gpa - r.guestAddress()), (short) v);
+    }
+
+    public void putU32(long gpa, long v) {
+        Region r = region(gpa, 4);
+        r.buffer().putInt((int) (gpa - r.guestAddress()), (int) v);
+    }
+
+    public void putU64(long gpa, long v) {
+        Region r = region(gpa, 8);
+        r.buffer().putLong((int) (gpa - r.guestAddress()), v);
+    }
+
+    public void read(long gpa, byte[] dst, int off, int len) {
+        Region r = region(gpa, len);
+        r.buffer().get((int) (gpa - r.guestAddress()), dst, off, len);
+    }
+
+    public void write(long gpa, byte[] src, int off, int len) {
+        Region r = region(gpa, len);
+        r.buffer().put((int) (gpa - r.guestAddress()), src, off, len);
+    }
+}
