@@ -1,0 +1,87 @@
+package io.vgpio.vhost;
+
+import io.vgpio.vhost.linux.Linux;
+import io.vgpio.vhost.linux.NativeException;
+import io.vgpio.virtio.GuestMemory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The frontend's guest memory, mapped from the descriptors of SET_MEM_TABLE. Ring addresses arrive as the
+ * frontend's own virtual addresses and are translated through each region's userspace address.
+ */
+final class MemoryTable implements AutoCloseable {
+    /** Largest ByteBuffer we make over a mapping; bigger regions are split into chunks of this size. */
+    static final long CHUNK = 1L << 30;
+
+    record Entry(long guestAddress, long size, long userAddress, long mmapOffset) {
+    }
+
+    private final List<Entry> entries;
+    private final List<Linux.Mapping> mappings;
+    private final GuestMemory memory;
+
+    private MemoryTable(List<Entry> entries, List<Linux.Mapping> mappings, GuestMemory memory) {
+        this.entries = entries;
+        this.mappings = mappings;
+        this.memory = memory;
+    }
+
+    /** Maps every region; closes all descriptors whether or not it succeeds. */
+    static MemoryTable map(List<Entry> entries, int[] fds) throws NativeException {
+        List<Linux.Mapping> mappings = new ArrayList<>();
+        List<GuestMemory.Region> regions = new ArrayList<>();
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                if (e.size() <= 0 || e.mmapOffset() < 0) {
+                    throw new NativeException("SET_MEM_TABLE region " + i + " has size " + e.size() + " and offset "
+                            + e.mmapOffset(), 22);
+                }
+                Linux.Mapping m = Linux.mmapShared(fds[i], e.mmapOffset() + e.size());
+                mappings.add(m);
+                for (long off = 0; off < e.size(); off += CHUNK) {
+                    int len = (int) Math.min(CHUNK, e.size() - off);
+                    regions.add(new GuestMemory.Region(e.guestAddress() + off, len, m.buffer(e.mmapOffset() + off, len)));
+                }
+            }
+            return new MemoryTable(List.copyOf(entries), mappings, new GuestMemory(regions));
+        } catch (NativeException | RuntimeException ex) {
+            mappings.forEach(Linux.Mapping::close);
+            throw ex instanceof NativeException ne ? ne : new NativeException("SET_MEM_TABLE: " + ex.getMessage(), 22);
+        } finally {
+            for (int fd : fds) {
+                Linux.close(fd);
+            }
+        }
+    }
+
+    GuestMemory memory() {
+        return memory;
+    }
+
+    int regionCount() {
+        return entries.size();
+    }
+
+    /**
+     * Translates a frontend virtual address (SET_VRING_ADDR) to a guest physical address.
+     *
+     * @return the guest address, or -1 if no region holds [uva, uva+len)
+     */
+    long toGuest(long uva, long len) {
+        for (Entry e : entries) {
+            if (uva >= e.userAddress() && uva - e.userAddress() <= e.size() - len) {
+                return e.guestAddress() + (uva - e.userAddress());
+            }
+        }
+        return -1;
+    }
+
+    /** Unmaps everything. Callers must have stopped every queue that reads this memory. */
+    @Override
+    public void close() {
+        mappings.forEach(Linux.Mapping::close);
+        mappings.clear();
+    }
+}

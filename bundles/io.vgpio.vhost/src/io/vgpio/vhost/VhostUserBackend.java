@@ -1,0 +1,168 @@
+package io.vgpio.vhost;
+
+import io.vgpio.vhost.linux.Linux;
+import io.vgpio.vhost.linux.NativeException;
+import io.vgpio.virtio.VirtioGpioDevice;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Serves a virtio-gpio device over vhost-user: listens on a UNIX socket (mode 0600) that QEMU, or any vhost-user
+ * frontend, connects to. One frontend at a time; a second one is refused until the first goes away. Frontends
+ * may disconnect and come back (guest reboot, QEMU restart) without the backend restarting.
+ */
+public final class VhostUserBackend implements AutoCloseable {
+    private static final Logger LOG = System.getLogger("io.vgpio.vhost");
+
+    private final Path socket;
+    private final VirtioGpioDevice device;
+    private int listenFd = -1;
+    private Thread acceptThread;
+    private volatile Connection active;
+    private volatile boolean closed;
+    private int connectionCount;
+
+    public VhostUserBackend(Path socket, VirtioGpioDevice device) {
+        this.socket = socket.toAbsolutePath();
+        this.device = device;
+    }
+
+    public Path socketPath() {
+        return socket;
+    }
+
+    public VirtioGpioDevice device() {
+        return device;
+    }
+
+    /** True while a frontend is attached. */
+    public boolean connected() {
+        return active != null;
+    }
+
+    /** Binds the socket and starts accepting frontends. */
+    public synchronized void start() throws IOException {
+        Path dir = socket.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        removeStaleSocket();
+        listenFd = Linux.listenUnix(socket.toString(), 4);
+        Linux.chmod(socket.toString(), 0600);
+        acceptThread = new Thread(this::acceptLoop, "vhost-accept " + socket.getFileName());
+        acceptThread.setDaemon(true);
+        acceptThread.start();
+        LOG.log(Level.INFO, "vhost-user backend listening on {0}", socket);
+    }
+
+    private void removeStaleSocket() throws IOException {
+        if (!Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Object mode = Files.getAttribute(socket, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!(mode instanceof Integer m) || (m & 0170000) != 0140000) {
+            throw new IOException(socket + " exists and is not a socket; remove it or choose another socket path");
+        }
+        try {
+            int fd = Linux.connectUnix(socket.toString());
+            Linux.close(fd);
+            throw new IOException("another backend is already serving " + socket
+                    + "; stop it or choose another socket path");
+        } catch (NativeException e) {
+            if (e.errno() != Linux.ECONNREFUSED) {
+                throw e;
+            }
+            Linux.unlink(socket.toString()); // left behind by a backend that died
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            int fd;
+            try {
+                fd = Linux.accept(listenFd);
+            } catch (NativeException e) {
+                if (!closed) {
+                    LOG.log(Level.ERROR, "accept on {0} failed: {1}", socket, e.getMessage());
+                }
+                return;
+            }
+            if (closed) {
+                Linux.close(fd);
+                return;
+            }
+            synchronized (this) {
+                if (active != null) {
+                    LOG.log(Level.WARNING, "refused a second frontend on {0}: one is already attached", socket);
+                    Linux.close(fd);
+                    continue;
+                }
+                try {
+                    Connection c = new Connection(fd, device, this::connectionClosed);
+                    active = c;
+                    connectionCount++;
+                    Thread t = new Thread(c, "vhost-conn-" + connectionCount);
+                    t.setDaemon(true);
+                    t.start();
+                    LOG.log(Level.INFO, "frontend connected on {0}", socket);
+                } catch (NativeException e) {
+                    LOG.log(Level.ERROR, "cannot serve a new frontend: {0}", e.getMessage());
+                    Linux.close(fd);
+                }
+            }
+        }
+    }
+
+    private synchronized void connectionClosed() {
+        active = null;
+        notifyAll();
+    }
+
+    /** Waits until no frontend is attached (or the timeout passes); true if none is. */
+    public synchronized boolean awaitDisconnected(long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (active != null) {
+            long left = end - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
+    /** Stops listening, disconnects the frontend and removes the socket file. */
+    @Override
+    public void close() {
+        Connection c;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            c = active;
+        }
+        if (c != null) {
+            c.close();
+            try {
+                awaitDisconnected(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (listenFd >= 0) {
+            Linux.shutdown(listenFd);
+            Linux.close(listenFd);
+            listenFd = -1;
+        }
+        try {
+            Linux.unlink(socket.toString());
+        } catch (NativeException e) {
+            LOG.log(Level.WARNING, "cannot remove {0}: {1}", socket, e.getMessage());
+        }
+    }
+}
