@@ -1,0 +1,160 @@
+package io.vgpio.testkit;
+
+import com.sun.jna.Memory;
+import io.vgpio.vhost.linux.FdList;
+import io.vgpio.vhost.linux.Linux;
+import io.vgpio.vhost.linux.NativeException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+
+/**
+ * The frontend end of a vhost-user connection, as QEMU drives it: messages with descriptors over a UNIX socket.
+ * {@link #start} performs QEMU's connect-and-start sequence; {@link #send} sends any message, well-formed or not.
+ */
+public final class VhostUserFrontend implements AutoCloseable {
+    public static final int GET_FEATURES = 1;
+    public static final int SET_FEATURES = 2;
+    public static final int SET_OWNER = 3;
+    public static final int SET_MEM_TABLE = 5;
+    public static final int SET_VRING_NUM = 8;
+    public static final int SET_VRING_ADDR = 9;
+    public static final int SET_VRING_BASE = 10;
+    public static final int GET_VRING_BASE = 11;
+    public static final int SET_VRING_KICK = 12;
+    public static final int SET_VRING_CALL = 13;
+    public static final int SET_VRING_ERR = 14;
+    public static final int GET_PROTOCOL_FEATURES = 15;
+    public static final int SET_PROTOCOL_FEATURES = 16;
+    public static final int GET_QUEUE_NUM = 17;
+    public static final int SET_VRING_ENABLE = 18;
+    public static final int GET_CONFIG = 24;
+    public static final int NEED_REPLY = 0x8;
+
+    private final int sock;
+    private final Memory out = new Memory(12 + 4096);
+    private final Memory in = new Memory(12 + 4096);
+    private final FdList fds = new FdList();
+
+    private VhostUserFrontend(int sock) {
+        this.sock = sock;
+    }
+
+    public static VhostUserFrontend connect(Path socket) throws NativeException {
+        return new VhostUserFrontend(Linux.connectUnix(socket.toString()));
+    }
+
+    public int socketFd() {
+        return sock;
+    }
+
+    /** Sends a message (flags: version 1 plus the given bits). */
+    public synchronized void send(int request, int flags, byte[] payload, int... fdsToSend) throws NativeException {
+        int size = payload == null ? 0 : payload.length;
+        out.setInt(0, request);
+        out.setInt(4, 0x1 | flags);
+        out.setInt(8, size);
+        if (size > 0) {
+            out.write(12, payload, 0, size);
+        }
+        Linux.sendWithFds(sock, out, 12 + size, fdsToSend);
+    }
+
+    /** Reads one reply and returns its payload (little-endian); fails if it answers another request. */
+    public synchronized ByteBuffer readReply(int request) throws IOException {
+        int got = Linux.recvWithFds(sock, in, 12, fds);
+        fds.closeAll();
+        if (got == 0) {
+            throw new IOException("backend closed the connection while we waited for the reply to " + request);
+        }
+        if (got < 12) {
+            Linux.readFully(sock, in.share(got), 12 - got);
+        }
+        int req = in.getInt(0);
+        int flags = in.getInt(4);
+        int size = in.getInt(8);
+        if (req != request || (flags & 0x4) == 0 || size < 0 || size > 4096) {
+            throw new IOException("unexpected reply: request " + req + " flags 0x" + Integer.toHexString(flags)
+                    + " size " + size + " (waiting for " + request + ")");
+        }
+        byte[] p = new byte[size];
+        if (size > 0) {
+            Linux.readFully(sock, in, size);
+            in.read(0, p, 0, size);
+        }
+        return ByteBuffer.wrap(p).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    public long getU64(int request) throws IOException {
+        send(request, 0, null);
+        return readReply(request).getLong(0);
+    }
+
+    public void setU64(int request, long value, int... fdsToSend) throws NativeException {
+        send(request, 0, le(8).putLong(value).array(), fdsToSend);
+    }
+
+    /** Sends with NEED_REPLY and returns the REPLY_ACK status. */
+    public long setU64Acked(int request, long value, int... fdsToSend) throws IOException {
+        send(request, NEED_REPLY, le(8).putLong(value).array(), fdsToSend);
+        return readReply(request).getLong(0);
+    }
+
+    public void vringState(int request, int index, int num) throws NativeException {
+        send(request, 0, le(8).putInt(index).putInt(num).array());
+    }
+
+    public long vringStateAcked(int request, int index, int num) throws IOException {
+        send(request, NEED_REPLY, le(8).putInt(index).putInt(num).array());
+        return readReply(request).getLong(0);
+    }
+
+    /** GET_VRING_BASE: stops the queue and returns its next available index. */
+    public int getVringBase(int index) throws IOException {
+        send(GET_VRING_BASE, 0, le(8).putInt(index).putInt(0).array());
+        ByteBuffer r = readReply(GET_VRING_BASE);
+        return r.getInt(4);
+    }
+
+    public byte[] getConfig(int offset, int size) throws IOException {
+        ByteBuffer p = le(12 + size).putInt(offset).putInt(size).putInt(0);
+        send(GET_CONFIG, 0, p.array());
+        ByteBuffer r = readReply(GET_CONFIG);
+        int len = r.getInt(4);
+        byte[] c = new byte[len];
+        r.position(12);
+        r.get(c);
+        return c;
+    }
+
+    /** SET_MEM_TABLE with one region: the whole RAM at guest address 0 (acked when REPLY_ACK is on). */
+    public long setMemTable(GuestRam ram, boolean needReply) throws IOException {
+        ByteBuffer p = le(8 + 32).putInt(1).putInt(0).putLong(0).putLong(ram.size()).putLong(ram.userAddress())
+                .putLong(0);
+        send(SET_MEM_TABLE, needReply ? NEED_REPLY : 0, p.array(), ram.fd());
+        return needReply ? readReply(SET_MEM_TABLE).getLong(0) : 0;
+    }
+
+    public void setVringAddr(int index, DriverQueue q) throws NativeException {
+        ByteBuffer p = le(40).putInt(index).putInt(0).putLong(q.descAddr() + 0L).putLong(q.usedAddr())
+                .putLong(q.availAddr()).putLong(0);
+        send(SET_VRING_ADDR, 0, p.array());
+    }
+
+    /** Same as {@link #setVringAddr} but with the frontend virtual addresses QEMU would send. */
+    public void setVringAddrUva(int index, DriverQueue q, long uvaBase) throws NativeException {
+        ByteBuffer p = le(40).putInt(index).putInt(0).putLong(uvaBase + q.descAddr()).putLong(uvaBase + q.usedAddr())
+                .putLong(uvaBase + q.availAddr()).putLong(0);
+        send(SET_VRING_ADDR, 0, p.array());
+    }
+
+    static ByteBuffer le(int n) {
+        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public void close() {
+        Linux.close(sock);
+    }
+}
