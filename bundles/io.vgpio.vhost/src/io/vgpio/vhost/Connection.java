@@ -97,9 +97,10 @@ final class Connection implements Runnable {
                             break loop;
                         }
                     } else {
+                        // Kick descriptors are edge-triggered: each kick is one event, and reading the counter
+                        // back would only cost a system call per kick.
                         Queue q = queues[(int) token];
                         if (q.kickFd >= 0) {
-                            Linux.drain(q.kickFd);
                             device.kick(q.index);
                         }
                     }
@@ -308,7 +309,7 @@ final class Connection implements Runnable {
                         LOG.log(Level.WARNING, "queue {0}: polling mode (no kick descriptor) is not supported", q.index);
                         return 1;
                     }
-                    Linux.epollAdd(epoll, fd, q.index);
+                    Linux.epollAddEdge(epoll, fd, q.index);
                     if (!protocolFeaturesNegotiated) {
                         q.enabled = true; // without protocol features a ring runs as soon as it has a kick
                     }

@@ -31,6 +31,7 @@ public final class Linux {
     public static final int EPOLLIN = 0x1;
     public static final int EPOLLERR = 0x8;
     public static final int EPOLLHUP = 0x10;
+    public static final int EPOLLET = 1 << 31;
     static final int PROT_READ = 1;
     static final int PROT_WRITE = 2;
     static final int MAP_SHARED = 1;
@@ -347,10 +348,22 @@ public final class Linux {
         return fd;
     }
 
-    /** Watches fd for input; epollWait reports {@code data}. */
+    /** Watches fd for input (level-triggered); epollWait reports {@code data}. */
     public static void epollAdd(int epfd, int fd, long data) throws NativeException {
+        epollAdd(epfd, fd, data, EPOLLIN);
+    }
+
+    /**
+     * Watches fd for input, edge-triggered: every write to an eventfd is reported once, so the counter never needs
+     * to be read (it cannot overflow in practice: 2^64 kicks).
+     */
+    public static void epollAddEdge(int epfd, int fd, long data) throws NativeException {
+        epollAdd(epfd, fd, data, EPOLLIN | EPOLLET);
+    }
+
+    private static void epollAdd(int epfd, int fd, long data, int events) throws NativeException {
         Memory e = new Memory(12);
-        e.setInt(0, EPOLLIN);
+        e.setInt(0, events);
         e.setLong(4, data); // struct epoll_event is packed on x86_64
         if (LibC.epoll_ctl(epfd, EPOLL_CTL_ADD, fd, e) < 0) {
             throw fail("epoll_ctl add");

@@ -1,0 +1,256 @@
+package io.vgpio.core.control;
+
+import io.vgpio.core.Cause;
+import io.vgpio.core.Chip;
+import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.LineState;
+import io.vgpio.core.Stimulus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The control socket: a UNIX stream socket taking one text command per line, for scripts, tests and other
+ * processes that drive inputs. Each client gets its own thread; commands of one client run in order.
+ *
+ * <pre>
+ * set LINE 0|1          -> ok
+ * get LINE              -> ok 0|1        (the level the guest would read)
+ * pulse LINE MICROS     -> ok            (after the pulse: high for MICROS, then low)
+ * state                 -> one line per GPIO line: NUMBER NAME DIRECTION LEVEL IRQTYPE (NAME "-" if unnamed)
+ * info                  -> ok lines=N irq=on|off frontend=attached|none
+ * help                  -> ok followed by the command list on the same line
+ * anything wrong        -> err REASON
+ * </pre>
+ *
+ * LINE is a line number or a line name. Names may contain spaces: everything between the command and its last
+ * argument is the line.
+ */
+public final class ControlServer implements AutoCloseable {
+    private static final Logger LOG = System.getLogger("io.vgpio.control");
+    /** Longest pulse accepted: one minute. */
+    public static final long MAX_PULSE_MICROS = 60_000_000L;
+
+    private final Path path;
+    private final Chip chip;
+    private final Supplier<String> frontendState;
+    private ServerSocketChannel server;
+    private Thread acceptThread;
+    private volatile boolean closed;
+
+    /**
+     * @param frontendState tells "attached" or "none" for {@code info}
+     */
+    public ControlServer(Path path, Chip chip, Supplier<String> frontendState) {
+        this.path = path.toAbsolutePath();
+        this.chip = chip;
+        this.frontendState = frontendState;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public void start() throws IOException {
+        Path dir = path.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            Files.createDirectories(dir,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (!isSocket(path)) {
+                throw new IOException(path + " exists and is not a socket; remove it or choose another --control path");
+            }
+            boolean live;
+            try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+                live = true;
+            } catch (IOException refused) {
+                live = false;
+            }
+            if (live) {
+                throw new IOException("another process already serves the control socket " + path
+                        + "; stop it or choose another --control path");
+            }
+            Files.deleteIfExists(path); // stale, left by a process that died
+        }
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(path));
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        acceptThread = new Thread(this::acceptLoop, "vgpio-control-accept");
+        acceptThread.setDaemon(true);
+        acceptThread.start();
+    }
+
+    private static boolean isSocket(Path p) throws IOException {
+        Object mode = Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        return mode instanceof Integer m && (m & 0170000) == 0140000;
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                SocketChannel client = server.accept();
+                Thread t = new Thread(() -> serve(client), "vgpio-control-client");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(Level.WARNING, "control socket accept failed: {0}", e.getMessage());
+                }
+                return;
+            }
+        }
+    }
+
+    private void serve(SocketChannel client) {
+        try (client;
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
+                OutputStream out = Channels.newOutputStream(client)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String answer = execute(line);
+                out.write((answer + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "control client went away: {0}", e.getMessage());
+        }
+    }
+
+    /** Runs one command line and returns the answer (without the final newline). */
+    public String execute(String commandLine) {
+        String[] t = commandLine.strip().split("\\s+");
+        String cmd = t[0].toLowerCase(Locale.ROOT);
+        DeviceConfig cfg = chip.config();
+        try {
+            switch (cmd) {
+                case "set" -> {
+                    need(t, 3, "set LINE 0|1");
+                    int line = line(t, 1, t.length - 1);
+                    chip.setInput(line, level(t[t.length - 1]), Cause.USER);
+                    return "ok";
+                }
+                case "get" -> {
+                    need(t, 2, "get LINE");
+                    return "ok " + chip.guestRead(line(t, 1, t.length));
+                }
+                case "pulse" -> {
+                    need(t, 3, "pulse LINE MICROSECONDS");
+                    int line = line(t, 1, t.length - 1);
+                    long us = micros(t[t.length - 1]);
+                    Stimulus.pulse(chip, line, us, Cause.USER);
+                    return "ok";
+                }
+                case "state" -> {
+                    if (t.length != 1) {
+                        return "err state takes no arguments";
+                    }
+                    StringBuilder b = new StringBuilder();
+                    List<LineState> all = chip.states();
+                    for (LineState s : all) {
+                        if (b.length() > 0) {
+                            b.append('\n');
+                        }
+                        b.append(s.line()).append(' ').append(s.name().isEmpty() ? "-" : s.name()).append(' ')
+                                .append(s.direction().word()).append(' ').append(s.level()).append(' ')
+                                .append(s.irqType().word());
+                    }
+                    return b.toString();
+                }
+                case "info" -> {
+                    return "ok lines=" + cfg.lines() + " irq=" + (cfg.irq() ? "on" : "off") + " frontend="
+                            + frontendState.get();
+                }
+                case "help" -> {
+                    return "ok commands: set LINE 0|1; get LINE; pulse LINE MICROSECONDS; state; info; help";
+                }
+                default -> {
+                    return "err unknown command '" + t[0] + "'; commands are set, get, pulse, state, info, help";
+                }
+            }
+        } catch (BadCommand e) {
+            return "err " + e.getMessage();
+        }
+    }
+
+    private static final class BadCommand extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadCommand(String m) {
+            super(m, null, false, false);
+        }
+    }
+
+    private static void need(String[] t, int n, String usage) throws BadCommand {
+        if (t.length < n) {
+            throw new BadCommand("usage: " + usage);
+        }
+    }
+
+    private int line(String[] t, int from, int to) throws BadCommand {
+        if (to <= from) {
+            throw new BadCommand("a line number or name is missing");
+        }
+        String token = String.join(" ", java.util.Arrays.copyOfRange(t, from, to));
+        int line = chip.config().lineIndex(token);
+        if (line < 0) {
+            throw new BadCommand("no line '" + token + "'; lines are 0.." + (chip.lineCount() - 1)
+                    + (chip.config().hasNames() ? " or a line name" : ""));
+        }
+        return line;
+    }
+
+    private static int level(String s) throws BadCommand {
+        return switch (s) {
+            case "0" -> 0;
+            case "1" -> 1;
+            default -> throw new BadCommand("level must be 0 or 1, not '" + s + "'");
+        };
+    }
+
+    private static long micros(String s) throws BadCommand {
+        long us;
+        try {
+            us = Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new BadCommand("pulse width must be a whole number of microseconds, not '" + s + "'");
+        }
+        if (us < 1 || us > MAX_PULSE_MICROS) {
+            throw new BadCommand("pulse width must be from 1 to " + MAX_PULSE_MICROS + " microseconds");
+        }
+        return us;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (server != null) {
+                server.close();
+            }
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot remove control socket {0}: {1}", path, e.getMessage());
+        }
+    }
+}
