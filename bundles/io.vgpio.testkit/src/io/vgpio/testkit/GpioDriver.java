@@ -57,8 +57,8 @@ public final class GpioDriver implements AutoCloseable {
     private final VhostUserFrontend fe;
     private final GuestRam ram;
     private final GuestMemory mem;
-    private final DriverQueue rq;
-    private final DriverQueue eq;
+    private DriverQueue rq;
+    private DriverQueue eq;
     private final int[] kick = new int[2];
     private final int[] call = new int[2];
     private final long slots;
@@ -254,6 +254,25 @@ public final class GpioDriver implements AutoCloseable {
         return u;
     }
 
+    /** Waits up to timeoutMillis for any chain to come back on a queue (for hand-made chains); null on timeout. */
+    public synchronized DriverQueue.Used awaitUsed(int queue, long timeoutMillis) throws IOException {
+        DriverQueue q = queue == 0 ? rq : eq;
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            DriverQueue.Used u = q.poll();
+            if (u != null) {
+                return u;
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                return null;
+            }
+            if (Linux.pollIn(call[queue], (int) left)) {
+                Linux.drain(call[queue]);
+            }
+        }
+    }
+
     /** Blocks until the device signals the queue's call eventfd (no timeout: for the benchmark's hot loop). */
     public void blockOnCall(int queue) throws NativeException {
         Linux.drain(call[queue]);
@@ -366,6 +385,29 @@ public final class GpioDriver implements AutoCloseable {
         }
         for (int i = 0; i < 2; i++) {
             fe.getVringBase(i);
+        }
+    }
+
+    /**
+     * What a guest reboot looks like on a connection that stays: {@link #stop()}, then the driver starts again
+     * with fresh rings (SET_FEATURES, SET_MEM_TABLE, and the per-queue setup).
+     */
+    public synchronized void restart() throws IOException {
+        rq = new DriverQueue(ram, options.queueSize(), options.eventIdx());
+        eq = new DriverQueue(ram, options.queueSize(), options.eventIdx());
+        slotOfHead.clear();
+        early.clear();
+        lineOfEventHead.clear();
+        freeSlots.clear();
+        for (int i = 0; i < options.queueSize(); i++) {
+            freeSlots.add(i);
+        }
+        fe.setU64(VhostUserFrontend.SET_FEATURES, acceptedFeatures);
+        if (fe.setMemTable(ram, true) != 0) {
+            throw new IOException("backend refused SET_MEM_TABLE on restart");
+        }
+        for (int i = 0; i < 2; i++) {
+            startQueue(i);
         }
     }
 

@@ -1,0 +1,229 @@
+package io.vgpio.vhost.tests;
+
+import static io.vgpio.core.MessageType.GET_VALUE;
+import static io.vgpio.virtio.VirtioConstants.VIRTQ_DESC_F_INDIRECT;
+import static io.vgpio.virtio.VirtioConstants.VIRTQ_DESC_F_NEXT;
+import static io.vgpio.virtio.VirtioConstants.VIRTQ_DESC_F_WRITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vgpio.core.DriverRule;
+import io.vgpio.core.EventKind;
+import io.vgpio.core.EventKind.ChainError;
+import io.vgpio.testkit.DriverQueue;
+
+import io.vgpio.virtio.GuestMemory;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Malformed descriptor chains: the backend answers them (ERR) or skips them (returns them with length 0), records
+ * why, and keeps serving the next well-formed request.
+ */
+class MalformedChainTest {
+
+    private DeviceFixture f;
+    private DriverQueue q;
+    private GuestMemory mem;
+    private long req;
+
+    @BeforeEach
+    void open() throws Exception {
+        f = DeviceFixture.lines(4);
+        q = f.driver.requestQueue();
+        mem = f.driver.memory();
+        req = f.driver.ram().alloc(64, 16);
+        mem.putU16(req, GET_VALUE.wireValue());
+        mem.putU16(req + 2, 0);
+        mem.putU32(req + 4, 0);
+        mem.putU16(req + 16, 0xeeee);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        f.close();
+    }
+
+    /** Publishes a hand-made chain, kicks, and returns what came back. */
+    private DriverQueue.Used send(int head, List<Integer> ids) throws Exception {
+        q.publishRaw(head, ids);
+        f.driver.kick(0);
+        DriverQueue.Used u = f.driver.awaitUsed(0, 3000);
+        assertNotNull(u, "the chain is returned, not leaked");
+        return u;
+    }
+
+    private void assertStillServing() throws Exception {
+        assertEquals(0, f.req(GET_VALUE, 1, 0).status(), "the next well-formed request is answered");
+        assertTrue(f.host.backend().connected(), "the frontend is still attached");
+    }
+
+    private boolean chainError(ChainError e) {
+        return !f.events(0, ev -> ev.kind() == EventKind.CHAIN_ERROR && ev.b() == e.ordinal()).isEmpty();
+    }
+
+    private boolean violation(DriverRule r) {
+        return !f.events(0, ev -> ev.kind() == EventKind.RULE_VIOLATION && ev.a() == r.ordinal()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A one-descriptor chain (request without response buffer) is returned with length 0")
+    void one_descriptor_chain() throws Exception {
+        {
+            int d = q.takeDescriptor();
+            q.writeDesc(d, req, 8, 0, 0);
+            assertEquals(0, send(d, List.of(d)).len());
+            assertTrue(violation(DriverRule.REQUEST_AND_RESPONSE_BUFFERS));
+            assertStillServing();
+        }
+    }
+
+    @Test
+    @DisplayName("A device-readable response buffer gets nothing written and length 0")
+    void readable_response_buffer() throws Exception {
+        {
+            int a = q.takeDescriptor();
+            int b = q.takeDescriptor();
+            q.writeDesc(a, req, 8, VIRTQ_DESC_F_NEXT, b);
+            q.writeDesc(b, req + 16, 2, 0, 0);
+            assertEquals(0, send(a, List.of(a, b)).len());
+            assertEquals(0xeeee, mem.u16(req + 16), "nothing written into a buffer the device may only read");
+            assertTrue(violation(DriverRule.RESPONSE_WRITABLE));
+            assertStillServing();
+        }
+    }
+
+    @Test
+    @DisplayName("A short request (4 of 8 bytes) is answered ERR")
+    void short_request() throws Exception {
+        {
+            int a = q.takeDescriptor();
+            int b = q.takeDescriptor();
+            q.writeDesc(a, req, 4, VIRTQ_DESC_F_NEXT, b);
+            q.writeDesc(b, req + 16, 2, VIRTQ_DESC_F_WRITE, 0);
+            DriverQueue.Used u = send(a, List.of(a, b));
+            assertEquals(2, u.len());
+            assertEquals(1, mem.u8(req + 16), "status ERR");
+            assertEquals(0, mem.u8(req + 17), "value 0");
+            assertTrue(chainError(ChainError.TOO_SHORT));
+            assertStillServing();
+        }
+    }
+
+    @Test
+    @DisplayName("A buffer outside guest memory is skipped (length 0); the backend reads nothing there")
+    void address_outside_memory() throws Exception {
+        {
+            int a = q.takeDescriptor();
+            int b = q.takeDescriptor();
+            q.writeDesc(a, f.driver.ram().size() - 4, 8, VIRTQ_DESC_F_NEXT, b); // straddles the end
+            q.writeDesc(b, 0x7fff_ffff_0000L, 2, VIRTQ_DESC_F_WRITE, 0);
+            assertEquals(0, send(a, List.of(a, b)).len());
+            assertTrue(chainError(ChainError.ADDRESS_OUTSIDE_MEMORY));
+            assertStillServing();
+        }
+    }
+
+    @Test
+    @DisplayName("A descriptor loop is detected and the chain skipped")
+    void descriptor_loop() throws Exception {
+        {
+            int a = q.takeDescriptor();
+            int b = q.takeDescriptor();
+            q.writeDesc(a, req, 8, VIRTQ_DESC_F_NEXT, b);
+            q.writeDesc(b, req + 16, 2, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, a);
+            assertEquals(0, send(a, List.of(a, b)).len());
+            assertTrue(chainError(ChainError.LOOP) || chainError(ChainError.READABLE_AFTER_WRITABLE));
+            assertStillServing();
+        }
+    }
+
+    @Test
+    @DisplayName("A loop inside an indirect table is detected and the chain skipped")
+    void indirect_table_loop() throws Exception {
+        {
+            long table = f.driver.ram().alloc(32, 16);
+            mem.putU64(table, req);
+            mem.putU32(table + 8, 8);
+            mem.putU16(table + 12, VIRTQ_DESC_F_NEXT);
+            mem.putU16(table + 14, 1);
+            mem.putU64(table + 16, req);
+            mem.putU32(table + 24, 8);
+            mem.putU16(table + 28, VIRTQ_DESC_F_NEXT);
+            mem.putU16(table + 30, 0); // back to entry 0
+            int d = q.takeDescriptor();
+            q.writeDesc(d, table, 32, VIRTQ_DESC_F_INDIRECT, 0);
+            assertEquals(0, send(d, List.of(d)).len());
+            assertTrue(chainError(ChainError.LOOP));
+            assertStillServing();
+        }
+    }
+
+    @Test
+    @DisplayName("A well-formed indirect chain is served (VIRTIO_RING_F_INDIRECT_DESC)")
+    void indirect_chain_is_served() throws Exception {
+        {
+            f.host.chip().setInput(2, 1, io.vgpio.core.Cause.USER);
+            mem.putU16(req + 2, 2);
+            int head = q.addIndirect(f.driver.ram(), DriverQueue.Buf.in(req, 8), DriverQueue.Buf.out(req + 16, 2));
+            f.driver.kick(0);
+            DriverQueue.Used u = f.driver.awaitUsed(0, 3000);
+            assertEquals(head, u.head());
+            assertEquals(2, u.len());
+            assertEquals(0, mem.u8(req + 16));
+            assertEquals(1, mem.u8(req + 17));
+        }
+    }
+
+    @Test
+    @DisplayName("Nested indirect tables, bad next indices and a readable buffer after a writable one are rejected")
+    void other_structural_errors() throws Exception {
+        {
+            long table = f.driver.ram().alloc(16, 16);
+            mem.putU64(table, req);
+            mem.putU32(table + 8, 16);
+            mem.putU16(table + 12, VIRTQ_DESC_F_INDIRECT);
+            int d = q.takeDescriptor();
+            q.writeDesc(d, table, 16, VIRTQ_DESC_F_INDIRECT, 0);
+            assertEquals(0, send(d, List.of(d)).len());
+            assertTrue(chainError(ChainError.NESTED_INDIRECT));
+
+            int a = q.takeDescriptor();
+            q.writeDesc(a, req, 8, VIRTQ_DESC_F_NEXT, 999);
+            assertEquals(0, send(a, List.of(a)).len());
+            assertTrue(chainError(ChainError.BAD_NEXT_INDEX));
+
+            int w = q.takeDescriptor();
+            int r = q.takeDescriptor();
+            q.writeDesc(w, req + 16, 2, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, r);
+            q.writeDesc(r, req, 8, 0, 0);
+            assertEquals(0, send(w, List.of(w, r)).len());
+            assertTrue(chainError(ChainError.READABLE_AFTER_WRITABLE));
+            assertStillServing();
+        }
+    }
+
+    @Test
+    @DisplayName("An eventq buffer without a writable status byte is returned with length 0 and recorded")
+    void bad_eventq_buffer() throws Exception {
+        {
+            DriverQueue eq = f.driver.eventQueue();
+            long irq = f.driver.ram().alloc(8, 8);
+            mem.putU16(irq, 1);
+            int d = eq.takeDescriptor();
+            eq.writeDesc(d, irq, 2, 0, 0);
+            eq.publishRaw(d, List.of(d));
+            f.driver.kick(1);
+            DriverQueue.Used u = f.driver.awaitUsed(1, 3000);
+            assertNotNull(u);
+            assertEquals(0, u.len());
+            assertTrue(violation(DriverRule.SEPARATE_EVENT_BUFFERS));
+            assertStillServing();
+        }
+    }
+
+}
