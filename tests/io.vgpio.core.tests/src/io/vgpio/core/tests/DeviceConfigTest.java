@@ -1,0 +1,81 @@
+package io.vgpio.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vgpio.core.ConfigException;
+import io.vgpio.core.DeviceConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DeviceConfigTest {
+
+    @Test
+    @DisplayName("A config file round-trips through format() and load()")
+    void round_trip(@TempDir Path dir) throws Exception {
+        DeviceConfig c = DeviceConfig.builder().lines(12).irq(false).namesList("LED,,BUTTON").name(11, "Red LED Vdd")
+                .build();
+        Path file = dir.resolve("dev.conf");
+        Files.writeString(file, c.format());
+        assertEquals(c, DeviceConfig.load(file));
+    }
+
+    @Test
+    @DisplayName("The names blob is NUL-separated in line order, and empty when no line is named")
+    void names_blob() throws Exception {
+        DeviceConfig c = DeviceConfig.builder().lines(3).namesList("a,,bc").build();
+        assertEquals("a\0\0bc\0", new String(c.namesBlob(), StandardCharsets.US_ASCII));
+        assertEquals(0, DeviceConfig.defaults().namesBlob().length);
+    }
+
+    @Test
+    @DisplayName("Lines are found by number or by name")
+    void line_lookup() throws Exception {
+        DeviceConfig c = DeviceConfig.builder().lines(4).namesList("LED,BUTTON").build();
+        assertEquals(1, c.lineIndex("BUTTON"));
+        assertEquals(3, c.lineIndex("3"));
+        assertEquals(-1, c.lineIndex("4"));
+        assertEquals(-1, c.lineIndex("button"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "lines = 0|f.conf:1: line count 0 is out of range; give a number from 1 to 65535.",
+        "lines = many|f.conf:1: lines must be a whole number from 1 to 65535, found 'many'.",
+        "irq = maybe|f.conf:1: irq must be on or off, found 'maybe'.",
+        "colour = red|f.conf:1: unknown key 'colour'; known keys are lines, irq, names and name.N.",
+        "just words|f.conf:1: expected 'key = value' but found 'just words'; keys are lines, irq, names and name.N.",
+        "name.x = A|f.conf:1: 'name.x' should be name.N with N a line number, e.g. name.3 = BUTTON.",
+        "names = A,B,A|f.conf: lines 0 and 2 are both named 'A'; line names must be unique, rename one of them.",
+        "name.9 = FAR|f.conf: a name is given for line 9 ('FAR') but the device has only 8 lines (0..7); remove the name or raise the line count.",
+        "name.1 = 42|f.conf:1: line 1 is named '42', a plain number, which would be mistaken for a line number; give it a name with a letter in it."})
+    @DisplayName("Bad config lines give one message naming the place, the problem and the fix")
+    void bad_config(String line, String message) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> DeviceConfig.parse(List.of(line), "f.conf").build());
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    @DisplayName("Non-ASCII names are refused")
+    void non_ascii_name() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> DeviceConfig.builder().name(0, "LÉD").build());
+        assertTrue(e.getMessage().contains("7-bit ASCII"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("A missing config file names the path")
+    void missing_file(@TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class, () -> DeviceConfig.load(dir.resolve("nope.conf")));
+        assertTrue(e.getMessage().contains("nope.conf"), e.getMessage());
+    }
+}
