@@ -1,24 +1,75 @@
 package io.vgpio.app.cli;
 
-/**
- * PLACEHOLDER, to be replaced by the real command line: it only prints the
- * usage and returns 2 so that the launcher and the exit-code path can be
- * tested end to end.
- */
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The headless command line: {@code vgpio COMMAND [options]}. */
 public final class Main {
+    static final String USAGE = """
+            usage: vgpio COMMAND [options]
+
+            commands:
+              workbench          open the vGPIO Workbench window, serving the default device
+              serve              run the virtio-gpio device headless (vhost-user + control socket)
+              bench              measure round-trip latency, throughput and interrupt latency
+              guest              boot the test Linux guest attached to a running device
+              help [COMMAND]     this text, or a command's options
+
+            'vgpio COMMAND --help' describes a command's options.
+            """;
 
     private Main() {
     }
 
-    /** Runs the command line; returns the process exit code. */
+    /** Entry point without OSGi (plain class path); the product uses the io.vgpio.app.cli application. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line; returns the process exit code (2 for bad arguments). */
     public static int run(String[] args) {
-        System.out.println("usage: vgpio <command> [args...]");
-        System.out.println("  workbench [args]   open the vGPIO Workbench window");
-        System.out.println("  serve ...          (not implemented yet)");
-        System.out.println("  bench ...          (not implemented yet)");
-        System.out.println("  guest ...          run the test guest (releng/guest/run-guest.sh)");
-        System.out.println("  help               this text");
-        System.out.flush();
-        return 2;
+        PrintStream out = System.out;
+        List<String> argv = Arrays.asList(args);
+        if (argv.isEmpty()) {
+            System.err.print(USAGE);
+            return 2;
+        }
+        String command = argv.get(0);
+        List<String> rest = argv.subList(1, argv.size());
+        try {
+            return switch (command) {
+                case "serve" -> ServeCommand.run(rest, out);
+                case "bench" -> BenchCommand.run(rest, out);
+                case "help", "--help", "-h" -> help(rest, out);
+                default -> throw new UsageException("vgpio: unknown command '" + command
+                        + "'; commands are workbench, serve, bench, guest and help.");
+            };
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        } finally {
+            out.flush();
+            System.err.flush();
+        }
+    }
+
+    private static int help(List<String> rest, PrintStream out) throws UsageException {
+        if (rest.isEmpty()) {
+            out.print(USAGE);
+            return 0;
+        }
+        return switch (rest.get(0)) {
+            case "serve" -> {
+                out.printf(ServeCommand.HELP, ServeCommand.defaultSocket());
+                yield 0;
+            }
+            case "bench" -> {
+                out.print(BenchCommand.HELP);
+                yield 0;
+            }
+            default -> throw new UsageException("vgpio help: no command '" + rest.get(0)
+                    + "'; commands are workbench, serve, bench, guest and help.");
+        };
     }
 }

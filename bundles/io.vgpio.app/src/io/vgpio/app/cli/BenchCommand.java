@@ -1,0 +1,338 @@
+package io.vgpio.app.cli;
+
+import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.Direction;
+import io.vgpio.core.IrqType;
+import io.vgpio.core.MessageType;
+import io.vgpio.testkit.GpioDriver;
+import io.vgpio.vhost.DeviceHost;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code vgpio bench}: measures the device over its real socket and eventfds with the Java test-kit driver, and
+ * the floor (a C eventfd ping-pong between two processes) in the same run.
+ */
+final class BenchCommand {
+    static final String HELP = """
+            usage: vgpio bench [--rounds N] [--in-process] [--check]
+
+            Measures, over the real vhost-user socket and eventfds:
+              - request round trip (GET_VALUE, one request in flight): p50, p99
+              - throughput with 64 requests in flight
+              - interrupt latency: 'set' on the control socket -> eventq call eventfd signalled: p50, p99
+            and the floor in the same run: a C program (built with gcc) bouncing an eventfd token between two
+            processes. The backend runs as a separate 'vgpio serve' process, as it does under QEMU.
+
+              --rounds N      samples per latency figure (default 20000)
+              --in-process    run the backend inside the benchmark's JVM instead
+              --check         exit 1 if a target is missed (round trip p50 <= 1.5x floor p50,
+                              >= 200000 requests/s, interrupt p99 <= 50 us)
+            """;
+
+    private BenchCommand() {
+    }
+
+    static int run(List<String> argv, PrintStream out) throws UsageException {
+        if (argv.contains("--help") || argv.contains("-h")) {
+            out.print(HELP);
+            return 0;
+        }
+        Args a = new Args("bench", argv);
+        int rounds = 20000;
+        boolean inProcess = false;
+        boolean check = false;
+        while (a.hasNext()) {
+            String o = a.next();
+            switch (o) {
+                case "--rounds" -> rounds = a.intValue(o, 100, 10_000_000);
+                case "--in-process" -> inProcess = true;
+                case "--check" -> check = true;
+                default -> throw a.unknown(o);
+            }
+        }
+        String launcher = System.getenv("VGPIO_LAUNCHER");
+        if (!inProcess && (launcher == null || !Files.isExecutable(Path.of(launcher)))) {
+            out.println("vgpio bench: VGPIO_LAUNCHER is not set (not started through ./vgpio): backend runs in-process");
+            inProcess = true;
+        }
+        CliLogging.configure(0);
+        try {
+            return measure(rounds, inProcess, launcher, check, out);
+        } catch (IOException e) {
+            System.err.println("vgpio bench: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int measure(int rounds, boolean inProcess, String launcher, boolean check, PrintStream out)
+            throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("vgpio-bench");
+        Path socket = dir.resolve("gpio.sock");
+        Path control = dir.resolve("gpio.ctl");
+        Process child = null;
+        DeviceHost host = null;
+        try {
+            if (inProcess) {
+                host = new DeviceHost(DeviceConfig.defaults(), socket, control, 1 << 16);
+                host.start();
+            } else {
+                child = new ProcessBuilder(launcher, "serve", "--socket", socket.toString(), "--control",
+                        control.toString(), "--log-capacity", "65536").redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("serve.log").toFile()).start();
+                waitForSocket(control, child, dir.resolve("serve.log"));
+            }
+            out.printf(Locale.ROOT, "vGPIO benchmark: backend %s, %d samples per latency figure%n",
+                    inProcess ? "in this JVM" : "in a separate 'vgpio serve' process", rounds);
+            out.println("measuring the eventfd floor (C, two processes)...");
+            long[] floor = floor(rounds);
+            out.println("measuring the request round trip...");
+            long[] rt;
+            try (GpioDriver d = GpioDriver.attach(socket)) {
+                rt = roundTrip(d, rounds);
+            }
+            awaitDetach(control);
+            out.println("measuring throughput with 64 requests in flight...");
+            double rate;
+            try (GpioDriver d = GpioDriver.attach(socket, GpioDriver.Options.defaults().withQueueSize(256))) {
+                rate = throughput(d, 64, 2_000_000_000L);
+            }
+            awaitDetach(control);
+            out.println("measuring interrupt latency (control 'set' -> call eventfd)...");
+            long[] irq;
+            try (GpioDriver d = GpioDriver.attach(socket)) {
+                irq = interruptLatency(d, control, Math.min(rounds, 5000));
+            }
+            return report(out, floor, rt, rate, irq, check);
+        } finally {
+            if (host != null) {
+                host.close();
+            }
+            if (child != null) {
+                child.destroy();
+                if (!child.waitFor(5, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            }
+            deleteTree(dir);
+        }
+    }
+
+    private static int report(PrintStream out, long[] floor, long[] rt, double rate, long[] irq, boolean check) {
+        double ratio = (double) rt[0] / floor[0];
+        boolean okRt = ratio <= 1.5;
+        boolean okRate = rate >= 200_000;
+        boolean okIrq = irq[1] <= 50_000;
+        out.println();
+        out.printf(Locale.ROOT, "%-44s %10s %10s   %s%n", "", "p50", "p99", "target");
+        out.printf(Locale.ROOT, "%-44s %10s %10s%n", "eventfd floor (C ping-pong, 2 processes)", us(floor[0]),
+                us(floor[1]));
+        out.printf(Locale.ROOT, "%-44s %10s %10s   p50 <= 1.5x floor: %.2fx %s%n",
+                "request round trip (1 in flight)", us(rt[0]), us(rt[1]), ratio, okRt ? "PASS" : "MISS");
+        out.printf(Locale.ROOT, "%-44s %10s %10s   p99 <= 50 us %s%n", "interrupt latency (set -> call eventfd)",
+                us(irq[0]), us(irq[1]), okIrq ? "PASS" : "MISS");
+        out.printf(Locale.ROOT, "%-44s %,21.0f req/s   >= 200,000 %s%n", "throughput (64 in flight)", rate,
+                okRate ? "PASS" : "MISS");
+        return check && !(okRt && okRate && okIrq) ? 1 : 0;
+    }
+
+    private static String us(long nanos) {
+        return String.format(Locale.ROOT, "%.1f us", nanos / 1000.0);
+    }
+
+    private static long[] percentiles(long[] samples) {
+        long[] s = samples.clone();
+        Arrays.sort(s);
+        return new long[] {s[s.length / 2], s[(int) Math.min(s.length - 1, (long) s.length * 99 / 100)]};
+    }
+
+    static long[] roundTrip(GpioDriver d, int rounds) throws IOException {
+        int warm = Math.max(1000, rounds / 10);
+        long[] t = new long[rounds];
+        for (int i = 0; i < warm + rounds; i++) {
+            long t0 = System.nanoTime();
+            int head = d.submit(MessageType.GET_VALUE.wireValue(), 0, 0);
+            d.kick(0);
+            while (d.pollAnyResponse() == null) {
+                d.blockOnCall(0);
+            }
+            long dt = System.nanoTime() - t0;
+            if (i >= warm) {
+                t[i - warm] = dt;
+            }
+            if (head < 0) {
+                throw new IOException("bad head");
+            }
+        }
+        return percentiles(t);
+    }
+
+    static double throughput(GpioDriver d, int inFlight, long nanos) throws IOException {
+        long done = 0;
+        for (int i = 0; i < inFlight; i++) {
+            d.submit(MessageType.GET_VALUE.wireValue(), i % d.ngpio(), 0);
+        }
+        d.kick(0);
+        long start = System.nanoTime();
+        long warmEnd = start + nanos / 4;
+        long measuredStart = 0;
+        long measuredDone = 0;
+        while (true) {
+            int got = 0;
+            while (d.pollAnyResponse() != null) {
+                got++;
+            }
+            if (got == 0) {
+                d.blockOnCall(0);
+                continue;
+            }
+            done += got;
+            long now = System.nanoTime();
+            if (measuredStart == 0 && now >= warmEnd) {
+                measuredStart = now;
+                measuredDone = done;
+            }
+            if (measuredStart != 0 && now - measuredStart >= nanos) {
+                return (done - measuredDone) * 1e9 / (now - measuredStart);
+            }
+            for (int i = 0; i < got; i++) {
+                d.submit(MessageType.GET_VALUE.wireValue(), i % d.ngpio(), 0);
+            }
+            d.kick(0);
+        }
+    }
+
+    static long[] interruptLatency(GpioDriver d, Path control, int rounds) throws IOException {
+        int line = 0;
+        d.request(MessageType.SET_DIRECTION.wireValue(), line, Direction.IN.wireValue());
+        d.request(MessageType.SET_IRQ_TYPE.wireValue(), line, IrqType.EDGE_BOTH.wireValue());
+        int warm = Math.max(200, rounds / 10);
+        long[] t = new long[rounds];
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(control));
+            OutputStream os = Channels.newOutputStream(ch);
+            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
+                    StandardCharsets.US_ASCII));
+            byte[][] cmds = {"set 0 1\n".getBytes(StandardCharsets.US_ASCII),
+                    "set 0 0\n".getBytes(StandardCharsets.US_ASCII)};
+            for (int i = 0; i < warm + rounds; i++) {
+                d.queueIrqBuffer(line);
+                long t0 = System.nanoTime();
+                os.write(cmds[i & 1]);
+                os.flush();
+                GpioDriver.Interrupt irq;
+                while ((irq = d.pollInterrupt()) == null) {
+                    d.blockOnCall(1);
+                }
+                long dt = System.nanoTime() - t0;
+                String answer = in.readLine();
+                if (!irq.valid() || !"ok".equals(answer)) {
+                    throw new IOException("interrupt benchmark: got " + irq + " and '" + answer + "'");
+                }
+                if (i >= warm) {
+                    t[i - warm] = dt;
+                }
+            }
+        }
+        return percentiles(t);
+    }
+
+    /** Builds (if needed) and runs releng/bench/eventfd-floor.c; returns p50 and p99 in ns. */
+    static long[] floor(int rounds) throws IOException, InterruptedException {
+        Path source = repoFile("releng/bench/eventfd-floor.c");
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "vgpio", "bench");
+        Files.createDirectories(cache);
+        Path exe = cache.resolve("eventfd-floor");
+        if (!Files.exists(exe) || Files.getLastModifiedTime(exe).compareTo(Files.getLastModifiedTime(source)) < 0) {
+            Process cc = new ProcessBuilder("gcc", "-O2", "-o", exe.toString(), source.toString()).inheritIO().start();
+            if (cc.waitFor() != 0) {
+                throw new IOException("building the eventfd floor with gcc failed (is gcc installed?)");
+            }
+        }
+        Process p = new ProcessBuilder(exe.toString(), Integer.toString(rounds)).redirectErrorStream(true).start();
+        String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        if (p.waitFor() != 0) {
+            throw new IOException("eventfd floor failed: " + line);
+        }
+        String[] f = line.split("\\s+");
+        return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+    }
+
+    private static Path repoFile(String relative) throws IOException {
+        List<Path> tried = new ArrayList<>();
+        String home = System.getenv("VGPIO_HOME");
+        if (home != null) {
+            tried.add(Path.of(home, relative));
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            tried.add(p.resolve(relative));
+        }
+        for (Path p : tried) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IOException("cannot find " + relative + " (set VGPIO_HOME to the repository root)");
+    }
+
+    private static void waitForSocket(Path control, Process child, Path logFile) throws IOException,
+            InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!child.isAlive()) {
+                throw new IOException("'vgpio serve' exited with " + child.exitValue() + ": "
+                        + Files.readString(logFile));
+            }
+            if (Files.exists(control)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("'vgpio serve' did not open its sockets within 60 s");
+    }
+
+    /** Waits until the backend noticed the previous driver left (it refuses a second frontend). */
+    private static void awaitDetach(Path control) throws IOException, InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                ch.connect(UnixDomainSocketAddress.of(control));
+                OutputStream os = Channels.newOutputStream(ch);
+                os.write("info\n".getBytes(StandardCharsets.US_ASCII));
+                os.flush();
+                String answer = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
+                        StandardCharsets.US_ASCII)).readLine();
+                if (answer != null && answer.contains("frontend=none")) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new IOException("the backend still reports an attached frontend");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // temporary files only
+        }
+    }
+}

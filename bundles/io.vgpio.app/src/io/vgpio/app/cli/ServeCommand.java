@@ -1,0 +1,174 @@
+package io.vgpio.app.cli;
+
+import io.vgpio.core.ConfigException;
+import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.EventFormat;
+import io.vgpio.core.EventLog;
+import io.vgpio.vhost.DeviceHost;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code vgpio serve}: runs the device without a display until interrupted. */
+final class ServeCommand {
+    static final String HELP = """
+            usage: vgpio serve [--socket PATH] [--lines N] [--names a,b,,d] [--config FILE]
+                               [--control PATH] [--no-irq] [-v|-vv] [--log-capacity N]
+
+            Serves a virtio-gpio device over vhost-user until interrupted (Ctrl-C). QEMU's
+            vhost-user-gpio-pci connects to the socket; the QEMU command line is printed at start.
+
+              --socket PATH       vhost-user socket to listen on (mode 0600, parent created)
+                                  default: %s
+              --lines N           number of GPIO lines, 1..65535 (default 8)
+              --names a,b,,d      line names in line order; empty entries leave a line unnamed
+              --config FILE       device configuration file (lines =, irq =, names =, name.N =);
+                                  options given on the command line override it
+              --control PATH      control socket for scripts (default: the socket path + .ctl)
+              --no-control        serve no control socket
+              --no-irq            do not offer VIRTIO_GPIO_F_IRQ (no eventq interrupts)
+              -v, -vv             print decoded device traffic; -vv also every vhost-user message
+              --log-capacity N    events kept in memory (default 1048576)
+
+            Control socket, one command per line: set LINE 0|1, get LINE, pulse LINE MICROSECONDS,
+            state, info, help. Answers: ok [...], err REASON; state answers one line per GPIO line.
+            LINE is a line number or a line name.
+            """;
+
+    private ServeCommand() {
+    }
+
+    /** Parsed options of serve. */
+    record Options(DeviceConfig config, Path socket, Path control, int verbosity, int logCapacity) {
+    }
+
+    static Options parse(List<String> argv) throws UsageException {
+        Args a = new Args("serve", argv);
+        Path socket = null;
+        Path control = null;
+        boolean noControl = false;
+        String lines = null;
+        String names = null;
+        Path configFile = null;
+        boolean noIrq = false;
+        int verbosity = 0;
+        int capacity = EventLog.DEFAULT_CAPACITY;
+        while (a.hasNext()) {
+            String o = a.next();
+            switch (o) {
+                case "--socket" -> socket = Path.of(a.value(o));
+                case "--lines" -> lines = a.value(o);
+                case "--names" -> names = a.value(o);
+                case "--config" -> configFile = Path.of(a.value(o));
+                case "--control" -> control = Path.of(a.value(o));
+                case "--no-control" -> noControl = true;
+                case "--no-irq" -> noIrq = true;
+                case "-v", "--verbose" -> verbosity++;
+                case "-vv" -> verbosity += 2;
+                case "--log-capacity" -> capacity = a.intValue(o, 1, 1 << 28);
+                default -> throw a.unknown(o);
+            }
+        }
+        DeviceConfig.Builder b;
+        try {
+            if (configFile != null) {
+                if (!Files.isRegularFile(configFile)) {
+                    throw new UsageException("vgpio serve: the configuration file " + configFile
+                            + " does not exist or is not a file; check the --config path.");
+                }
+                b = DeviceConfig.parse(Files.readAllLines(configFile), configFile.toString());
+            } else {
+                b = DeviceConfig.builder();
+            }
+            if (lines != null) {
+                int n;
+                try {
+                    n = Integer.parseInt(lines.trim());
+                } catch (NumberFormatException e) {
+                    throw new UsageException("vgpio serve: --lines must be a whole number from 1 to 65535, not '"
+                            + lines + "'.");
+                }
+                b.origin("--lines").lines(n);
+            }
+            if (names != null) {
+                b.origin("--names").namesList(names);
+            }
+            if (noIrq) {
+                b.irq(false);
+            }
+            DeviceConfig config = b.origin(names != null ? "--names" : configFile != null ? configFile.toString()
+                    : "options").build();
+            if (socket == null) {
+                socket = defaultSocket();
+            }
+            if (control == null && !noControl) {
+                control = Path.of(socket + ".ctl");
+            }
+            return new Options(config, socket, noControl ? null : control, verbosity, capacity);
+        } catch (ConfigException e) {
+            throw new UsageException("vgpio serve: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("vgpio serve: cannot read " + configFile + ": " + e.getMessage()
+                    + "; check the --config path.");
+        }
+    }
+
+    /** $XDG_RUNTIME_DIR/vgpio/gpio.sock, or /tmp/vgpio-USER/gpio.sock. */
+    static Path defaultSocket() {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))) {
+            return Path.of(runtime, "vgpio", "gpio.sock");
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "vgpio-" + System.getProperty("user.name"), "gpio.sock");
+    }
+
+    static int run(List<String> argv, PrintStream out) throws UsageException {
+        if (argv.contains("--help") || argv.contains("-h")) {
+            out.printf(HELP, defaultSocket());
+            return 0;
+        }
+        Options o = parse(argv);
+        CliLogging.configure(o.verbosity());
+        DeviceHost host = new DeviceHost(o.config(), o.socket(), o.control(), o.logCapacity());
+        try {
+            host.start();
+        } catch (IOException e) {
+            CliLogging.err().println("vgpio serve: cannot serve on " + o.socket() + ": " + e.getMessage());
+            return 1;
+        }
+        DeviceConfig c = o.config();
+        out.println("vgpio: serving a virtio-gpio device with " + c.lines() + " lines"
+                + (c.hasNames() ? " (named)" : "") + ", interrupts " + (c.irq() ? "on" : "off"));
+        out.println("vgpio: vhost-user socket: " + host.backend().socketPath());
+        if (host.control() != null) {
+            out.println("vgpio: control socket:    " + host.control().path()
+                    + "  (try: echo state | socat - UNIX-CONNECT:" + host.control().path() + ")");
+        }
+        out.println("vgpio: attach a guest with:");
+        out.println("  " + host.qemuCommandLine());
+        out.println("vgpio: or boot the project's test guest: ./vgpio guest --socket " + host.backend().socketPath());
+        out.flush();
+
+        TrafficPrinter printer = new TrafficPrinter(host.log(), new EventFormat(c), o.verbosity(), CliLogging.err());
+        Thread pt = new Thread(printer, "vgpio-traffic-printer");
+        pt.setDaemon(true);
+        pt.start();
+
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            printer.stop();
+            host.close();
+            done.countDown();
+        }, "vgpio-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}
