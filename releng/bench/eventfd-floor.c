@@ -1,7 +1,8 @@
 /*
  * The floor for vGPIO's round-trip benchmark: two processes bounce a token through two eventfds, doing no other
  * work. One round trip = one write + wake-up in each direction, the same kernel path a kick and a call take.
- * Usage: eventfd-floor ROUNDS   -> prints "p50_ns p99_ns mean_ns" on one line.
+ * Usage: eventfd-floor ROUNDS         -> prints "p50_ns p99_ns mean_ns" on one line
+ *        eventfd-floor ROUNDS --raw   -> prints every round trip in ns, one a line (for interleaved runs)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -46,6 +47,10 @@ int main(int argc, char **argv) {
         if (i >= warmup) t[i - warmup] = now_ns() - t0;
     }
     waitpid(child, NULL, 0);
+    if (argc > 2 && argv[2][0] == '-') {
+        for (long i = 0; i < rounds; i++) printf("%llu\n", (unsigned long long)t[i]);
+        return 0;
+    }
     uint64_t sum = 0;
     for (long i = 0; i < rounds; i++) sum += t[i];
     qsort(t, rounds, sizeof(uint64_t), cmp);

@@ -102,13 +102,23 @@ final class BenchCommand {
             }
             out.printf(Locale.ROOT, "vGPIO benchmark: backend %s, %d samples per latency figure%n",
                     inProcess ? "in this JVM" : "in a separate 'vgpio serve' process", rounds);
-            out.println("measuring the eventfd floor (C, two processes)...");
-            long[] floor = floor(rounds);
-            out.println("measuring the request round trip...");
-            long[] rt;
+            // The machine's wake-up cost swings with load and CPU placement: measure the floor and the
+            // device in alternating blocks so both figures come from the same conditions.
+            out.println("measuring the request round trip and the eventfd floor (C, two processes), interleaved...");
+            int blocks = 10;
+            int perBlock = Math.max(100, rounds / blocks);
+            long[] floorAll = new long[perBlock * blocks];
+            long[] rtAll = new long[perBlock * blocks];
+            Path exe = floorProgram();
             try (GpioDriver d = GpioDriver.attach(socket)) {
-                rt = roundTrip(d, rounds);
+                roundTripSamples(d, Math.max(1000, rounds / 10)); // warm-up: JIT, caches
+                for (int b = 0; b < blocks; b++) {
+                    System.arraycopy(floorSamples(exe, perBlock), 0, floorAll, b * perBlock, perBlock);
+                    System.arraycopy(roundTripSamples(d, perBlock), 0, rtAll, b * perBlock, perBlock);
+                }
             }
+            long[] floor = percentiles(floorAll);
+            long[] rt = percentiles(rtAll);
             awaitDetach(control);
             out.println("measuring throughput with 64 requests in flight...");
             double rate;
@@ -164,25 +174,19 @@ final class BenchCommand {
         return new long[] {s[s.length / 2], s[(int) Math.min(s.length - 1, (long) s.length * 99 / 100)]};
     }
 
-    static long[] roundTrip(GpioDriver d, int rounds) throws IOException {
-        int warm = Math.max(1000, rounds / 10);
+    /** Round trips of GET_VALUE with one request in flight, in ns. */
+    static long[] roundTripSamples(GpioDriver d, int rounds) throws IOException {
         long[] t = new long[rounds];
-        for (int i = 0; i < warm + rounds; i++) {
+        for (int i = 0; i < rounds; i++) {
             long t0 = System.nanoTime();
-            int head = d.submit(MessageType.GET_VALUE.wireValue(), 0, 0);
+            d.submit(MessageType.GET_VALUE.wireValue(), 0, 0);
             d.kick(0);
             while (d.pollAnyResponse() == null) {
                 d.blockOnCall(0);
             }
-            long dt = System.nanoTime() - t0;
-            if (i >= warm) {
-                t[i - warm] = dt;
-            }
-            if (head < 0) {
-                throw new IOException("bad head");
-            }
+            t[i] = System.nanoTime() - t0;
         }
-        return percentiles(t);
+        return t;
     }
 
     static double throughput(GpioDriver d, int inFlight, long nanos) throws IOException {
@@ -255,8 +259,8 @@ final class BenchCommand {
         return percentiles(t);
     }
 
-    /** Builds (if needed) and runs releng/bench/eventfd-floor.c; returns p50 and p99 in ns. */
-    static long[] floor(int rounds) throws IOException, InterruptedException {
+    /** Builds releng/bench/eventfd-floor.c with gcc into the user's cache (again when the source is newer). */
+    static Path floorProgram() throws IOException, InterruptedException {
         Path source = repoFile("releng/bench/eventfd-floor.c");
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "vgpio", "bench");
         Files.createDirectories(cache);
@@ -267,13 +271,23 @@ final class BenchCommand {
                 throw new IOException("building the eventfd floor with gcc failed (is gcc installed?)");
             }
         }
-        Process p = new ProcessBuilder(exe.toString(), Integer.toString(rounds)).redirectErrorStream(true).start();
-        String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        return exe;
+    }
+
+    /** Runs the floor program for {@code rounds} round trips; returns each one in ns. */
+    static long[] floorSamples(Path exe, int rounds) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(exe.toString(), Integer.toString(rounds), "--raw").redirectErrorStream(true)
+                .start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         if (p.waitFor() != 0) {
-            throw new IOException("eventfd floor failed: " + line);
+            throw new IOException("eventfd floor failed: " + text);
         }
-        String[] f = line.split("\\s+");
-        return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+        String[] lines = text.split("\\s+");
+        long[] t = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            t[i] = Long.parseLong(lines[i]);
+        }
+        return t;
     }
 
     private static Path repoFile(String relative) throws IOException {

@@ -5,15 +5,17 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Follows the event log and prints it decoded, on its own thread, so the device never waits for the terminal.
+ * Follows the event log and prints it decoded, on its own thread, so the device never waits for the terminal. It
+ * looks for new events every {@value #PERIOD_MILLIS} ms rather than being woken per event: a wake-up per request
+ * would put a second thread on the CPU in the device's hot path.
  * Verbosity 0 prints what needs attention (connections, driver-rule violations, bad chains), at most
  * {@value #WARNINGS_PER_SECOND} a second; verbosity 1 and up prints every event.
  */
 final class TrafficPrinter implements Runnable {
     static final int WARNINGS_PER_SECOND = 20;
+    static final int PERIOD_MILLIS = 50;
 
     private final EventLog log;
     private final EventFormat format;
@@ -41,7 +43,8 @@ final class TrafficPrinter implements Runnable {
         StringBuilder batch = new StringBuilder();
         try {
             while (!stopped) {
-                if (!log.awaitSeq(next, 500, TimeUnit.MILLISECONDS)) {
+                Thread.sleep(PERIOD_MILLIS);
+                if (log.nextSeq() <= next) {
                     continue;
                 }
                 long first = log.firstSeq();
