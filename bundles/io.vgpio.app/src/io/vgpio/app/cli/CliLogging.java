@@ -19,11 +19,9 @@ final class CliLogging {
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
         }
-        Handler h = new ConsoleHandler() {
-            {
-                setOutputStream(System.err);
-            }
-        };
+        // ConsoleHandler writes to System.err. (Do not call setOutputStream(System.err): JUL closes the stream it
+        // replaces, which is System.err itself.)
+        Handler h = new ConsoleHandler();
         h.setFormatter(new Formatter() {
             @Override
             public String format(LogRecord r) {
