@@ -57,6 +57,7 @@ exec 9>"$GUEST_CACHE/.lock"
 flock 9   # one build at a time; a second caller then finds the cache filled
 
 if [ "$FORCE" = 0 ] && [ -f "$OUT/$MARKER" ]; then
+  touch "$OUT/$MARKER"   # last use, for the pruning below
   log "cache hit: $OUT"
   echo "$OUT"
   exit 0
@@ -65,7 +66,14 @@ fi
 START=$(date +%s)
 log "building guest $KEY"
 echo "$VERSIONS" | sed 's/^/build-guest:   /' >&2
-rm -rf "$OUT" "$OUT".tmp.*
+rm -rf "$OUT" "$GUEST_CACHE"/*.tmp.*   # under the lock any *.tmp.* is a dead build
+# Drop guests not used for 30 days (other kernels, older recipes).
+for d in "$GUEST_CACHE"/*/; do
+  d=${d%/}
+  if [ -f "$d/$MARKER" ] && [ -n "$(find "$d/$MARKER" -mtime +30)" ]; then
+    log "pruning unused $d"; rm -rf "$d"
+  fi
+done
 WORK=$(mktemp -d "$OUT.tmp.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 STAGE="$WORK/stage" KX="$WORK/kernel" MOD="$WORK/mod" RES="$WORK/result"

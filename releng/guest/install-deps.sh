@@ -154,6 +154,9 @@ if [ $need_kernel = 1 ]; then
   (cd "$tmp" && apt-get download -q -o APT::Sandbox::User="$(id -un)" "linux-image-$abi=$kv" >&2)
   mv "$tmp"/linux-image-"${abi}"_*.deb "$DEB_CACHE/linux-image-${abi}_${kv}_amd64.deb"
   rmdir "$tmp"
+  for old in "$DEB_CACHE"/linux-image-*.deb; do   # superseded kernels
+    [ "$old" = "$DEB_CACHE/linux-image-${abi}_${kv}_amd64.deb" ] || { log "removing $old"; rm -f "$old"; }
+  done
 fi
 
 triple=$(kernel_triple) || die "kernel packages still inconsistent after install"
