@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Shared by install-deps.sh, build-guest.sh and run-guest.sh (sourced, not run).
 # Which Debian kernel series the guest uses, where things are cached, and how
 # the installed kernel triple (source, headers, downloaded image) is found.

@@ -134,24 +134,29 @@ if [ "$USE_KVM" = 1 ]; then
   fi
 fi
 
+qopt() { printf '%s' "${1//,/,,}"; }   # a value inside a QEMU option list
+
 # ---- console -------------------------------------------------------------------------
 if [ -n "$CONSOLE" ]; then
   : > "$CONSOLE"
-  CON=(-chardev "file,id=con,path=$CONSOLE" -serial chardev:con)
+  CON=(-chardev "file,id=con,path=$(qopt "$CONSOLE")" -serial chardev:con)
   LOG=$CONSOLE
 else
   LOG=$TMP/console.log
   # Interactive shell: Ctrl-C goes to the guest; with a script it stops QEMU.
   sig=on; [ -n "$SCRIPT" ] || sig=off
-  CON=(-chardev "stdio,id=con,mux=on,signal=$sig,logfile=$LOG"
+  # shellcheck disable=SC2054
+  CON=(-chardev "stdio,id=con,mux=on,signal=$sig,logfile=$(qopt "$LOG")"
        -serial chardev:con -mon chardev=con,mode=readline)
 fi
 
 DEV=()
 if [ "$NO_DEVICE" = 0 ]; then
-  DEV=(-chardev "socket,id=vgpio,path=$SOCKET" -device vhost-user-gpio-pci,chardev=vgpio,id=gpio)
+  # shellcheck disable=SC2054
+  DEV=(-chardev "socket,id=vgpio,path=$(qopt "$SOCKET")" -device vhost-user-gpio-pci,chardev=vgpio,id=gpio)
 fi
 
+# shellcheck disable=SC2054  # commas belong to QEMU option lists
 CMD=("$QEMU" -machine q35 -accel "$ACCEL" -cpu max -smp 1 -m "$MEM"
      -object "memory-backend-memfd,id=mem,size=$MEM,share=on" -numa node,memdev=mem
      "${DEV[@]}"
