@@ -3,6 +3,8 @@ package io.vgpio.core.control;
 import io.vgpio.core.Cause;
 import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.EventFormat;
+import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
 import io.vgpio.core.Stimulus;
 import java.io.BufferedReader;
@@ -35,6 +37,9 @@ import java.util.function.Supplier;
  * pulse LINE MICROS     -> ok            (after the pulse: high for MICROS, then low)
  * state                 -> one line per GPIO line: NUMBER NAME DIRECTION LEVEL IRQTYPE (NAME "-" if unnamed)
  * info                  -> ok lines=N irq=on|off frontend=attached|none
+ * events FROM [MAX]     -> ok COUNT NEXT DROPPED, then COUNT lines: SEQ TIME_NS KIND LINE A B DESCRIPTION
+ *                          (the event log from sequence number FROM on, at most MAX (default 1000) events;
+ *                          TIME_NS counts from the log's start; NEXT is where to continue)
  * help                  -> ok followed by the command list on the same line
  * anything wrong        -> err REASON
  * </pre>
@@ -181,16 +186,53 @@ public final class ControlServer implements AutoCloseable {
                     return "ok lines=" + cfg.lines() + " irq=" + (cfg.irq() ? "on" : "off") + " frontend="
                             + frontendState.get();
                 }
+                case "events" -> {
+                    return events(t);
+                }
                 case "help" -> {
-                    return "ok commands: set LINE 0|1; get LINE; pulse LINE MICROSECONDS; state; info; help";
+                    return "ok commands: set LINE 0|1; get LINE; pulse LINE MICROSECONDS; state; info;"
+                            + " events FROM [MAX]; help";
                 }
                 default -> {
-                    return "err unknown command '" + t[0] + "'; commands are set, get, pulse, state, info, help";
+                    return "err unknown command '" + t[0]
+                            + "'; commands are set, get, pulse, state, info, events, help";
                 }
             }
         } catch (BadCommand e) {
             return "err " + e.getMessage();
         }
+    }
+
+    private String events(String[] t) throws BadCommand {
+        if (t.length < 2 || t.length > 3) {
+            throw new BadCommand("usage: events FROM [MAX]");
+        }
+        long from = number(t[1], "FROM", Long.MAX_VALUE);
+        int max = t.length == 3 ? (int) number(t[2], "MAX", 100_000) : 1000;
+        EventLog log = chip.log();
+        EventFormat format = new EventFormat(chip.config());
+        StringBuilder body = new StringBuilder();
+        int[] count = {0};
+        long start = log.startNanos();
+        long next = log.read(from, max, (seq, time, kind, line, a, b) -> {
+            body.append('\n').append(seq).append(' ').append(time - start).append(' ').append(kind.name()).append(' ')
+                    .append(line).append(' ').append(a).append(' ').append(b).append(' ')
+                    .append(format.describe(kind, line, a, b));
+            count[0]++;
+        });
+        return "ok " + count[0] + " " + next + " " + log.dropped() + body;
+    }
+
+    private static long number(String s, String what, long max) throws BadCommand {
+        try {
+            long v = Long.parseLong(s);
+            if (v >= 0 && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadCommand(what + " must be a whole number from 0 to " + max + ", not '" + s + "'");
     }
 
     private static final class BadCommand extends Exception {

@@ -67,6 +67,12 @@ class ControlServerTest {
                 assertEquals("err pulse width must be from 1 to 60000000 microseconds", ask(out, in, "pulse 1 0"));
                 assertTrue(ask(out, in, "jump 1").startsWith("err unknown command 'jump'"));
                 assertEquals("ok 0", ask(out, in, "get 0"), "still serving after errors");
+                String head = ask(out, in, "events 0 2");
+                assertTrue(head.startsWith("ok 2 2 0"), head);
+                String first = in.readLine();
+                assertTrue(first.matches("0 \\d+ LEVEL 1 1 1 level +line 1 \\(Red button\\) = 1 \\(user\\)"), first);
+                in.readLine();
+                assertEquals("err MAX must be a whole number from 0 to 100000, not 'x'", ask(out, in, "events 0 x"));
             }
         }
         // The pulse is two level changes by the user, about 3 ms apart.
