@@ -37,9 +37,10 @@ import java.util.function.Supplier;
  * pulse LINE MICROS     -> ok            (after the pulse: high for MICROS, then low)
  * state                 -> one line per GPIO line: NUMBER NAME DIRECTION LEVEL IRQTYPE (NAME "-" if unnamed)
  * info                  -> ok lines=N irq=on|off frontend=attached|none
- * events FROM [MAX]     -> ok COUNT NEXT DROPPED, then COUNT lines: SEQ TIME_NS KIND LINE A B DESCRIPTION
+ * events FROM [MAX]     -> ok COUNT NEXT DROPPED END, then COUNT lines: SEQ TIME_NS KIND LINE A B DESCRIPTION
  *                          (the event log from sequence number FROM on, at most MAX (default 1000) events;
- *                          TIME_NS counts from the log's start; NEXT is where to continue)
+ *                          TIME_NS counts from the log's start; NEXT is where to continue; END is the
+ *                          sequence number the next appended event will get)
  * help                  -> ok followed by the command list on the same line
  * anything wrong        -> err REASON
  * </pre>
@@ -220,7 +221,7 @@ public final class ControlServer implements AutoCloseable {
                     .append(format.describe(kind, line, a, b));
             count[0]++;
         });
-        return "ok " + count[0] + " " + next + " " + log.dropped() + body;
+        return "ok " + count[0] + " " + next + " " + log.dropped() + " " + log.nextSeq() + body;
     }
 
     private static long number(String s, String what, long max) throws BadCommand {
