@@ -37,6 +37,9 @@ Options:
   --append "ARGS"    extra kernel command line (after console=ttyS0
                      loglevel=3 panic=-1), e.g. "loglevel=7 vgpio.wait=10".
   --qemu-arg ARG     one more QEMU argument (repeatable), e.g. --qemu-arg -s.
+  --allow-reboot     a guest reboot resets the machine in the same QEMU (the
+                     vhost-user connection stays) instead of ending QEMU; the
+                     script runs again on the new boot.
   -h, --help         this text.
 
 The guest prints "VGPIO-GUEST: script start" and "VGPIO-GUEST: script exit N".
@@ -51,7 +54,7 @@ log() { echo "run-guest: $*" >&2; }
 die() { echo "run-guest: ERROR: $*" >&2; exit 2; }
 
 SOCKET="" NO_DEVICE=0 SCRIPT="" CONSOLE="" KERNEL="" INITRD="" MEM=256M
-USE_KVM=0 QEMU="" TIMEOUT=120 APPEND="" EXTRA_QEMU=()
+USE_KVM=0 QEMU="" TIMEOUT=120 APPEND="" EXTRA_QEMU=() NO_REBOOT=(-no-reboot)
 while [ $# -gt 0 ]; do
   case "$1" in
     --socket)    SOCKET=${2:?--socket needs a path}; shift 2 ;;
@@ -66,6 +69,7 @@ while [ $# -gt 0 ]; do
     --timeout)   TIMEOUT=${2:?--timeout needs seconds}; shift 2 ;;
     --append)    APPEND=${2?--append needs a string}; shift 2 ;;
     --qemu-arg)  EXTRA_QEMU+=("${2?--qemu-arg needs an argument}"); shift 2 ;;
+    --allow-reboot) NO_REBOOT=(); shift ;;
     -h|--help)   usage; exit 0 ;;
     *)           usage >&2; die "unknown argument: $1" ;;
   esac
@@ -162,7 +166,7 @@ CMD=("$QEMU" -machine q35 -accel "$ACCEL" -cpu max -smp 1 -m "$MEM"
      "${DEV[@]}"
      -kernel "$KERNEL" -initrd "$BOOT_INITRD"
      -append "console=ttyS0 loglevel=3 panic=-1${APPEND:+ $APPEND}"
-     -nodefaults -no-user-config -display none "${CON[@]}" -no-reboot
+     -nodefaults -no-user-config -display none "${CON[@]}" "${NO_REBOOT[@]}"
      "${EXTRA_QEMU[@]}")
 log "accel $ACCEL, kernel $KERNEL, initrd $BOOT_INITRD${SCRIPT:+ (+ $SCRIPT as /test.sh)}, timeout ${TIMEOUT}s"
 log "${CMD[*]}"
