@@ -188,7 +188,7 @@ public final class Chip {
             return;
         }
         inputLevel[line] = level;
-        levelMayHaveChanged(line, cause);
+        levelMayHaveChanged(line, cause, whenNanos);
         if (direction[line] == Direction.OUT) {
             return; // the guest drives the pin; what the outside does is not an interrupt source
         }
@@ -253,10 +253,15 @@ public final class Chip {
     }
 
     private void levelMayHaveChanged(int line, Cause cause) {
+        levelMayHaveChanged(line, cause, System.nanoTime());
+    }
+
+    /** Logs a change of the level the guest reads, stamped with when it happened (e.g. a kernel edge time). */
+    private void levelMayHaveChanged(int line, Cause cause, long whenNanos) {
         int level = guestRead(line);
         if (level != lastLevel[line]) {
             lastLevel[line] = level;
-            log.append(EventKind.LEVEL, line, level, cause.ordinal());
+            log.append(whenNanos, EventKind.LEVEL, line, level, cause.ordinal());
         }
     }
 }

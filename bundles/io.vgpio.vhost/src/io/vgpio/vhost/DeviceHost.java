@@ -70,6 +70,20 @@ public final class DeviceHost implements AutoCloseable {
         return control;
     }
 
+    /** $XDG_RUNTIME_DIR/vgpio/gpio.sock, or TMPDIR/vgpio-USER/gpio.sock: where a device serves by default. */
+    public static Path defaultSocket() {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank() && java.nio.file.Files.isDirectory(Path.of(runtime))) {
+            return Path.of(runtime, "vgpio", "gpio.sock");
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "vgpio-" + System.getProperty("user.name"), "gpio.sock");
+    }
+
+    /** The control socket that goes with a device socket: the same path with ".ctl" added. */
+    public static Path defaultControl(Path socket) {
+        return Path.of(socket + ".ctl");
+    }
+
     /** A QEMU command line that attaches a guest to this device (the kernel and initrd are the user's). */
     public String qemuCommandLine() {
         return qemuCommandLine(backend.socketPath());

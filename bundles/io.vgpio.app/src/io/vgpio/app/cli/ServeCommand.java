@@ -105,7 +105,7 @@ final class ServeCommand {
                 socket = defaultSocket();
             }
             if (control == null && !noControl) {
-                control = Path.of(socket + ".ctl");
+                control = DeviceHost.defaultControl(socket);
             }
             return new Options(config, socket, noControl ? null : control, verbosity, capacity);
         } catch (ConfigException e) {
@@ -116,13 +116,8 @@ final class ServeCommand {
         }
     }
 
-    /** $XDG_RUNTIME_DIR/vgpio/gpio.sock, or /tmp/vgpio-USER/gpio.sock. */
     static Path defaultSocket() {
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        if (runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))) {
-            return Path.of(runtime, "vgpio", "gpio.sock");
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"), "vgpio-" + System.getProperty("user.name"), "gpio.sock");
+        return DeviceHost.defaultSocket();
     }
 
     static int run(List<String> argv, PrintStream out) throws UsageException {

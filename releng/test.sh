@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The project's test command (README.md, .ci/run): installs what the tests need, builds everything and runs
+# every test: core and device unit tests, the vhost-user conformance suite over real sockets, and the end-to-end
+# suite with a Linux guest in QEMU against './vgpio serve'.
+#
+#   releng/test.sh                    everything
+#   releng/test.sh -Dvgpio.e2e.skip   without the QEMU guest (about a minute less)
+#   releng/test.sh -o                 any extra arguments go to Maven (here: offline)
+#
+# Figures the end-to-end suite measures land in tests/e2e/target/e2e-report.txt.
+set -euo pipefail
+repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+cd "$repo"
+releng/setup.sh test
+# A display for tests that open windows; the headless tests do not use it.
+run=()
+if [[ -z ${DISPLAY:-} ]] && command -v xvfb-run >/dev/null; then
+  run=(xvfb-run -a -s "-screen 0 1600x1000x24")
+fi
+"${run[@]}" ./mvnw -B -ntp clean verify "$@"
+status=$?
+if [[ -f tests/e2e/target/e2e-report.txt ]]; then
+  echo "== figures measured by the end-to-end suite"
+  cat tests/e2e/target/e2e-report.txt
+fi
+exit $status
