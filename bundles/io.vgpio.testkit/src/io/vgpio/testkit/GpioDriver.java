@@ -20,21 +20,30 @@ import java.util.Map;
  */
 public final class GpioDriver implements AutoCloseable {
     /** How to attach. */
-    public record Options(int queueSize, boolean eventIdx, boolean indirect, boolean acceptIrq, int ramBytes) {
+    /**
+     * @param regions memory regions (each its own memfd); with more than one, the rings live in the first and the
+     *        request buffers in the last, so every request crosses regions
+     */
+    public record Options(int queueSize, boolean eventIdx, boolean indirect, boolean acceptIrq, int ramBytes,
+            int regions) {
         public static Options defaults() {
-            return new Options(64, true, true, true, 4 << 20);
+            return new Options(64, true, true, true, 4 << 20, 1);
         }
 
         public Options withQueueSize(int n) {
-            return new Options(n, eventIdx, indirect, acceptIrq, ramBytes);
+            return new Options(n, eventIdx, indirect, acceptIrq, ramBytes, regions);
         }
 
         public Options withEventIdx(boolean b) {
-            return new Options(queueSize, b, indirect, acceptIrq, ramBytes);
+            return new Options(queueSize, b, indirect, acceptIrq, ramBytes, regions);
         }
 
         public Options withIrq(boolean b) {
-            return new Options(queueSize, eventIdx, indirect, b, ramBytes);
+            return new Options(queueSize, eventIdx, indirect, b, ramBytes, regions);
+        }
+
+        public Options withRegions(int n) {
+            return new Options(queueSize, eventIdx, indirect, acceptIrq, ramBytes, n);
         }
     }
 
@@ -77,7 +86,9 @@ public final class GpioDriver implements AutoCloseable {
         this.options = o;
         fe = VhostUserFrontend.connect(socket);
         try {
-            ram = new GuestRam(o.ramBytes());
+            int[] sizes = new int[Math.max(1, o.regions())];
+            java.util.Arrays.fill(sizes, o.ramBytes());
+            ram = new GuestRam(sizes);
         } catch (NativeException e) {
             fe.close();
             throw e;
@@ -85,7 +96,7 @@ public final class GpioDriver implements AutoCloseable {
         mem = ram.memory();
         rq = new DriverQueue(ram, o.queueSize(), o.eventIdx());
         eq = new DriverQueue(ram, o.queueSize(), o.eventIdx());
-        slots = ram.alloc((long) SLOT * o.queueSize(), 64);
+        slots = ram.alloc(ram.regions().size() - 1, (long) SLOT * o.queueSize(), 64);
         for (int i = 0; i < o.queueSize(); i++) {
             freeSlots.add(i);
         }
@@ -145,7 +156,7 @@ public final class GpioDriver implements AutoCloseable {
         DriverQueue q = i == 0 ? rq : eq;
         fe.vringState(VhostUserFrontend.SET_VRING_NUM, i, q.size());
         fe.vringState(VhostUserFrontend.SET_VRING_BASE, i, 0);
-        fe.setVringAddrUva(i, q, ram.userAddress());
+        fe.setVringAddrUva(i, q, ram);
         fe.setU64(VhostUserFrontend.SET_VRING_KICK, i, kick[i]);
         fe.setU64(VhostUserFrontend.SET_VRING_CALL, i, call[i]);
         long ack = fe.vringStateAcked(VhostUserFrontend.SET_VRING_ENABLE, i, 1);

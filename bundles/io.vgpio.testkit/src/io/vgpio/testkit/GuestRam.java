@@ -3,64 +3,118 @@ package io.vgpio.testkit;
 import io.vgpio.vhost.linux.Linux;
 import io.vgpio.vhost.linux.NativeException;
 import io.vgpio.virtio.GuestMemory;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Guest RAM for a test frontend: a memfd mapped shared, at guest physical address 0, handed to the backend with
- * SET_MEM_TABLE exactly as QEMU hands over its memory-backend-memfd. A bump allocator hands out aligned areas.
+ * Guest RAM for a test frontend: one or more memfds mapped shared, handed to the backend with SET_MEM_TABLE exactly
+ * as QEMU hands over its memory backends. Region i sits at guest address i * 4 GiB (region 0 at 0), so a guest with
+ * several regions also has holes between them, as a real machine does. A bump allocator per region hands out
+ * aligned areas.
  */
 public final class GuestRam implements AutoCloseable {
-    private final int fd;
-    private final Linux.Mapping mapping;
-    private final GuestMemory memory;
-    private final long size;
-    private long next;
+    /** Guest address distance between regions. */
+    public static final long REGION_STRIDE = 1L << 32;
 
+    /** One region: its memfd, its mapping in this process, its guest address and size. */
+    public record Region(int fd, Linux.Mapping mapping, long guestAddress, long size) {
+        /** The frontend's virtual address of the region's first byte (SET_MEM_TABLE's userspace address). */
+        public long userAddress() {
+            return mapping.address();
+        }
+    }
+
+    private final List<Region> regions = new ArrayList<>();
+    private final GuestMemory memory;
+    private final long[] next;
+
+    /** One region of {@code size} bytes at guest address 0. */
     public GuestRam(int size) throws NativeException {
-        this.size = size;
-        this.fd = Linux.memfdCreate("vgpio-testkit-ram", size);
-        Linux.Mapping m;
+        this(new int[] {size});
+    }
+
+    /** One region per size, region i at guest address i * {@link #REGION_STRIDE}. */
+    public GuestRam(int... sizes) throws NativeException {
+        List<GuestMemory.Region> views = new ArrayList<>();
         try {
-            m = Linux.mmapShared(fd, size);
+            for (int i = 0; i < sizes.length; i++) {
+                int fd = Linux.memfdCreate("vgpio-testkit-ram" + i, sizes[i]);
+                Linux.Mapping m;
+                try {
+                    m = Linux.mmapShared(fd, sizes[i]);
+                } catch (NativeException e) {
+                    Linux.close(fd);
+                    throw e;
+                }
+                Region r = new Region(fd, m, i * REGION_STRIDE, sizes[i]);
+                regions.add(r);
+                views.add(new GuestMemory.Region(r.guestAddress(), sizes[i], m.buffer(0, sizes[i])));
+            }
         } catch (NativeException e) {
-            Linux.close(fd);
+            close();
             throw e;
         }
-        this.mapping = m;
-        this.memory = new GuestMemory(List.of(new GuestMemory.Region(0, size, m.buffer(0, size))));
-        this.next = 4096; // keep guest address 0 unused, so 0 is never a valid buffer by accident
+        memory = new GuestMemory(views);
+        next = new long[sizes.length];
+        next[0] = 4096; // keep guest address 0 unused, so 0 is never a valid buffer by accident
     }
 
+    public List<Region> regions() {
+        return List.copyOf(regions);
+    }
+
+    /** The first region's memfd (single-region RAM). */
     public int fd() {
-        return fd;
+        return regions.get(0).fd();
     }
 
+    /** Size of the first region. */
     public long size() {
-        return size;
+        return regions.get(0).size();
     }
 
-    /** The frontend's virtual address of guest address 0 (the "userspace address" of SET_MEM_TABLE). */
+    /** The frontend's virtual address of guest address 0. */
     public long userAddress() {
-        return mapping.address();
+        return regions.get(0).userAddress();
     }
 
     public GuestMemory memory() {
         return memory;
     }
 
-    /** Allocates len bytes aligned to align; returns the guest address. */
-    public synchronized long alloc(long len, int align) {
-        long at = (next + align - 1) & -(long) align;
-        if (at + len > size) {
-            throw new IllegalStateException("test guest RAM of " + size + " bytes is full");
+    /** Allocates len bytes aligned to align in region 0; returns the guest address. */
+    public long alloc(long len, int align) {
+        return alloc(0, len, align);
+    }
+
+    /** Allocates len bytes aligned to align in a region; returns the guest address. */
+    public synchronized long alloc(int region, long len, int align) {
+        Region r = regions.get(region);
+        long at = (next[region] + align - 1) & -(long) align;
+        if (at + len > r.size()) {
+            throw new IllegalStateException("region " + region + " of the test guest RAM (" + r.size()
+                    + " bytes) is full");
         }
-        next = at + len;
-        return at;
+        next[region] = at + len;
+        return r.guestAddress() + at;
+    }
+
+    /** Translates a guest address to the frontend's virtual address (what QEMU puts in SET_VRING_ADDR). */
+    public long toUser(long guestAddress) {
+        for (Region r : regions) {
+            if (guestAddress >= r.guestAddress() && guestAddress < r.guestAddress() + r.size()) {
+                return r.userAddress() + (guestAddress - r.guestAddress());
+            }
+        }
+        throw new IllegalArgumentException("guest address 0x" + Long.toHexString(guestAddress) + " is in no region");
     }
 
     @Override
     public void close() {
-        mapping.close();
-        Linux.close(fd);
+        for (Region r : regions) {
+            r.mapping().close();
+            Linux.close(r.fd());
+        }
+        regions.clear();
     }
 }

@@ -128,11 +128,17 @@ public final class VhostUserFrontend implements AutoCloseable {
         return c;
     }
 
-    /** SET_MEM_TABLE with one region: the whole RAM at guest address 0 (acked when REPLY_ACK is on). */
+    /** SET_MEM_TABLE with every region of the RAM, one descriptor each (acked when REPLY_ACK is on). */
     public long setMemTable(GuestRam ram, boolean needReply) throws IOException {
-        ByteBuffer p = le(8 + 32).putInt(1).putInt(0).putLong(0).putLong(ram.size()).putLong(ram.userAddress())
-                .putLong(0);
-        send(SET_MEM_TABLE, needReply ? NEED_REPLY : 0, p.array(), ram.fd());
+        java.util.List<GuestRam.Region> regions = ram.regions();
+        ByteBuffer p = le(8 + 32 * regions.size()).putInt(regions.size()).putInt(0);
+        int[] fds = new int[regions.size()];
+        for (int i = 0; i < regions.size(); i++) {
+            GuestRam.Region r = regions.get(i);
+            p.putLong(r.guestAddress()).putLong(r.size()).putLong(r.userAddress()).putLong(0);
+            fds[i] = r.fd();
+        }
+        send(SET_MEM_TABLE, needReply ? NEED_REPLY : 0, p.array(), fds);
         return needReply ? readReply(SET_MEM_TABLE).getLong(0) : 0;
     }
 
@@ -143,9 +149,9 @@ public final class VhostUserFrontend implements AutoCloseable {
     }
 
     /** Same as {@link #setVringAddr} but with the frontend virtual addresses QEMU would send. */
-    public void setVringAddrUva(int index, DriverQueue q, long uvaBase) throws NativeException {
-        ByteBuffer p = le(40).putInt(index).putInt(0).putLong(uvaBase + q.descAddr()).putLong(uvaBase + q.usedAddr())
-                .putLong(uvaBase + q.availAddr()).putLong(0);
+    public void setVringAddrUva(int index, DriverQueue q, GuestRam ram) throws NativeException {
+        ByteBuffer p = le(40).putInt(index).putInt(0).putLong(ram.toUser(q.descAddr()))
+                .putLong(ram.toUser(q.usedAddr())).putLong(ram.toUser(q.availAddr())).putLong(0);
         send(SET_VRING_ADDR, 0, p.array());
     }
 

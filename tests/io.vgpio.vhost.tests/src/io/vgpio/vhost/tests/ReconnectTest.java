@@ -67,6 +67,22 @@ class ReconnectTest {
     }
 
     @Test
+    @DisplayName("SET_MEM_TABLE with three regions, each its own descriptor: rings in one, buffers in another")
+    void several_memory_regions() throws Exception {
+        try (DeviceFixture f = new DeviceFixture(io.vgpio.core.DeviceConfig.builder().lines(4).build(),
+                GpioDriver.Options.defaults().withRegions(3))) {
+            assertEquals(3, f.driver.ram().regions().size());
+            f.host.chip().setInput(2, 1, Cause.USER);
+            assertEquals(1, f.ok(GET_VALUE, 2, 0), "a request whose buffers sit 8 GiB above the rings");
+            f.ok(SET_DIRECTION, 2, Direction.IN.wireValue());
+            f.ok(SET_IRQ_TYPE, 2, IrqType.EDGE_FALLING.wireValue());
+            f.driver.queueIrqBuffer(2);
+            f.host.chip().setInput(2, 0, Cause.USER);
+            assertTrue(f.driver.awaitInterrupt(2000).valid());
+        }
+    }
+
+    @Test
     @DisplayName("A second frontend is refused while one is attached")
     void second_frontend_is_refused() throws Exception {
         try (DeviceFixture f = DeviceFixture.lines(2);
