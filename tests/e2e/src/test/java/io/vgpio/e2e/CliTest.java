@@ -1,0 +1,89 @@
+package io.vgpio.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line as a user meets it: the product's launcher, its messages and exit codes. */
+class CliTest {
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Repo.launcher().toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("VGPIO_NO_BUILD", "1");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "vgpio " + String.join(" ", args) + " finished");
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "serve --lines abc|--lines must be a whole number from 1 to 65535, not 'abc'.",
+        "serve --lines 70000|line count 70000 is out of range; give a number from 1 to 65535.",
+        "serve --names A,B,A|lines 0 and 2 are both named 'A'; line names must be unique, rename one of them.",
+        "serve --colour red|unknown option '--colour'; see 'vgpio serve --help' for the options.",
+        "serve --socket|--socket needs a value; see 'vgpio serve --help'.",
+        "serve --config /nonexistent/dev.conf|does not exist or is not a file; check the --config path.",
+        "frobnicate|unknown command 'frobnicate'; commands are workbench, serve, bench, guest and help."})
+    @DisplayName("Bad arguments: one message naming the problem and the fix, exit code 2")
+    void bad_arguments(String args, String message) throws Exception {
+        Result r = run(args.split(" "));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one message: " + r.err());
+    }
+
+    @Test
+    @DisplayName("A bad config file names the file, the line and the fix")
+    void bad_config_file(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("dev.conf");
+        Files.writeString(conf, "lines = 4\nirq = sometimes\n");
+        Result r = run("serve", "--config", conf.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(conf + ":2: irq must be on or off, found 'sometimes'."), r.err());
+    }
+
+    @Test
+    @DisplayName("help and serve --help document every command and option")
+    void help() throws Exception {
+        Result r = run("help");
+        assertEquals(0, r.code());
+        for (String c : List.of("workbench", "serve", "bench", "guest", "help")) {
+            assertTrue(r.out().contains("  " + c), r.out());
+        }
+        Result s = run("serve", "--help");
+        assertEquals(0, s.code());
+        for (String o : List.of("--socket", "--lines", "--names", "--config", "--control", "--no-irq", "-v")) {
+            assertTrue(s.out().contains(o), o + " in:\n" + s.out());
+        }
+    }
+
+    @Test
+    @DisplayName("A second backend on a socket that is being served is refused with a clear message")
+    void socket_in_use() throws Exception {
+        try (Serve first = new Serve(2, null)) {
+            Result r = run("serve", "--socket", first.socket.toString(), "--no-control");
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("another backend is already serving " + first.socket), r.err());
+            assertTrue(first.alive());
+        }
+    }
+}
