@@ -12,6 +12,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 cd "$repo"
 releng/setup.sh test
+# Build (or find in the cache) the guest before the suite starts, so no test's time-outs include it.
+releng/guest/build-guest.sh >/dev/null
 # A display for tests that open windows; the headless tests do not use it.
 run=()
 if [[ -z ${DISPLAY:-} ]] && command -v xvfb-run >/dev/null; then
