@@ -2,6 +2,7 @@ package io.vgpio.testkit;
 
 import io.vgpio.core.Protocol;
 import io.vgpio.testkit.DriverQueue.Buf;
+import io.vgpio.vhost.VhostUser;
 import io.vgpio.vhost.linux.Linux;
 import io.vgpio.vhost.linux.NativeException;
 import io.vgpio.virtio.GuestMemory;
@@ -102,17 +103,17 @@ public final class GpioDriver implements AutoCloseable {
         }
         irqArea = ram.alloc(4L * Protocol.MAX_LINES + 4, 64);
         // QEMU's connect sequence (NOTES.md), then the driver-start sequence.
-        deviceFeatures = fe.getU64(VhostUserFrontend.GET_FEATURES);
-        long proto = fe.getU64(VhostUserFrontend.GET_PROTOCOL_FEATURES);
+        deviceFeatures = fe.getU64(VhostUser.GET_FEATURES);
+        long proto = fe.getU64(VhostUser.GET_PROTOCOL_FEATURES);
         if ((proto & (1L << 9)) == 0) {
             throw new IOException("backend does not offer VHOST_USER_PROTOCOL_F_CONFIG");
         }
-        fe.setU64(VhostUserFrontend.SET_PROTOCOL_FEATURES, proto & ((1L << 0) | (1L << 3) | (1L << 9)));
-        long queues = fe.getU64(VhostUserFrontend.GET_QUEUE_NUM);
+        fe.setU64(VhostUser.SET_PROTOCOL_FEATURES, proto & ((1L << 0) | (1L << 3) | (1L << 9)));
+        long queues = fe.getU64(VhostUser.GET_QUEUE_NUM);
         if (queues < 2) {
             throw new IOException("backend offers " + queues + " queues, virtio-gpio needs 2");
         }
-        fe.send(VhostUserFrontend.SET_OWNER, 0, null);
+        fe.send(VhostUser.SET_OWNER, 0, null);
         for (int i = 0; i < 2; i++) {
             kick[i] = Linux.eventfd(0);
             call[i] = Linux.eventfd(0);
@@ -133,7 +134,7 @@ public final class GpioDriver implements AutoCloseable {
             want |= 1L << Protocol.F_IRQ;
         }
         acceptedFeatures = deviceFeatures & want;
-        fe.setU64(VhostUserFrontend.SET_FEATURES, acceptedFeatures);
+        fe.setU64(VhostUser.SET_FEATURES, acceptedFeatures);
         long ack = fe.setMemTable(ram, true);
         if (ack != 0) {
             throw new IOException("backend refused SET_MEM_TABLE (status " + ack + ")");
@@ -154,12 +155,12 @@ public final class GpioDriver implements AutoCloseable {
 
     private void startQueue(int i) throws IOException {
         DriverQueue q = i == 0 ? rq : eq;
-        fe.vringState(VhostUserFrontend.SET_VRING_NUM, i, q.size());
-        fe.vringState(VhostUserFrontend.SET_VRING_BASE, i, 0);
+        fe.vringState(VhostUser.SET_VRING_NUM, i, q.size());
+        fe.vringState(VhostUser.SET_VRING_BASE, i, 0);
         fe.setVringAddrUva(i, q, ram);
-        fe.setU64(VhostUserFrontend.SET_VRING_KICK, i, kick[i]);
-        fe.setU64(VhostUserFrontend.SET_VRING_CALL, i, call[i]);
-        long ack = fe.vringStateAcked(VhostUserFrontend.SET_VRING_ENABLE, i, 1);
+        fe.setU64(VhostUser.SET_VRING_KICK, i, kick[i]);
+        fe.setU64(VhostUser.SET_VRING_CALL, i, call[i]);
+        long ack = fe.vringStateAcked(VhostUser.SET_VRING_ENABLE, i, 1);
         if (ack != 0) {
             throw new IOException("backend refused to enable queue " + i + " (status " + ack + ")");
         }
@@ -392,7 +393,7 @@ public final class GpioDriver implements AutoCloseable {
     /** What QEMU does at guest shutdown: disable the rings and fetch their bases. */
     public void stop() throws IOException {
         for (int i = 0; i < 2; i++) {
-            fe.vringStateAcked(VhostUserFrontend.SET_VRING_ENABLE, i, 0);
+            fe.vringStateAcked(VhostUser.SET_VRING_ENABLE, i, 0);
         }
         for (int i = 0; i < 2; i++) {
             fe.getVringBase(i);
@@ -413,7 +414,7 @@ public final class GpioDriver implements AutoCloseable {
         for (int i = 0; i < options.queueSize(); i++) {
             freeSlots.add(i);
         }
-        fe.setU64(VhostUserFrontend.SET_FEATURES, acceptedFeatures);
+        fe.setU64(VhostUser.SET_FEATURES, acceptedFeatures);
         if (fe.setMemTable(ram, true) != 0) {
             throw new IOException("backend refused SET_MEM_TABLE on restart");
         }

@@ -1,6 +1,8 @@
 package io.vgpio.testkit;
 
 import com.sun.jna.Memory;
+import static io.vgpio.vhost.VhostUser.*;
+
 import io.vgpio.vhost.linux.FdList;
 import io.vgpio.vhost.linux.Linux;
 import io.vgpio.vhost.linux.NativeException;
@@ -11,26 +13,10 @@ import java.nio.file.Path;
 
 /**
  * The frontend end of a vhost-user connection, as QEMU drives it: messages with descriptors over a UNIX socket.
- * {@link #start} performs QEMU's connect-and-start sequence; {@link #send} sends any message, well-formed or not.
+ * Request codes and flags are those of {@link io.vgpio.vhost.VhostUser}; {@link #send} sends any message,
+ * well-formed or not.
  */
 public final class VhostUserFrontend implements AutoCloseable {
-    public static final int GET_FEATURES = 1;
-    public static final int SET_FEATURES = 2;
-    public static final int SET_OWNER = 3;
-    public static final int SET_MEM_TABLE = 5;
-    public static final int SET_VRING_NUM = 8;
-    public static final int SET_VRING_ADDR = 9;
-    public static final int SET_VRING_BASE = 10;
-    public static final int GET_VRING_BASE = 11;
-    public static final int SET_VRING_KICK = 12;
-    public static final int SET_VRING_CALL = 13;
-    public static final int SET_VRING_ERR = 14;
-    public static final int GET_PROTOCOL_FEATURES = 15;
-    public static final int SET_PROTOCOL_FEATURES = 16;
-    public static final int GET_QUEUE_NUM = 17;
-    public static final int SET_VRING_ENABLE = 18;
-    public static final int GET_CONFIG = 24;
-    public static final int NEED_REPLY = 0x8;
 
     private final int sock;
     private final Memory out = new Memory(12 + 4096);
@@ -95,9 +81,9 @@ public final class VhostUserFrontend implements AutoCloseable {
         send(request, 0, le(8).putLong(value).array(), fdsToSend);
     }
 
-    /** Sends with NEED_REPLY and returns the REPLY_ACK status. */
+    /** Sends with FLAG_NEED_REPLY and returns the REPLY_ACK status. */
     public long setU64Acked(int request, long value, int... fdsToSend) throws IOException {
-        send(request, NEED_REPLY, le(8).putLong(value).array(), fdsToSend);
+        send(request, FLAG_NEED_REPLY, le(8).putLong(value).array(), fdsToSend);
         return readReply(request).getLong(0);
     }
 
@@ -106,7 +92,7 @@ public final class VhostUserFrontend implements AutoCloseable {
     }
 
     public long vringStateAcked(int request, int index, int num) throws IOException {
-        send(request, NEED_REPLY, le(8).putInt(index).putInt(num).array());
+        send(request, FLAG_NEED_REPLY, le(8).putInt(index).putInt(num).array());
         return readReply(request).getLong(0);
     }
 
@@ -138,7 +124,7 @@ public final class VhostUserFrontend implements AutoCloseable {
             p.putLong(r.guestAddress()).putLong(r.size()).putLong(r.userAddress()).putLong(0);
             fds[i] = r.fd();
         }
-        send(SET_MEM_TABLE, needReply ? NEED_REPLY : 0, p.array(), fds);
+        send(SET_MEM_TABLE, needReply ? FLAG_NEED_REPLY : 0, p.array(), fds);
         return needReply ? readReply(SET_MEM_TABLE).getLong(0) : 0;
     }
 

@@ -60,6 +60,13 @@ public final class Linux {
         return new NativeException(call, Native.getLastError());
     }
 
+    /** The failure of {@code call}, after closing the descriptor that was being set up. */
+    private static NativeException failClosing(String call, int fd) {
+        NativeException e = fail(call);
+        LibC.close(fd);
+        return e;
+    }
+
     // ---- sockets ---------------------------------------------------------------------------------------------
 
     private static Memory sockaddr(String path) throws NativeException {
@@ -82,14 +89,10 @@ public final class Linux {
         }
         Memory a = sockaddr(path);
         if (LibC.bind(fd, a, 110) < 0) {
-            NativeException e = fail("bind " + path);
-            LibC.close(fd);
-            throw e;
+            throw failClosing("bind " + path, fd);
         }
         if (LibC.listen(fd, backlog) < 0) {
-            NativeException e = fail("listen");
-            LibC.close(fd);
-            throw e;
+            throw failClosing("listen", fd);
         }
         return fd;
     }
@@ -102,9 +105,7 @@ public final class Linux {
         }
         Memory a = sockaddr(path);
         if (LibC.connect(fd, a, 110) < 0) {
-            NativeException e = fail("connect " + path);
-            LibC.close(fd);
-            throw e;
+            throw failClosing("connect " + path, fd);
         }
         return fd;
     }
@@ -462,9 +463,7 @@ public final class Linux {
             throw fail("memfd_create");
         }
         if (LibC.ftruncate(fd, size) < 0) {
-            NativeException e = fail("ftruncate");
-            LibC.close(fd);
-            throw e;
+            throw failClosing("ftruncate", fd);
         }
         return fd;
     }

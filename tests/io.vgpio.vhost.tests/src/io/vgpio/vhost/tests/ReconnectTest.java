@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vgpio.core.Cause;
 import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
+import io.vgpio.vhost.VhostUser;
 import io.vgpio.testkit.GpioDriver;
 import io.vgpio.testkit.VhostUserFrontend;
 import java.io.IOException;
@@ -87,7 +88,7 @@ class ReconnectTest {
     void second_frontend_is_refused() throws Exception {
         try (DeviceFixture f = DeviceFixture.lines(2);
                 VhostUserFrontend second = VhostUserFrontend.connect(f.socket)) {
-            assertThrows(IOException.class, () -> second.getU64(VhostUserFrontend.GET_FEATURES),
+            assertThrows(IOException.class, () -> second.getU64(VhostUser.GET_FEATURES),
                     "the backend closes the second connection");
             assertEquals(0, f.req(GET_VALUE, 0, 0).status(), "the first frontend is unaffected");
         }
