@@ -5,20 +5,18 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The append-only log of everything the device did, kept in a bounded ring of primitive columns (about 29 bytes an
- * event). When the ring is full the oldest events are dropped and counted. Appends and reads are thread-safe.
+ * The append-only log of everything the device did, kept in a bounded ring of primitive records (32 bytes an event,
+ * one long[] row-major, so an append touches one cache line). When the ring is full the oldest events are dropped
+ * and counted. Appends and reads are thread-safe.
  * Readers address events by sequence number, so a reader that fell behind learns exactly what it missed.
  */
 public final class EventLog {
-    /** Default capacity: one million events, about 29 MB. */
+    /** Default capacity: one million events, 32 MB. */
     public static final int DEFAULT_CAPACITY = 1 << 20;
 
     private final int capacity;
-    private final long[] time;
-    private final long[] colA;
-    private final long[] colB;
-    private final int[] lineCol;
-    private final byte[] kindCol;
+    /** Record i: [4i] time, [4i+1] a, [4i+2] b, [4i+3] line &lt;&lt; 8 | kind. */
+    private final long[] rows;
     private final long startNanos;
     private final long startWallMillis;
     private final ReentrantLock lock = new ReentrantLock();
@@ -35,11 +33,7 @@ public final class EventLog {
             throw new IllegalArgumentException("event log capacity must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
-        time = new long[capacity];
-        colA = new long[capacity];
-        colB = new long[capacity];
-        lineCol = new int[capacity];
-        kindCol = new byte[capacity];
+        rows = new long[Math.multiplyExact(capacity, 4)];
         startNanos = System.nanoTime();
         startWallMillis = System.currentTimeMillis();
     }
@@ -68,18 +62,17 @@ public final class EventLog {
         lock.lock();
         try {
             long seq = next;
-            int i = (int) (seq % capacity);
+            int r = (int) (seq % capacity) * 4;
             if (seq > 0) {
-                long last = time[(int) ((seq - 1) % capacity)];
+                long last = rows[(int) ((seq - 1) % capacity) * 4];
                 if (timeNanos < last) {
                     timeNanos = last; // keep the log monotonic even if a caller stamped early
                 }
             }
-            time[i] = timeNanos;
-            colA[i] = a;
-            colB[i] = b;
-            lineCol[i] = line;
-            kindCol[i] = (byte) kind.ordinal();
+            rows[r] = timeNanos;
+            rows[r + 1] = a;
+            rows[r + 2] = b;
+            rows[r + 3] = (long) line << 8 | kind.ordinal();
             next = seq + 1;
             if (waiters > 0) {
                 appended.signalAll();
@@ -139,8 +132,16 @@ public final class EventLog {
     }
 
     private Event at(long seq) {
-        int i = (int) (seq % capacity);
-        return new Event(seq, time[i], EventKind.fromOrdinal(kindCol[i]), lineCol[i], colA[i], colB[i]);
+        int r = (int) (seq % capacity) * 4;
+        return new Event(seq, rows[r], kindOf(rows[r + 3]), lineOf(rows[r + 3]), rows[r + 1], rows[r + 2]);
+    }
+
+    private static EventKind kindOf(long packed) {
+        return EventKind.fromOrdinal((int) (packed & 0xff));
+    }
+
+    private static int lineOf(long packed) {
+        return (int) (packed >> 8);
     }
 
     /** Receives events from {@link #read}. */
@@ -161,8 +162,8 @@ public final class EventLog {
             long seq = Math.max(fromSeq, Math.max(0, next - capacity));
             long end = Math.min(next, seq + Math.max(0, max));
             for (; seq < end; seq++) {
-                int i = (int) (seq % capacity);
-                reader.accept(seq, time[i], EventKind.fromOrdinal(kindCol[i]), lineCol[i], colA[i], colB[i]);
+                int r = (int) (seq % capacity) * 4;
+                reader.accept(seq, rows[r], kindOf(rows[r + 3]), lineOf(rows[r + 3]), rows[r + 1], rows[r + 2]);
             }
             return seq;
         } finally {
@@ -204,7 +205,7 @@ public final class EventLog {
             long hi = next;
             while (lo < hi) {
                 long mid = (lo + hi) >>> 1;
-                if (time[(int) (mid % capacity)] < timeNanos) {
+                if (rows[(int) (mid % capacity) * 4] < timeNanos) {
                     lo = mid + 1;
                 } else {
                     hi = mid;

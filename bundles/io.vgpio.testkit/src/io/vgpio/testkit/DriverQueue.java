@@ -147,6 +147,31 @@ public final class DriverQueue {
         VarHandle.fullFence();
     }
 
+    /**
+     * Makes a chain the caller keeps for good available again (the benchmark's fixed request, as a kernel driver
+     * reuses its descriptors). Pair with {@link #takeUsed()}.
+     */
+    public void republish(int head) {
+        publish(head);
+    }
+
+    /**
+     * Consumes one returned chain without looking it up; returns false if none is waiting. For callers that know
+     * what they submitted ({@link #republish}).
+     */
+    public boolean takeUsed() {
+        int idx = mem.u16(used + 2);
+        if (idx == lastUsed) {
+            return false;
+        }
+        VarHandle.acquireFence();
+        lastUsed = (lastUsed + 1) & 0xffff;
+        if (eventIdx) {
+            mem.putU16(avail + 4 + 2L * size, lastUsed);
+        }
+        return true;
+    }
+
     /** Sets the avail index to any value (to test a driver that jumps it). */
     public synchronized void forceAvailIndex(int idx) {
         availIdx = idx & 0xffff;

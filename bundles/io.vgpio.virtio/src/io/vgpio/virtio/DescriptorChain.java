@@ -2,23 +2,38 @@ package io.vgpio.virtio;
 
 /**
  * A validated descriptor chain: its head index and its buffers, device-readable ones first. Reading and writing go
- * through the chain's guest memory, gathering and scattering across the buffers.
+ * through the chain's guest memory, gathering and scattering across the buffers. A queue can refill one chain object
+ * for every request ({@link SplitVirtqueue#pop(DescriptorChain)}), so the request path allocates nothing.
  */
 public final class DescriptorChain {
     private final GuestMemory mem;
-    private final int head;
-    private final long[] addr;
-    private final int[] len;
-    private final int count;
-    private final int readableCount;
-    private final long readableBytes;
-    private final long writableBytes;
+    private int head;
+    long[] addr = new long[4];
+    int[] len = new int[4];
+    private int count;
+    private int readableCount;
+    private long readableBytes;
+    private long writableBytes;
 
-    DescriptorChain(GuestMemory mem, int head, long[] addr, int[] len, int count, int readableCount) {
+    DescriptorChain(GuestMemory mem) {
         this.mem = mem;
+    }
+
+    GuestMemory memory() {
+        return mem;
+    }
+
+    /** Makes room for buffer i. */
+    void ensure(int i) {
+        if (i == addr.length) {
+            addr = java.util.Arrays.copyOf(addr, i * 2);
+            len = java.util.Arrays.copyOf(len, i * 2);
+        }
+    }
+
+    /** Sets what {@link SplitVirtqueue} found; addr[0..count) and len[0..count) are filled already. */
+    void set(int head, int count, int readableCount) {
         this.head = head;
-        this.addr = addr;
-        this.len = len;
         this.count = count;
         this.readableCount = readableCount;
         long r = 0;

@@ -86,6 +86,15 @@ public final class SplitVirtqueue {
      * @throws BadChainException if the chain is malformed; {@link BadChainException#head()} tells whether it can be returned
      */
     public DescriptorChain pop() throws BadChainException {
+        return pop(null);
+    }
+
+    /**
+     * Takes the next available chain into {@code reuse} (a chain of this queue's memory, or null for a new one).
+     *
+     * @return the chain, or null if none is available
+     */
+    public DescriptorChain pop(DescriptorChain reuse) throws BadChainException {
         if (broken) {
             return null;
         }
@@ -109,7 +118,7 @@ public final class SplitVirtqueue {
                     "head index " + head + " is outside the queue of " + size));
         }
         try {
-            return walk(head);
+            return walk(head, reuse != null && reuse.memory() == mem ? reuse : new DescriptorChain(mem));
         } catch (ChainException e) {
             throw new BadChainException(head, e);
         } catch (GuestMemoryException e) {
@@ -136,9 +145,7 @@ public final class SplitVirtqueue {
         }
     }
 
-    private DescriptorChain walk(int head) throws ChainException {
-        long[] addr = new long[4];
-        int[] len = new int[4];
+    private DescriptorChain walk(int head, DescriptorChain chain) throws ChainException {
         int count = 0;
         int readable = 0;
         long total = 0;
@@ -184,11 +191,8 @@ public final class SplitVirtqueue {
                     if ((iflags & VIRTQ_DESC_F_INDIRECT) != 0) {
                         throw new ChainException(ChainError.NESTED_INDIRECT, "indirect descriptor inside an indirect table");
                     }
-                    if (count == addr.length) {
-                        addr = java.util.Arrays.copyOf(addr, count * 2);
-                        len = java.util.Arrays.copyOf(len, count * 2);
-                    }
-                    total = add(addr, len, count, ia, il, iflags, readable, total);
+                    chain.ensure(count);
+                    total = add(chain, count, ia, il, iflags, readable, total);
                     if ((iflags & VIRTQ_DESC_F_WRITE) == 0) {
                         readable++;
                     }
@@ -203,11 +207,8 @@ public final class SplitVirtqueue {
                 }
                 break; // an indirect descriptor ends the chain
             }
-            if (count == addr.length) {
-                addr = java.util.Arrays.copyOf(addr, count * 2);
-                len = java.util.Arrays.copyOf(len, count * 2);
-            }
-            total = add(addr, len, count, a, l, flags, readable, total);
+            chain.ensure(count);
+            total = add(chain, count, a, l, flags, readable, total);
             if ((flags & VIRTQ_DESC_F_WRITE) == 0) {
                 readable++;
             }
@@ -220,10 +221,11 @@ public final class SplitVirtqueue {
             }
             idx = next;
         }
-        return new DescriptorChain(mem, head, addr, len, count, readable);
+        chain.set(head, count, readable);
+        return chain;
     }
 
-    private long add(long[] addr, int[] len, int count, long a, int l, int flags, int readableSoFar, long total)
+    private long add(DescriptorChain chain, int count, long a, int l, int flags, int readableSoFar, long total)
             throws ChainException {
         long ul = l & 0xffffffffL;
         boolean writable = (flags & VIRTQ_DESC_F_WRITE) != 0;
@@ -239,8 +241,8 @@ public final class SplitVirtqueue {
             throw new ChainException(ChainError.ADDRESS_OUTSIDE_MEMORY,
                     String.format("buffer 0x%x+%d is outside guest memory", a, ul));
         }
-        addr[count] = a;
-        len[count] = (int) ul;
+        chain.addr[count] = a;
+        chain.len[count] = (int) ul;
         return total;
     }
 

@@ -34,6 +34,8 @@ public final class VirtioGpioDevice {
     private long driverFeatures;
     private boolean started;
     private final byte[] request = new byte[Protocol.REQUEST_SIZE];
+    /** Refilled for every requestq chain (answered before the next is taken); eventq chains are held, so new. */
+    private DescriptorChain scratch;
     private final byte[] response = new byte[Protocol.RESPONSE_SIZE];
 
     public VirtioGpioDevice(Chip chip) {
@@ -159,7 +161,10 @@ public final class VirtioGpioDevice {
             while (true) {
                 DescriptorChain chain;
                 try {
-                    chain = q.pop();
+                    chain = q.pop(index == Protocol.REQUEST_QUEUE ? scratch : null);
+                    if (index == Protocol.REQUEST_QUEUE && chain != null) {
+                        scratch = chain;
+                    }
                 } catch (SplitVirtqueue.BadChainException e) {
                     log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, index, e.error().ordinal());
                     if (e.head() >= 0) {

@@ -6,6 +6,7 @@ import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.testkit.GpioDriver;
 import io.vgpio.vhost.DeviceHost;
+import io.vgpio.vhost.linux.Linux;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,7 +38,9 @@ final class BenchCommand {
               - throughput with 64 requests in flight
               - interrupt latency: 'set' on the control socket -> eventq call eventfd signalled: p50, p99
             and the floor in the same run: a C program (built with gcc) bouncing an eventfd token between two
-            processes. The backend runs as a separate 'vgpio serve' process, as it does under QEMU.
+            processes. The backend runs as a separate 'vgpio serve' process, as it does under QEMU. Round trip
+            and floor are measured twice: where the scheduler puts the processes, and with both on CPU 0 (on
+            a VM, waking an idle vCPU can cost more than everything else together).
 
               --rounds N      samples per latency figure (default 20000)
               --in-process    run the backend inside the benchmark's JVM instead
@@ -83,56 +86,106 @@ final class BenchCommand {
         }
     }
 
+    /** Where the processes of one measurement may run. */
+    enum Placement {
+        /** Wherever the scheduler puts them. */
+        ANY("scheduler's placement"),
+        /** Both on CPU 0: no cross-CPU wake-up (on a VM, waking an idle vCPU can cost tens of microseconds). */
+        ONE_CPU("both on CPU 0");
+
+        final String label;
+
+        Placement(String label) {
+            this.label = label;
+        }
+    }
+
+    /** p50 and p99 of the floor and of the device, measured in alternating blocks. */
+    record Latency(long[] floor, long[] device) {
+        double ratio() {
+            return (double) device[0] / floor[0];
+        }
+    }
+
     private static int measure(int rounds, boolean inProcess, String launcher, boolean check, PrintStream out)
             throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("vgpio-bench");
-        Path socket = dir.resolve("gpio.sock");
-        Path control = dir.resolve("gpio.ctl");
-        Process child = null;
-        DeviceHost host = null;
-        try {
-            if (inProcess) {
-                host = new DeviceHost(DeviceConfig.defaults(), socket, control, 1 << 16);
-                host.start();
-            } else {
-                child = new ProcessBuilder(launcher, "serve", "--socket", socket.toString(), "--control",
-                        control.toString(), "--log-capacity", "65536").redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("serve.log").toFile()).start();
-                waitForSocket(control, child, dir.resolve("serve.log"));
-            }
-            out.printf(Locale.ROOT, "vGPIO benchmark: backend %s, %d samples per latency figure%n",
-                    inProcess ? "in this JVM" : "in a separate 'vgpio serve' process", rounds);
-            // The machine's wake-up cost swings with load and CPU placement: measure the floor and the
-            // device in alternating blocks so both figures come from the same conditions.
-            out.println("measuring the request round trip and the eventfd floor (C, two processes), interleaved...");
-            int blocks = 10;
-            int perBlock = Math.max(100, rounds / blocks);
-            long[] floorAll = new long[perBlock * blocks];
-            long[] rtAll = new long[perBlock * blocks];
-            Path exe = floorProgram();
-            try (GpioDriver d = GpioDriver.attach(socket)) {
-                roundTripSamples(d, Math.max(1000, rounds / 10)); // warm-up: JIT, caches
-                for (int b = 0; b < blocks; b++) {
-                    System.arraycopy(floorSamples(exe, perBlock), 0, floorAll, b * perBlock, perBlock);
-                    System.arraycopy(roundTripSamples(d, perBlock), 0, rtAll, b * perBlock, perBlock);
+        out.printf(Locale.ROOT, "vGPIO benchmark: backend %s, %d samples per latency figure%n",
+                inProcess ? "in this JVM" : "in a separate 'vgpio serve' process", rounds);
+        Path exe = floorProgram();
+        Latency[] rt = new Latency[Placement.values().length];
+        double rate = 0;
+        long[] irq = null;
+        long[] inDevice = null;
+        for (Placement pl : Placement.values()) {
+            try (Backend b = Backend.start(inProcess, launcher, pl)) {
+                if (pl == Placement.ONE_CPU) {
+                    Linux.pinCurrentThread(0);
+                }
+                try {
+                    out.println("round trip and eventfd floor, interleaved, " + pl.label + "...");
+                    rt[pl.ordinal()] = roundTrip(b.socket, exe, rounds, pl);
+                    if (pl == Placement.ANY) {
+                        b.awaitDetach();
+                        out.println("throughput with 64 requests in flight...");
+                        try (GpioDriver d = GpioDriver.attach(b.socket,
+                                GpioDriver.Options.defaults().withQueueSize(256))) {
+                            rate = throughput(d, 64, 2_000_000_000L);
+                        }
+                        b.awaitDetach();
+                        out.println("interrupt latency (control 'set' -> call eventfd signalled)...");
+                        try (GpioDriver d = GpioDriver.attach(b.socket)) {
+                            irq = interruptLatency(d, b.control, Math.min(rounds, 5000));
+                        }
+                        inDevice = inDeviceInterruptLatency(b.control);
+                    }
+                } finally {
+                    Linux.unpinCurrentThread();
                 }
             }
-            long[] floor = percentiles(floorAll);
-            long[] rt = percentiles(rtAll);
-            awaitDetach(control);
-            out.println("measuring throughput with 64 requests in flight...");
-            double rate;
-            try (GpioDriver d = GpioDriver.attach(socket, GpioDriver.Options.defaults().withQueueSize(256))) {
-                rate = throughput(d, 64, 2_000_000_000L);
+        }
+        return report(out, rt, rate, irq, inDevice, check);
+    }
+
+    /** The backend under test: a 'vgpio serve' child (pinned like the measurement) or a host in this JVM. */
+    private static final class Backend implements AutoCloseable {
+        final Path dir;
+        final Path socket;
+        final Path control;
+        private Process child;
+        private DeviceHost host;
+
+        private Backend(Path dir) {
+            this.dir = dir;
+            this.socket = dir.resolve("gpio.sock");
+            this.control = dir.resolve("gpio.ctl");
+        }
+
+        static Backend start(boolean inProcess, String launcher, Placement pl) throws IOException,
+                InterruptedException {
+            Backend b = new Backend(Files.createTempDirectory("vgpio-bench"));
+            if (inProcess) {
+                b.host = new DeviceHost(DeviceConfig.defaults(), b.socket, b.control, 1 << 16);
+                b.host.start();
+                return b;
             }
-            awaitDetach(control);
-            out.println("measuring interrupt latency (control 'set' -> call eventfd)...");
-            long[] irq;
-            try (GpioDriver d = GpioDriver.attach(socket)) {
-                irq = interruptLatency(d, control, Math.min(rounds, 5000));
+            List<String> cmd = new ArrayList<>();
+            if (pl == Placement.ONE_CPU) {
+                cmd.addAll(List.of("taskset", "-c", "0"));
             }
-            return report(out, floor, rt, rate, irq, check);
-        } finally {
+            cmd.addAll(List.of(launcher, "serve", "--socket", b.socket.toString(), "--control", b.control.toString(),
+                    "--log-capacity", "65536"));
+            Path log = b.dir.resolve("serve.log");
+            b.child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            waitForSocket(b.control, b.child, log);
+            return b;
+        }
+
+        void awaitDetach() throws IOException, InterruptedException {
+            BenchCommand.awaitDetach(control);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
             if (host != null) {
                 host.close();
             }
@@ -146,21 +199,51 @@ final class BenchCommand {
         }
     }
 
-    private static int report(PrintStream out, long[] floor, long[] rt, double rate, long[] irq, boolean check) {
-        double ratio = (double) rt[0] / floor[0];
-        boolean okRt = ratio <= 1.5;
+    /**
+     * The machine's wake-up cost swings with load and CPU placement: the floor and the device are measured in
+     * alternating blocks so both figures come from the same conditions.
+     */
+    private static Latency roundTrip(Path socket, Path exe, int rounds, Placement pl) throws IOException,
+            InterruptedException {
+        int blocks = 10;
+        int perBlock = Math.max(100, rounds / blocks);
+        long[] floorAll = new long[perBlock * blocks];
+        long[] rtAll = new long[perBlock * blocks];
+        try (GpioDriver d = GpioDriver.attach(socket)) {
+            roundTripSamples(d, Math.max(1000, rounds / 10)); // warm-up: JIT, caches
+            for (int b = 0; b < blocks; b++) {
+                System.arraycopy(floorSamples(exe, perBlock, pl), 0, floorAll, b * perBlock, perBlock);
+                System.arraycopy(roundTripSamples(d, perBlock), 0, rtAll, b * perBlock, perBlock);
+            }
+        }
+        return new Latency(percentiles(floorAll), percentiles(rtAll));
+    }
+
+    private static int report(PrintStream out, Latency[] rt, double rate, long[] irq, long[] inDevice,
+            boolean check) {
+        boolean okRt = true;
         boolean okRate = rate >= 200_000;
         boolean okIrq = irq[1] <= 50_000;
         out.println();
-        out.printf(Locale.ROOT, "%-44s %10s %10s   %s%n", "", "p50", "p99", "target");
-        out.printf(Locale.ROOT, "%-44s %10s %10s%n", "eventfd floor (C ping-pong, 2 processes)", us(floor[0]),
-                us(floor[1]));
-        out.printf(Locale.ROOT, "%-44s %10s %10s   p50 <= 1.5x floor: %.2fx %s%n",
-                "request round trip (1 in flight)", us(rt[0]), us(rt[1]), ratio, okRt ? "PASS" : "MISS");
-        out.printf(Locale.ROOT, "%-44s %10s %10s   p99 <= 50 us %s%n", "interrupt latency (set -> call eventfd)",
+        out.printf(Locale.ROOT, "%-52s %10s %10s   %s%n", "", "p50", "p99", "target");
+        for (Placement pl : Placement.values()) {
+            Latency l = rt[pl.ordinal()];
+            boolean ok = l.ratio() <= 1.5;
+            okRt &= ok;
+            out.printf(Locale.ROOT, "%-52s %10s %10s%n", "eventfd floor, C, 2 processes (" + pl.label + ")",
+                    us(l.floor()[0]), us(l.floor()[1]));
+            out.printf(Locale.ROOT, "%-52s %10s %10s   p50 <= 1.5x floor: %.2fx %s%n",
+                    "request round trip, 1 in flight (" + pl.label + ")", us(l.device()[0]), us(l.device()[1]),
+                    l.ratio(), ok ? "PASS" : "MISS");
+        }
+        out.printf(Locale.ROOT, "%-52s %10s %10s   p99 <= 50 us %s%n", "interrupt latency, set -> call eventfd (*)",
                 us(irq[0]), us(irq[1]), okIrq ? "PASS" : "MISS");
-        out.printf(Locale.ROOT, "%-44s %,21.0f req/s   >= 200,000 %s%n", "throughput (64 in flight)", rate,
+        out.printf(Locale.ROOT, "%-52s %10s %10s%n", "  of which in the device: level change -> buffer returned",
+                us(inDevice[0]), us(inDevice[1]));
+        out.printf(Locale.ROOT, "%-52s %,21.0f/s   >= 200,000 %s%n", "requests with 64 in flight", rate,
                 okRate ? "PASS" : "MISS");
+        out.println("(*) from writing 'set' on the control socket to the measuring thread woken by the call eventfd:"
+                + " two wake-ups (control thread, driver) and the device's work");
         return check && !(okRt && okRate && okIrq) ? 1 : 0;
     }
 
@@ -179,11 +262,7 @@ final class BenchCommand {
         long[] t = new long[rounds];
         for (int i = 0; i < rounds; i++) {
             long t0 = System.nanoTime();
-            d.submit(MessageType.GET_VALUE.wireValue(), 0, 0);
-            d.kick(0);
-            while (d.pollAnyResponse() == null) {
-                d.blockOnCall(0);
-            }
+            d.fixedRequest(MessageType.GET_VALUE.wireValue(), 0, 0);
             t[i] = System.nanoTime() - t0;
         }
         return t;
@@ -259,6 +338,38 @@ final class BenchCommand {
         return percentiles(t);
     }
 
+    /** The device's own share of the interrupt latency: INTERRUPT events' trigger-to-delivery time, from the log. */
+    static long[] inDeviceInterruptLatency(Path control) throws IOException {
+        List<Long> lat = new ArrayList<>();
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(control));
+            OutputStream os = Channels.newOutputStream(ch);
+            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
+                    StandardCharsets.US_ASCII));
+            long next = 0;
+            while (true) {
+                os.write(("events " + next + " 10000\n").getBytes(StandardCharsets.US_ASCII));
+                os.flush();
+                String[] head = in.readLine().split(" ");
+                int count = Integer.parseInt(head[1]);
+                for (int i = 0; i < count; i++) {
+                    String[] f = in.readLine().split(" ", 7);
+                    if (f[2].equals("INTERRUPT")) {
+                        lat.add(Long.parseLong(f[5]));
+                    }
+                }
+                next = Long.parseLong(head[2]);
+                if (count < 10000) {
+                    break;
+                }
+            }
+        }
+        if (lat.isEmpty()) {
+            throw new IOException("no INTERRUPT events in the backend's log");
+        }
+        return percentiles(lat.stream().mapToLong(Long::longValue).toArray());
+    }
+
     /** Builds releng/bench/eventfd-floor.c with gcc into the user's cache (again when the source is newer). */
     static Path floorProgram() throws IOException, InterruptedException {
         Path source = repoFile("releng/bench/eventfd-floor.c");
@@ -275,9 +386,13 @@ final class BenchCommand {
     }
 
     /** Runs the floor program for {@code rounds} round trips; returns each one in ns. */
-    static long[] floorSamples(Path exe, int rounds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(exe.toString(), Integer.toString(rounds), "--raw").redirectErrorStream(true)
-                .start();
+    static long[] floorSamples(Path exe, int rounds, Placement pl) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        if (pl == Placement.ONE_CPU) {
+            cmd.addAll(List.of("taskset", "-c", "0"));
+        }
+        cmd.addAll(List.of(exe.toString(), Integer.toString(rounds), "--raw"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         if (p.waitFor() != 0) {
             throw new IOException("eventfd floor failed: " + text);

@@ -65,4 +65,6 @@ final class LibC {
     static native int unlink(String path);
 
     static native Pointer strerror(int errnum);
+
+    static native int sched_setaffinity(int pid, long cpusetsize, Pointer mask);
 }

@@ -408,6 +408,27 @@ public final class Linux {
         }
     }
 
+    /** Pins the calling thread to one CPU (benchmarks compare like with like). */
+    public static void pinCurrentThread(int cpu) throws NativeException {
+        Memory mask = new Memory(128);
+        mask.clear();
+        mask.setByte(cpu / 8, (byte) (1 << (cpu % 8)));
+        if (LibC.sched_setaffinity(0, 128, mask) < 0) {
+            throw fail("sched_setaffinity");
+        }
+    }
+
+    /** Lets the calling thread run on any CPU again. */
+    public static void unpinCurrentThread() throws NativeException {
+        Memory mask = new Memory(128);
+        for (int i = 0; i < 128; i++) {
+            mask.setByte(i, (byte) 0xff);
+        }
+        if (LibC.sched_setaffinity(0, 128, mask) < 0) {
+            throw fail("sched_setaffinity");
+        }
+    }
+
     // ---- memory ----------------------------------------------------------------------------------------------------
 
     /** A shared read-write mapping of a file descriptor. */
