@@ -1,15 +1,36 @@
 package io.vgpio.app;
 
+import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** The "GPIO Debug" perspective: empty until the views exist. */
+/**
+ * The "GPIO Debug" perspective: the schematic in the middle, stimulus and properties on the right, waveform,
+ * traffic and console below.
+ */
 public final class GpioDebugPerspective implements IPerspectiveFactory {
 
     public static final String ID = "io.vgpio.app.perspective";
+    public static final String SCHEMATIC = "io.vgpio.ui.schematic";
+    public static final String WAVEFORM = "io.vgpio.ui.waveform";
+    public static final String TRAFFIC = "io.vgpio.ui.traffic";
+    public static final String STIMULUS = "io.vgpio.ui.stimulus";
+    public static final String CONSOLE = "io.vgpio.ui.console";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
+        String editor = layout.getEditorArea();
+        layout.addView(SCHEMATIC, IPageLayout.LEFT, 0.62f, editor);
+        IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.62f, SCHEMATIC);
+        right.addView(STIMULUS);
+        right.addView(IPageLayout.ID_PROP_SHEET);
+        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.52f, SCHEMATIC);
+        bottom.addView(WAVEFORM);
+        bottom.addView(TRAFFIC);
+        bottom.addView(CONSOLE);
+        for (String id : new String[] {SCHEMATIC, WAVEFORM, TRAFFIC, STIMULUS, CONSOLE, IPageLayout.ID_PROP_SHEET}) {
+            layout.addShowViewShortcut(id);
+        }
     }
 }

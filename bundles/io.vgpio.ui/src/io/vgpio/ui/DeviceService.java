@@ -1,0 +1,90 @@
+package io.vgpio.ui;
+
+import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.EventLog;
+import io.vgpio.vhost.DeviceHost;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The device the workbench serves: one {@link DeviceHost} at a time, started, stopped and reconfigured from the UI.
+ * Views take the current device from here and re-bind when it changes; they read its chip and event log, and never
+ * keep device state of their own.
+ */
+public final class DeviceService {
+    private static final DeviceService INSTANCE = new DeviceService();
+
+    private final List<Consumer<DeviceHost>> listeners = new CopyOnWriteArrayList<>();
+    private DeviceHost current;
+
+    private DeviceService() {
+    }
+
+    public static DeviceService get() {
+        return INSTANCE;
+    }
+
+    /** The running device, or null when none is serving. */
+    public synchronized DeviceHost current() {
+        return current;
+    }
+
+    /**
+     * Stops the running device (if any) and serves a new one; listeners hear of it.
+     *
+     * @param control the control socket, or null for none
+     */
+    public DeviceHost start(DeviceConfig config, Path socket, Path control) throws IOException {
+        DeviceHost host;
+        synchronized (this) {
+            stopQuietly();
+            host = new DeviceHost(config, socket, control, EventLog.DEFAULT_CAPACITY);
+            host.start();
+            current = host;
+        }
+        fire(host);
+        return host;
+    }
+
+    /** Serves the default device (8 lines, interrupts on) on the default socket. */
+    public DeviceHost startDefault() throws IOException {
+        Path socket = DeviceHost.defaultSocket();
+        return start(DeviceConfig.defaults(), socket, DeviceHost.defaultControl(socket));
+    }
+
+    /** Stops the running device; listeners hear null. */
+    public void stop() {
+        synchronized (this) {
+            if (current == null) {
+                return;
+            }
+            stopQuietly();
+        }
+        fire(null);
+    }
+
+    private void stopQuietly() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    /** Called, on the thread that changed the device, with the new device or null. */
+    public void addListener(Consumer<DeviceHost> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<DeviceHost> listener) {
+        listeners.remove(listener);
+    }
+
+    private void fire(DeviceHost host) {
+        for (Consumer<DeviceHost> l : listeners) {
+            l.accept(host);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.vgpio.ui.schematic;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.part.ViewPart;
+
+/** PLACEHOLDER: replaced by the real view. */
+public final class SchematicView extends ViewPart {
+    public static final String ID = "io.vgpio.ui.schematic";
+
+    private Label label;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        label = new Label(parent, SWT.NONE);
+        label.setText("SchematicView");
+    }
+
+    @Override
+    public void setFocus() {
+        label.setFocus();
+    }
+}
