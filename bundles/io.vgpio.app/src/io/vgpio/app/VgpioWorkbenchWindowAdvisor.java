@@ -1,6 +1,8 @@
 package io.vgpio.app;
 
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
@@ -11,6 +13,11 @@ final class VgpioWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
     VgpioWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         super(configurer);
+    }
+
+    @Override
+    public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
+        return new VgpioActionBarAdvisor(configurer);
     }
 
     @Override

@@ -34,13 +34,14 @@ public final class WorkbenchApplication implements IApplication {
 
     private static void startDefaultDevice() {
         try {
-            DeviceHost host = DeviceService.get().startDefault();
+            DeviceHost host = DeviceService.get().startFromPreferences();
             String msg = "vGPIO device serving on " + host.backend().socketPath() + "; attach a guest with: "
                     + host.qemuCommandLine();
             LOG.info(msg);
             System.out.println("vgpio: " + msg);
         } catch (IOException e) {
-            String msg = "the default device could not start on " + DeviceHost.defaultSocket() + ": " + e.getMessage();
+            String msg = "the device could not start: " + e.getMessage()
+                    + " (Device > Start Device chooses another socket)";
             LOG.error(msg, e);
             System.err.println("vgpio: " + msg);
         }

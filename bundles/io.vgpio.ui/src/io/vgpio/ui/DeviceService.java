@@ -49,6 +49,12 @@ public final class DeviceService {
         return host;
     }
 
+    /** Serves the device the preferences describe (by default: 8 lines, interrupts on, the default socket). */
+    public DeviceHost startFromPreferences() throws IOException {
+        DevicePreferences.Settings s = DevicePreferences.load();
+        return start(s.config(), s.socket(), DeviceHost.defaultControl(s.socket()));
+    }
+
     /** Serves the default device (8 lines, interrupts on) on the default socket. */
     public DeviceHost startDefault() throws IOException {
         Path socket = DeviceHost.defaultSocket();

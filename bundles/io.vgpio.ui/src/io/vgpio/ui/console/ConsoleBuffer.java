@@ -1,0 +1,50 @@
+package io.vgpio.ui.console;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A bounded, thread-safe buffer of text lines (the oldest go first), which any thread appends to and the console
+ * view reads from its UI timer. {@link #version()} tells a reader whether anything changed.
+ */
+public final class ConsoleBuffer {
+    /** The backend's log: connections, warnings, rule violations. */
+    public static final ConsoleBuffer DEVICE = new ConsoleBuffer(5000);
+    /** The serial console of a guest launched from the workbench. */
+    public static final ConsoleBuffer GUEST = new ConsoleBuffer(20000);
+
+    private final int capacity;
+    private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private long version;
+
+    public ConsoleBuffer(int capacity) {
+        this.capacity = capacity;
+    }
+
+    public synchronized void append(String line) {
+        if (lines.size() == capacity) {
+            lines.removeFirst();
+        }
+        lines.addLast(line);
+        version++;
+    }
+
+    public synchronized void clear() {
+        lines.clear();
+        version++;
+    }
+
+    public synchronized long version() {
+        return version;
+    }
+
+    public synchronized List<String> lines() {
+        return new ArrayList<>(lines);
+    }
+
+    /** All lines joined with newlines. */
+    public synchronized String text() {
+        return String.join("\n", lines);
+    }
+}
