@@ -16,6 +16,13 @@ final class VgpioWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
     }
 
     @Override
+    public void postWindowOpen() {
+        if (UiBench.enabled()) {
+            UiBench.windowOpened(getWindowConfigurer().getWindow().getShell().getDisplay());
+        }
+    }
+
+    @Override
     public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
         return new VgpioActionBarAdvisor(configurer);
     }

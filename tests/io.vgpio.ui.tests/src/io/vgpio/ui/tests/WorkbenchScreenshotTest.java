@@ -1,0 +1,108 @@
+package io.vgpio.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vgpio.app.GpioDebugPerspective;
+import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.StimulusScheduler;
+import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.console.DeviceConsoleView;
+import io.vgpio.ui.guest.DemoGuest;
+import io.vgpio.vhost.DeviceHost;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole perspective with live traffic (demo guest + stimulus), saved as a build artifact. */
+class WorkbenchScreenshotTest {
+    static final Path SHOTS = Path.of(System.getProperty("vgpio.repo", "."), "tests/io.vgpio.ui.tests/target/screenshots");
+
+    @AfterEach
+    void stop() {
+        DeviceService.get().stop();
+    }
+
+    static void spinUntil(BooleanSupplier done, long timeoutMillis) {
+        Display d = Display.getCurrent();
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!done.getAsBoolean() && System.currentTimeMillis() < end) {
+            if (!d.readAndDispatch()) {
+                d.sleep();
+                d.wake();
+            }
+        }
+    }
+
+    static void spin(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        spinUntil(() -> System.currentTimeMillis() >= end, millis + 1000);
+    }
+
+    static Path screenshot(Shell shell, String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        Point size = shell.getSize();
+        Image img = new Image(shell.getDisplay(), size.x, size.y);
+        GC gc = new GC(shell.getDisplay());
+        try {
+            Point at = shell.getLocation();
+            gc.copyArea(img, at.x, at.y);
+        } finally {
+            gc.dispose();
+        }
+        Path file = SHOTS.resolve(name);
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] {img.getImageData()};
+        loader.save(file.toString(), SWT.IMAGE_PNG);
+        img.dispose();
+        return file;
+    }
+
+    @Test
+    @DisplayName("The GPIO Debug perspective with a demo guest and a stimulus pulse train: screenshot artifact")
+    void perspective_with_live_traffic(@TempDir Path dir) throws Exception {
+        DeviceHost host = DeviceService.get().start(DeviceConfig.builder().lines(8).namesList("LED,BUTTON,,RESET")
+                .build(), dir.resolve("gpio.sock"), dir.resolve("gpio.ctl"));
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        Shell shell = window.getShell();
+        shell.setBounds(0, 0, 1600, 1000);
+        IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(GpioDebugPerspective.ID, window);
+        DeviceConsoleView console = (DeviceConsoleView) page.showView(DeviceConsoleView.ID);
+        page.showView(GpioDebugPerspective.WAVEFORM);
+        Job demo = DemoGuest.start(host);
+        try (StimulusScheduler stim = new StimulusScheduler(host.chip())) {
+            // The demo guest arms line 1 (BUTTON); give it pulses to count, and a pulse train on line 3.
+            spinUntil(() -> host.backend().connected() && host.chip().irqType(DemoGuest.BUTTON).wireValue() != 0,
+                    10_000);
+            stim.pulseTrain(DemoGuest.BUTTON, 6, 60_000, 200_000);
+            stim.pulseTrain(3, 20, 20_000, 50_000);
+            spin(2500);
+            console.showGuest();
+            spin(500);
+            assertTrue(console.text(true).contains("demo guest: attached"), console.text(true));
+            assertTrue(console.text(true).contains("demo guest: interrupt"), console.text(true));
+            Path shot = screenshot(shell, "perspective.png");
+            assertTrue(Files.size(shot) > 10_000, "a real picture: " + Files.size(shot) + " bytes");
+        } finally {
+            demo.cancel();
+            demo.join(5000, null);
+        }
+        assertNotNull(host);
+    }
+}
