@@ -29,13 +29,21 @@ public final class EventLog {
     }
 
     public EventLog(int capacity) {
+        this(capacity, System.nanoTime(), System.currentTimeMillis());
+    }
+
+    /**
+     * A log whose clock starts at given values: a trace read from a file uses 0 and the recording's wall-clock
+     * start, so its events keep their recorded times.
+     */
+    public EventLog(int capacity, long startNanos, long startWallMillis) {
         if (capacity < 1) {
             throw new IllegalArgumentException("event log capacity must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
         rows = new long[Math.multiplyExact(capacity, 4)];
-        startNanos = System.nanoTime();
-        startWallMillis = System.currentTimeMillis();
+        this.startNanos = startNanos;
+        this.startWallMillis = startWallMillis;
     }
 
     public int capacity() {

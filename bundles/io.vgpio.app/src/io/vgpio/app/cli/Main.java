@@ -13,6 +13,8 @@ public final class Main {
               workbench          open the vGPIO Workbench window, serving the default device
               serve              run the virtio-gpio device headless (vhost-user + control socket)
               bench              measure round-trip latency, throughput and interrupt latency
+              trace              look into a recorded trace, or export it as VCD
+              replay             replay a trace (or a VCD) into a device and compare the guest's behaviour
               guest              boot the test Linux guest attached to a running device
               help [COMMAND]     this text, or a command's options
 
@@ -41,9 +43,11 @@ public final class Main {
             return switch (command) {
                 case "serve" -> ServeCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
+                case "trace" -> TraceCommand.run(rest, out);
+                case "replay" -> ReplayCommand.run(rest, out);
                 case "help", "--help", "-h" -> help(rest, out);
                 default -> throw new UsageException("vgpio: unknown command '" + command
-                        + "'; commands are workbench, serve, bench, guest and help.");
+                        + "'; commands are workbench, serve, bench, trace, replay, guest and help.");
             };
         } catch (UsageException e) {
             System.err.println(e.getMessage());
@@ -68,8 +72,16 @@ public final class Main {
                 out.print(BenchCommand.HELP);
                 yield 0;
             }
+            case "trace" -> {
+                out.print(TraceCommand.HELP);
+                yield 0;
+            }
+            case "replay" -> {
+                out.print(ReplayCommand.HELP);
+                yield 0;
+            }
             default -> throw new UsageException("vgpio help: no command '" + rest.get(0)
-                    + "'; commands are workbench, serve, bench, guest and help.");
+                    + "'; commands are workbench, serve, bench, trace, replay, guest and help.");
         };
     }
 }

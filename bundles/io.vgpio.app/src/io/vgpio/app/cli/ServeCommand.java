@@ -4,6 +4,7 @@ import io.vgpio.core.ConfigException;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
+import io.vgpio.trace.TraceRecorder;
 import io.vgpio.vhost.DeviceHost;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +33,8 @@ final class ServeCommand {
               --no-irq            do not offer VIRTIO_GPIO_F_IRQ (no eventq interrupts)
               -v, -vv             print decoded device traffic; -vv also every vhost-user message
               --log-capacity N    events kept in memory (default 1048576)
+              --record FILE       record everything into a trace file (docs/trace-format.md); a block is
+                                  flushed every second, so a crash loses at most about a second
 
             Control socket, one command per line: set LINE 0|1, get LINE, pulse LINE MICROSECONDS,
             state, info, help. Answers: ok [...], err REASON; state answers one line per GPIO line.
@@ -42,7 +45,7 @@ final class ServeCommand {
     }
 
     /** Parsed options of serve. */
-    record Options(DeviceConfig config, Path socket, Path control, int verbosity, int logCapacity) {
+    record Options(DeviceConfig config, Path socket, Path control, int verbosity, int logCapacity, Path record) {
     }
 
     static Options parse(List<String> argv) throws UsageException {
@@ -56,6 +59,7 @@ final class ServeCommand {
         boolean noIrq = false;
         int verbosity = 0;
         int capacity = EventLog.DEFAULT_CAPACITY;
+        Path record = null;
         while (a.hasNext()) {
             String o = a.next();
             switch (o) {
@@ -69,6 +73,7 @@ final class ServeCommand {
                 case "-v", "--verbose" -> verbosity++;
                 case "-vv" -> verbosity += 2;
                 case "--log-capacity" -> capacity = a.intValue(o, 1, 1 << 28);
+                case "--record" -> record = Path.of(a.value(o));
                 default -> throw a.unknown(o);
             }
         }
@@ -107,7 +112,11 @@ final class ServeCommand {
             if (control == null && !noControl) {
                 control = DeviceHost.defaultControl(socket);
             }
-            return new Options(config, socket, noControl ? null : control, verbosity, capacity);
+            if (record != null && record.getParent() != null && !Files.isDirectory(record.getParent())) {
+                throw new UsageException("vgpio serve: the directory of the --record file " + record
+                        + " does not exist; create it or record elsewhere.");
+            }
+            return new Options(config, socket, noControl ? null : control, verbosity, capacity, record);
         } catch (ConfigException e) {
             throw new UsageException("vgpio serve: " + e.getMessage());
         } catch (IOException e) {
@@ -134,6 +143,16 @@ final class ServeCommand {
             CliLogging.err().println("vgpio serve: cannot serve on " + o.socket() + ": " + e.getMessage());
             return 1;
         }
+        TraceRecorder recorder = null;
+        if (o.record() != null) {
+            try {
+                recorder = new TraceRecorder(o.record(), o.config(), host.log());
+            } catch (IOException e) {
+                host.close();
+                CliLogging.err().println("vgpio serve: cannot record to " + o.record() + ": " + e.getMessage());
+                return 1;
+            }
+        }
         DeviceConfig c = o.config();
         out.println("vgpio: serving a virtio-gpio device with " + c.lines() + " lines"
                 + (c.hasNames() ? " (named)" : "") + ", interrupts " + (c.irq() ? "on" : "off"));
@@ -144,6 +163,9 @@ final class ServeCommand {
         }
         out.println("vgpio: attach a guest with:");
         out.println("  " + host.qemuCommandLine());
+        if (recorder != null) {
+            out.println("vgpio: recording to " + o.record());
+        }
         out.println("vgpio: or boot the project's test guest: ./vgpio guest --socket " + host.backend().socketPath());
         out.flush();
 
@@ -153,8 +175,17 @@ final class ServeCommand {
         pt.start();
 
         CountDownLatch done = new CountDownLatch(1);
+        TraceRecorder rec = recorder;
         Thread hook = new Thread(() -> {
             printer.stop();
+            if (rec != null) {
+                try {
+                    rec.close();
+                } catch (IOException e) {
+                    CliLogging.err().println("vgpio serve: the recording " + o.record() + " is incomplete: "
+                            + e.getMessage());
+                }
+            }
             host.close();
             done.countDown();
         }, "vgpio-shutdown");

@@ -1,0 +1,100 @@
+package io.vgpio.app.cli;
+
+import io.vgpio.core.EventKind;
+import io.vgpio.trace.TraceFormatException;
+import io.vgpio.trace.TraceReader;
+import io.vgpio.trace.VcdWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code vgpio trace info|vcd}: look into a trace file, or export it as a VCD. */
+final class TraceCommand {
+    static final String HELP = """
+            usage: vgpio trace info TRACE          what a trace holds: device, start, duration, events by kind
+                   vgpio trace vcd TRACE OUT.vcd   export as a Value Change Dump (GTKWave, PulseView/sigrok):
+                                                  one wire per line, the virtqueue traffic as event variables
+
+            Traces are recorded with 'vgpio serve --record FILE' (format: docs/trace-format.md).
+            A file cut short by a crash reads back to its last flushed second, with a warning.
+            """;
+
+    private TraceCommand() {
+    }
+
+    static int run(List<String> argv, PrintStream out) throws UsageException {
+        if (argv.isEmpty() || argv.contains("--help") || argv.contains("-h")) {
+            out.print(HELP);
+            return argv.isEmpty() ? 2 : 0;
+        }
+        String sub = argv.get(0);
+        try {
+            switch (sub) {
+                case "info" -> {
+                    if (argv.size() != 2) {
+                        throw new UsageException("vgpio trace info: give one trace file; see 'vgpio trace --help'.");
+                    }
+                    return info(read(argv.get(1)), out);
+                }
+                case "vcd" -> {
+                    if (argv.size() != 3) {
+                        throw new UsageException("vgpio trace vcd: give the trace file and the VCD file to write;"
+                                + " see 'vgpio trace --help'.");
+                    }
+                    TraceReader.Trace t = read(argv.get(1));
+                    long n = VcdWriter.write(t.log(), t.config(), 0, t.wallClockStartMicros(), Path.of(argv.get(2)));
+                    out.println("vgpio trace: wrote " + argv.get(2) + " (" + n + " value changes)");
+                    return 0;
+                }
+                default -> throw new UsageException("vgpio trace: unknown subcommand '" + sub
+                        + "'; use info or vcd.");
+            }
+        } catch (TraceFormatException e) {
+            System.err.println("vgpio trace: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            System.err.println("vgpio trace: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static TraceReader.Trace read(String file) throws IOException, UsageException {
+        Path p = Path.of(file);
+        if (!Files.isRegularFile(p)) {
+            throw new UsageException("vgpio: the trace file " + file + " does not exist or is not a file.");
+        }
+        TraceReader.Trace t = TraceReader.read(p);
+        if (t.warning() != null) {
+            System.err.println("vgpio: warning: " + t.warning());
+        }
+        return t;
+    }
+
+    private static int info(TraceReader.Trace t, PrintStream out) throws IOException {
+        out.printf(Locale.ROOT, "trace:    %s (%,d bytes)%n", t.file(), Files.size(t.file()));
+        out.printf(Locale.ROOT, "device:   %d lines, interrupts %s%s%n", t.config().lines(),
+                t.config().irq() ? "on" : "off", t.config().hasNames() ? ", named" : "");
+        out.printf(Locale.ROOT, "started:  %s%n", Instant.ofEpochMilli(t.wallClockStartMicros() / 1000));
+        out.printf(Locale.ROOT, "duration: %.6f s%n", t.durationNanos() / 1e9);
+        out.printf(Locale.ROOT, "events:   %,d%s%n", t.events(), t.dropped() > 0
+                ? " (" + t.dropped() + " lost while recording: the event log overran the recorder)" : "");
+        Map<EventKind, long[]> byKind = new EnumMap<>(EventKind.class);
+        t.log().read(0, Integer.MAX_VALUE, (seq, time, kind, line, a, b) ->
+                byKind.computeIfAbsent(kind, k -> new long[1])[0]++);
+        for (Map.Entry<EventKind, long[]> e : byKind.entrySet()) {
+            out.printf(Locale.ROOT, "  %-16s %,d%n", e.getKey().name().toLowerCase(Locale.ROOT), e.getValue()[0]);
+        }
+        long levels = byKind.getOrDefault(EventKind.LEVEL, new long[1])[0];
+        if (t.events() > 0) {
+            out.printf(Locale.ROOT, "size:     %.1f bytes an event on average%s%n",
+                    (Files.size(t.file()) - 0.0) / t.events(), levels > 0 ? "" : "");
+        }
+        return 0;
+    }
+}
