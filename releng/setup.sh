@@ -17,7 +17,7 @@ die() { printf 'setup: ERROR: %s\n' "$*" >&2; exit 1; }
 what=${1:-test}
 case $what in
   workbench) pkgs=(libgtk-3-0) ;;
-  test) pkgs=(libgtk-3-0 xvfb gcc libc6-dev) ;;
+  test) pkgs=(libgtk-3-0 xvfb gcc libc6-dev sigrok-cli) ;;
   -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) die "unknown target '$what'; use 'workbench' or 'test'" ;;
 esac

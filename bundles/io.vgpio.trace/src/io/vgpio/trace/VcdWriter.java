@@ -129,6 +129,9 @@ public final class VcdWriter {
                 throw err[0];
             }
             if (seq == before) {
+                // Close the dump one microsecond after the last change: readers such as sigrok take the final
+                // timestamp as the end of the capture and would drop a change made at that very time.
+                w.write("#" + (lastTime[0] + 1) + "\n");
                 return changes[0];
             }
         }

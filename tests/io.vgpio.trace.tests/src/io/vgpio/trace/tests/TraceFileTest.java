@@ -1,0 +1,194 @@
+package io.vgpio.trace.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vgpio.core.Cause;
+import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.Event;
+import io.vgpio.core.EventKind;
+import io.vgpio.core.EventLog;
+import io.vgpio.trace.TraceFormatException;
+import io.vgpio.trace.TraceReader;
+import io.vgpio.trace.TraceRecorder;
+import io.vgpio.trace.TraceWriter;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceFileTest {
+    static DeviceConfig config() throws Exception {
+        return DeviceConfig.builder().lines(8).namesList("LED,BUTTON").build();
+    }
+
+    @Test
+    @DisplayName("Every kind of event round-trips with its time, line and fields; the header keeps config and start")
+    void round_trip(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("t.trc");
+        Random r = new Random(1);
+        EventLog src = new EventLog(10_000, 0, 0);
+        long t = 0;
+        for (int i = 0; i < 5000; i++) {
+            t += r.nextInt(2_000_000);
+            EventKind k = EventKind.values()[r.nextInt(EventKind.values().length)];
+            long a = k == EventKind.LEVEL ? r.nextInt(2) : r.nextLong() >> r.nextInt(64);
+            long b = k == EventKind.LEVEL ? r.nextInt(4) : r.nextLong() >> r.nextInt(64);
+            src.append(t, k, r.nextInt(9) - 1, a, b);
+        }
+        try (TraceWriter w = new TraceWriter(f, config(), 1_700_000_000_000_000L, 0)) {
+            for (long s = 0; s < src.nextSeq(); s++) {
+                Event e = src.get(s);
+                w.add(s, e.timeNanos(), e.kind(), e.line(), e.a(), e.b());
+                if (s % 1000 == 999) {
+                    w.flush();
+                }
+            }
+        }
+        TraceReader.Trace tr = TraceReader.read(f);
+        assertNull(tr.warning());
+        assertEquals(config(), tr.config());
+        assertEquals(1_700_000_000_000_000L, tr.wallClockStartMicros());
+        assertEquals(src.nextSeq(), tr.events());
+        for (long s = 0; s < src.nextSeq(); s++) {
+            Event a = src.get(s);
+            Event b = tr.log().get(s);
+            assertEquals(a.timeNanos(), b.timeNanos(), "time of " + s);
+            assertEquals(a.kind(), b.kind());
+            assertEquals(a.line(), b.line());
+            assertEquals(a.a(), b.a());
+            assertEquals(a.b(), b.b());
+        }
+    }
+
+    @Test
+    @DisplayName("Compact: a level change costs at most 16 bytes on average (1,000,000 of them, 1 us to 10 ms apart)")
+    void level_changes_are_compact(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("levels.trc");
+        Random r = new Random(2);
+        long t = 0;
+        int n = 1_000_000;
+        try (TraceWriter w = new TraceWriter(f, config(), 0, 0)) {
+            for (int i = 0; i < n; i++) {
+                t += 1000 + r.nextInt(10_000_000);
+                w.add(i, t, EventKind.LEVEL, r.nextInt(8), r.nextInt(2), Cause.USER.ordinal());
+            }
+        }
+        double perEvent = Files.size(f) / (double) n;
+        System.out.printf("trace size: %.2f bytes per level change (%d bytes for %d)%n", perEvent, Files.size(f), n);
+        assertTrue(perEvent <= 16, perEvent + " bytes per level change");
+        assertEquals(n, TraceReader.read(f).events());
+    }
+
+    private static Path threeBlocks(Path dir) throws Exception {
+        Path f = dir.resolve("three.trc");
+        try (TraceWriter w = new TraceWriter(f, config(), 0, 0)) {
+            for (int b = 0; b < 3; b++) {
+                for (int i = 0; i < 100; i++) {
+                    w.add(b * 100 + i, (b * 100 + i) * 1000L, EventKind.LEVEL, 1, i % 2, 1);
+                }
+                w.flush();
+            }
+        }
+        return f;
+    }
+
+    @Test
+    @DisplayName("A file cut anywhere after the header reads back its complete blocks, with a warning naming the offset")
+    void truncated_file_reads_complete_blocks(@TempDir Path dir) throws Exception {
+        Path whole = threeBlocks(dir);
+        byte[] bytes = Files.readAllBytes(whole);
+        int header = headerLength(bytes);
+        java.util.Set<Integer> boundaries = new java.util.HashSet<>();
+        for (int at = header; at <= bytes.length;) {
+            boundaries.add(at);
+            if (at == bytes.length) {
+                break;
+            }
+            at += 12 + ((bytes[at + 4] & 0xff) | (bytes[at + 5] & 0xff) << 8 | (bytes[at + 6] & 0xff) << 16);
+        }
+        for (int cut = header; cut < bytes.length; cut += 7) {
+            Path f = dir.resolve("cut.trc");
+            Files.write(f, java.util.Arrays.copyOf(bytes, cut));
+            TraceReader.Trace t = TraceReader.read(f);
+            assertTrue(t.events() % 100 == 0 && t.events() < 300, "cut at " + cut + ": " + t.events());
+            if (!boundaries.contains(cut)) { // a cut at a block boundary is just a shorter recording
+                assertNotNull(t.warning(), "cut at " + cut);
+                assertTrue(t.warning().contains("byte offset"), t.warning());
+            }
+        }
+    }
+
+    private static int headerLength(byte[] b) {
+        return (b[12] & 0xff) | (b[13] & 0xff) << 8 | (b[14] & 0xff) << 16 | (b[15] & 0xff) << 24;
+    }
+
+    @Test
+    @DisplayName("Damage is an error naming the byte offset: bad magic, version, header, a block's checksum")
+    void damage_names_the_offset(@TempDir Path dir) throws Exception {
+        Path f = threeBlocks(dir);
+        byte[] good = Files.readAllBytes(f);
+        int header = headerLength(good);
+
+        byte[] b = good.clone();
+        b[0] = 'X';
+        Files.write(f, b);
+        TraceFormatException e = assertThrows(TraceFormatException.class, () -> TraceReader.read(f));
+        assertEquals(0, e.offset());
+        assertTrue(e.getMessage().contains("not a vGPIO trace"), e.getMessage());
+
+        b = good.clone();
+        b[8] = 9;
+        Files.write(f, b);
+        e = assertThrows(TraceFormatException.class, () -> TraceReader.read(f));
+        assertEquals(8, e.offset());
+        assertTrue(e.getMessage().contains("version 9"), e.getMessage());
+
+        b = good.clone();
+        b[header + 20] ^= 0x55; // inside the first block's payload: its checksum no longer matches
+        Files.write(f, b);
+        e = assertThrows(TraceFormatException.class, () -> TraceReader.read(f));
+        assertEquals(header, e.offset(), e.getMessage());
+        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+
+        Files.write(f, new byte[] {1, 2, 3});
+        e = assertThrows(TraceFormatException.class, () -> TraceReader.read(f));
+        assertEquals(0, e.offset());
+    }
+
+    @Test
+    @DisplayName("A recording read while the recorder still runs (what kill -9 leaves) has everything up to the last flush")
+    void recording_survives_a_crash(@TempDir Path dir) throws Exception {
+        EventLog log = new EventLog(100_000);
+        Path f = dir.resolve("live.trc");
+        TraceRecorder rec = new TraceRecorder(f, config(), log);
+        try {
+            for (int i = 0; i < 500; i++) {
+                log.append(EventKind.LEVEL, 1, i % 2, Cause.USER.ordinal());
+            }
+            Thread.sleep(TraceRecorder.FLUSH_MILLIS * 2 + 500);
+            for (int i = 0; i < 100; i++) { // after the last flush: may or may not be in the file yet
+                log.append(EventKind.LEVEL, 2, i % 2, Cause.USER.ordinal());
+            }
+            // Copy the file as it is on disk now, as a crash would leave it.
+            Path copy = dir.resolve("crash.trc");
+            try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
+                byte[] bytes = new byte[(int) raf.length()];
+                raf.readFully(bytes);
+                Files.write(copy, bytes);
+            }
+            TraceReader.Trace t = TraceReader.read(copy);
+            assertTrue(t.events() >= 500, "the events of the flushed second are there: " + t.events());
+            assertEquals(1, t.log().get(0).line());
+        } finally {
+            rec.close();
+        }
+        assertEquals(600, TraceReader.read(f).events(), "after close, everything");
+    }
+}
