@@ -1,24 +1,206 @@
 package io.vgpio.ui.schematic;
 
+import io.vgpio.core.StimulusScheduler;
+import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.schematic.actions.StimulusMenuProvider;
+import io.vgpio.ui.schematic.figures.SchematicStyle;
+import io.vgpio.ui.schematic.parts.ChipEditPart;
+import io.vgpio.ui.schematic.parts.LineEditPart;
+import io.vgpio.ui.schematic.parts.SchematicPartFactory;
+import io.vgpio.ui.schematic.parts.SchematicViewer;
+import io.vgpio.vhost.DeviceHost;
+import java.util.List;
+import java.util.function.Consumer;
+import org.eclipse.gef.DefaultEditDomain;
+import org.eclipse.gef.EditPart;
+import org.eclipse.gef.GraphicalViewer;
+import org.eclipse.gef.MouseWheelHandler;
+import org.eclipse.gef.MouseWheelZoomHandler;
+import org.eclipse.gef.editparts.ScalableFreeformRootEditPart;
+import org.eclipse.gef.editparts.ZoomManager;
+import org.eclipse.gef.ui.actions.ZoomInAction;
+import org.eclipse.gef.ui.actions.ZoomOutAction;
+import org.eclipse.gef.ui.parts.GraphicalViewerKeyHandler;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 
-/** PLACEHOLDER: replaced by the real view. */
+/**
+ * The schematic: the virtio-gpio controller as a chip with one LED or switch wired to each line, live from the
+ * event log. A GEF viewer (ScalableFreeformRootEditPart: zoom, scroll bars) with a chip edit part and one edit part
+ * per line; the view owns the viewer, the zoom actions, the context menu and one stimulus scheduler per device,
+ * and shows a message instead of the chip while no device runs.
+ */
 public final class SchematicView extends ViewPart {
     public static final String ID = "io.vgpio.ui.schematic";
 
-    private Label label;
+    static final double[] ZOOM_LEVELS = {0.25, 0.33, 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0};
+
+    private final Consumer<DeviceHost> deviceListener = this::deviceChanged;
+    private Composite stack;
+    private StackLayout stackLayout;
+    private Composite message;
+    private SchematicViewer viewer;
+    private ZoomManager zoom;
+    private SchematicDiagram diagram;
 
     @Override
     public void createPartControl(Composite parent) {
-        label = new Label(parent, SWT.NONE);
-        label.setText("SchematicView");
+        stack = new Composite(parent, SWT.NONE);
+        stackLayout = new StackLayout();
+        stack.setLayout(stackLayout);
+        message = createMessage(stack);
+
+        viewer = new SchematicViewer();
+        viewer.createControl(stack);
+        viewer.getControl().setBackground(SchematicStyle.BACKGROUND);
+        ScalableFreeformRootEditPart root = new ScalableFreeformRootEditPart();
+        viewer.setRootEditPart(root);
+        viewer.setEditDomain(new DefaultEditDomain(null));
+        viewer.setEditPartFactory(new SchematicPartFactory());
+        viewer.setKeyHandler(new GraphicalViewerKeyHandler(viewer));
+        viewer.setProperty(MouseWheelHandler.KeyGenerator.getKey(SWT.MOD1), MouseWheelZoomHandler.SINGLETON);
+
+        zoom = root.getZoomManager();
+        zoom.setZoomLevels(ZOOM_LEVELS);
+        zoom.setZoomLevelContributions(List.of(ZoomManager.FIT_ALL, ZoomManager.FIT_WIDTH));
+
+        StimulusMenuProvider menu = new StimulusMenuProvider(viewer);
+        viewer.setContextMenu(menu);
+        getSite().registerContextMenu(StimulusMenuProvider.ID, menu, viewer);
+        getSite().setSelectionProvider(viewer);
+        contributeToolbar(getViewSite().getActionBars().getToolBarManager());
+
+        DeviceService.get().addListener(deviceListener);
+        bind(DeviceService.get().current());
+    }
+
+    private static Composite createMessage(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        c.setBackground(SchematicStyle.BACKGROUND);
+        c.setLayout(new GridLayout(1, false));
+        Label title = new Label(c, SWT.CENTER);
+        title.setText("No GPIO device is running");
+        title.setFont(SchematicStyle.title());
+        title.setBackground(SchematicStyle.BACKGROUND);
+        title.setLayoutData(new GridData(SWT.CENTER, SWT.END, true, true));
+        Label hint = new Label(c, SWT.CENTER | SWT.WRAP);
+        hint.setText("Start the device (Device menu) and its chip, lines and peripherals appear here.");
+        hint.setForeground(c.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        hint.setBackground(SchematicStyle.BACKGROUND);
+        hint.setLayoutData(new GridData(SWT.CENTER, SWT.BEGINNING, true, true));
+        return c;
+    }
+
+    private void contributeToolbar(IToolBarManager toolbar) {
+        toolbar.add(new ZoomInAction(zoom));
+        toolbar.add(new ZoomOutAction(zoom));
+        Action actual = new Action("100%") {
+            @Override
+            public void run() {
+                zoom.setZoom(1.0);
+            }
+        };
+        actual.setToolTipText("Zoom to 100%");
+        toolbar.add(actual);
+        Action fit = new Action("Fit") {
+            @Override
+            public void run() {
+                zoom.setZoomAsText(ZoomManager.FIT_ALL);
+            }
+        };
+        fit.setToolTipText("Zoom to fit the whole chip");
+        fit.setImageDescriptor(ImageDescriptor.createFromURL(
+                SchematicView.class.getResource("/icons/schematic/zoom-fit.png")));
+        toolbar.add(fit);
+    }
+
+    /** Called on whatever thread changed the device: hop to the UI thread. */
+    private void deviceChanged(DeviceHost host) {
+        Display display = stack == null || stack.isDisposed() ? null : stack.getDisplay();
+        if (display != null) {
+            display.asyncExec(() -> bind(DeviceService.get().current()));
+        }
+    }
+
+    private void bind(DeviceHost host) {
+        if (stack.isDisposed() || (diagram != null && diagram.host() == host)) {
+            return;
+        }
+        SchematicDiagram old = diagram;
+        diagram = null;
+        viewer.setContents((EditPart) null);
+        if (old != null) {
+            old.stimulus().close();
+        }
+        if (host != null) {
+            diagram = new SchematicDiagram(host, new StimulusScheduler(host.chip()));
+            viewer.setContents(diagram);
+        }
+        stackLayout.topControl = host == null ? message : viewer.getControl();
+        stack.layout();
     }
 
     @Override
     public void setFocus() {
-        label.setFocus();
+        Control top = stackLayout.topControl;
+        if (top != null && !top.isDisposed()) {
+            top.setFocus();
+        }
+    }
+
+    @Override
+    public void dispose() {
+        DeviceService.get().removeListener(deviceListener);
+        if (viewer != null && viewer.getControl() != null && !viewer.getControl().isDisposed()) {
+            viewer.setContents((EditPart) null);
+        }
+        if (diagram != null) {
+            diagram.stimulus().close();
+            diagram = null;
+        }
+        super.dispose();
+    }
+
+    // For the UI tests and for other views that want to reach the schematic.
+
+    public GraphicalViewer viewer() {
+        return viewer;
+    }
+
+    public ZoomManager zoomManager() {
+        return zoom;
+    }
+
+    /** True while the chip is shown (a device runs), false while the message is. */
+    public boolean showsDevice() {
+        return diagram != null && stackLayout.topControl == viewer.getControl();
+    }
+
+    /** The part of a line of the shown device, or null. */
+    public LineEditPart linePart(int line) {
+        ChipEditPart chip = chipPart();
+        if (chip == null) {
+            return null;
+        }
+        for (Object child : chip.getChildren()) {
+            if (child instanceof LineEditPart p && p.line() == line) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    public ChipEditPart chipPart() {
+        return viewer.getContents() instanceof ChipEditPart c ? c : null;
     }
 }

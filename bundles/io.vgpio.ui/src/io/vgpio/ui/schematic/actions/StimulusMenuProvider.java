@@ -1,0 +1,101 @@
+package io.vgpio.ui.schematic.actions;
+
+import io.vgpio.core.Direction;
+import io.vgpio.core.LineState;
+import io.vgpio.core.StimulusScheduler;
+import io.vgpio.ui.schematic.parts.LineEditPart;
+import java.util.List;
+import java.util.function.Consumer;
+import org.eclipse.gef.ContextMenuProvider;
+import org.eclipse.gef.EditPartViewer;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchActionConstants;
+
+/**
+ * The context menu of a line: a toggle, single edges, and timed stimuli (a pulse, a pulse train, contact
+ * bounce) that ask their parameters first. Everything runs through the device's {@link StimulusScheduler}, on
+ * its timer thread; an output line (driven by the guest) gets the entries disabled.
+ */
+public final class StimulusMenuProvider extends ContextMenuProvider {
+    public static final String ID = "io.vgpio.ui.schematic.menu";
+
+    static final long PULSE_WIDTH_US = 1000;
+
+    public StimulusMenuProvider(EditPartViewer viewer) {
+        super(viewer);
+    }
+
+    @Override
+    public void buildContextMenu(IMenuManager menu) {
+        LineEditPart part = selectedLine();
+        if (part == null) {
+            Action none = new Action("Right-click a line for its stimuli") {
+            };
+            none.setEnabled(false);
+            menu.add(none);
+            menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+            return;
+        }
+        LineState state = part.lineFigure().state();
+        boolean drivable = state == null || state.direction() != Direction.OUT;
+        StimulusScheduler s = part.pinLine().diagram().stimulus();
+        int line = part.line();
+        String what = "line " + line + (state == null || state.name().isEmpty() ? "" : " (" + state.name() + ")");
+
+        Action header = new Action(drivable ? "Stimulus for " + what : what + " is an output: the guest drives it") {
+        };
+        header.setEnabled(false);
+        menu.add(header);
+        menu.add(new Separator());
+        menu.add(action("&Toggle input", drivable, () -> s.toggle(line)));
+        menu.add(action("&Rising edge", drivable, () -> s.risingEdge(line)));
+        menu.add(action("&Falling edge", drivable, () -> s.fallingEdge(line)));
+        menu.add(new Separator());
+        menu.add(action("&Pulse\u2026", drivable, () -> ask("Pulse on " + what,
+                new String[] {"Width (\u00b5s)"}, new long[] {PULSE_WIDTH_US}, null,
+                v -> s.pulse(line, v[0]))));
+        menu.add(action("Pulse &train\u2026", drivable, () -> ask("Pulse train on " + what,
+                new String[] {"Count", "Period (\u00b5s)", "Width (\u00b5s)"}, new long[] {10, 2000, 1000},
+                v -> v[1] > v[2] ? null : "The period must be longer than the width",
+                v -> s.pulseTrain(line, (int) Math.min(Integer.MAX_VALUE, v[0]), v[2], v[1]))));
+        menu.add(action("Contact &bounce\u2026", drivable, () -> ask("Contact bounce on " + what,
+                new String[] {"Transitions", "Duration (\u00b5s)"}, new long[] {7, 5000}, null,
+                v -> s.bounce(line, (int) Math.min(Integer.MAX_VALUE, v[0]), v[1]))));
+        menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+    }
+
+    private LineEditPart selectedLine() {
+        List<?> selection = getViewer().getSelectedEditParts();
+        for (Object o : selection) {
+            if (o instanceof LineEditPart p) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static IAction action(String text, boolean enabled, Runnable run) {
+        Action a = new Action(text) {
+            @Override
+            public void run() {
+                run.run();
+            }
+        };
+        a.setEnabled(enabled);
+        return a;
+    }
+
+    private void ask(String title, String[] labels, long[] defaults, ParametersDialog.Check check,
+            Consumer<long[]> then) {
+        Shell shell = getViewer().getControl().getShell();
+        ParametersDialog dialog = new ParametersDialog(shell, title, labels, defaults, check);
+        if (dialog.open() == Window.OK) {
+            then.accept(dialog.values());
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package io.vgpio.ui.schematic.figures;
+
+import io.vgpio.core.Direction;
+import io.vgpio.core.IrqType;
+import io.vgpio.core.LineState;
+import org.eclipse.draw2d.Figure;
+import org.eclipse.draw2d.FigureUtilities;
+import org.eclipse.draw2d.Graphics;
+import org.eclipse.draw2d.Label;
+import org.eclipse.draw2d.MarginBorder;
+import org.eclipse.draw2d.geometry.Dimension;
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+
+/**
+ * One GPIO line as a row of the schematic: its name inside the chip body, the pin (its number above it, a
+ * direction arrow on it, coloured by level), a wire with the IRQ badge on it, and the peripheral at the end (an
+ * LED on an output, a switch otherwise). On the left of the chip the row is drawn mirrored.
+ *
+ * <p>It draws the last {@link LineState} it was given and nothing else: the edit part hands it snapshots.
+ */
+public final class LineFigure extends Figure {
+    /** Row height. */
+    public static final int ROW = 40;
+    /** Room for the name inside the chip body. */
+    public static final int LABEL = 150;
+    public static final int PIN = 44;
+    public static final int WIRE = 100;
+    public static final int PERIPHERAL = 68;
+    /** From the body's edge to the far end of the peripheral. */
+    public static final int OUTSIDE = PIN + WIRE + PERIPHERAL;
+    public static final int WIDTH = LABEL + OUTSIDE;
+    static final int BADGE_W = 42;
+
+    private final int line;
+    private final boolean leftSide;
+    private final LedFigure led;
+    private final SwitchFigure toggle;
+    private LineState state;
+    private boolean selected;
+
+    public LineFigure(int line, boolean leftSide) {
+        this.line = line;
+        this.leftSide = leftSide;
+        led = new LedFigure(leftSide);
+        toggle = new SwitchFigure(leftSide);
+        add(led);
+        add(toggle);
+        led.setVisible(false);
+        toggle.setVisible(false);
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public boolean isLeftSide() {
+        return leftSide;
+    }
+
+    public LedFigure led() {
+        return led;
+    }
+
+    public SwitchFigure toggle() {
+        return toggle;
+    }
+
+    /** The snapshot drawn now (null before the first). */
+    public LineState state() {
+        return state;
+    }
+
+    /** Draws {@code s}; repaints only when it differs from what is drawn. */
+    public void setState(LineState s) {
+        if (s.equals(state)) {
+            return;
+        }
+        state = s;
+        boolean output = s.direction() == Direction.OUT;
+        led.setVisible(output);
+        toggle.setVisible(!output);
+        led.setLit(output && s.outputValue() == 1);
+        toggle.setOn(s.inputLevel() == 1);
+        setToolTip(tooltip(s));
+        repaint();
+    }
+
+    public boolean isSelected() {
+        return selected;
+    }
+
+    public void setSelected(boolean selected) {
+        if (this.selected != selected) {
+            this.selected = selected;
+            repaint();
+        }
+    }
+
+    /** The peripheral sits at the outer end of the row. */
+    @Override
+    protected void layout() {
+        Rectangle b = getBounds();
+        int u0 = LABEL + PIN + WIRE;
+        int x = leftSide ? b.right() - u0 - PERIPHERAL : b.x + u0;
+        Rectangle r = new Rectangle(x, b.y, PERIPHERAL, b.height);
+        led.setBounds(r);
+        toggle.setBounds(r);
+    }
+
+    @Override
+    protected void paintFigure(Graphics g) {
+        Rectangle b = getBounds();
+        g.setAntialias(SWT.ON);
+        if (selected) {
+            Rectangle r = b.getCopy().shrink(1, 1);
+            g.setBackgroundColor(SchematicStyle.SELECTION);
+            g.setAlpha(36);
+            g.fillRoundRectangle(r, 10, 10);
+            g.setAlpha(255);
+            g.setForegroundColor(SchematicStyle.SELECTION);
+            g.setLineWidth(1);
+            g.drawRoundRectangle(r, 10, 10);
+        }
+        if (state == null) {
+            return;
+        }
+        int mid = b.y + b.height / 2;
+        Color level = state.level() == 1 ? SchematicStyle.HIGH : SchematicStyle.LOW;
+
+        // Pin stub from the body outwards, then the wire to the peripheral, a junction dot between them.
+        int edge = x(LABEL);
+        int pinEnd = x(LABEL + PIN);
+        g.setForegroundColor(level);
+        g.setLineWidth(3);
+        g.drawLine(edge, mid, pinEnd, mid);
+        g.setLineWidth(2);
+        g.drawLine(pinEnd, mid, x(LABEL + PIN + WIRE), mid);
+        g.setBackgroundColor(level);
+        g.fillOval(pinEnd - 3, mid - 3, 7, 7);
+
+        paintDirection(g, mid);
+
+        Font small = SchematicStyle.small();
+        String number = Integer.toString(line);
+        Dimension nd = FigureUtilities.getTextExtents(number, small);
+        g.setFont(small);
+        g.setForegroundColor(SchematicStyle.PIN_NUMBER);
+        g.drawText(number, Mirror.textAt(b, leftSide, LABEL + 5, nd.width), mid - 2 - nd.height);
+
+        paintName(g, mid);
+        if (state.irqType() != IrqType.NONE) {
+            paintBadge(g, mid);
+        }
+    }
+
+    private int x(int u) {
+        return Mirror.x(getBounds(), leftSide, u);
+    }
+
+    private void paintName(Graphics g, int mid) {
+        boolean named = !state.name().isEmpty();
+        Font font = selected ? SchematicStyle.bold() : SchematicStyle.regular();
+        String text = fit(named ? state.name() : "unnamed", font, LABEL - 18);
+        Dimension d = FigureUtilities.getTextExtents(text, font);
+        g.setFont(font);
+        g.setForegroundColor(named ? SchematicStyle.PIN_NAME : SchematicStyle.MUTED);
+        // Reads from the body's edge inwards: right-aligned on the right side, left-aligned on the left.
+        int tx = leftSide ? x(LABEL - 8) : x(LABEL - 8) - d.width;
+        g.drawText(text, tx, mid - d.height / 2);
+    }
+
+    /** An arrow on the pin: into the chip for an input, out of it for an output; a ring when not configured. */
+    private void paintDirection(Graphics g, int mid) {
+        int cx = x(LABEL + PIN / 2 - 2);
+        int out = Mirror.outward(leftSide);
+        g.setBackgroundColor(SchematicStyle.TEXT);
+        g.setForegroundColor(SchematicStyle.TEXT);
+        switch (state.direction()) {
+            case IN -> g.fillPolygon(new int[] {cx - out * 6, mid, cx + out * 5, mid - 6, cx + out * 5, mid + 6});
+            case OUT -> g.fillPolygon(new int[] {cx + out * 6, mid, cx - out * 5, mid - 6, cx - out * 5, mid + 6});
+            default -> {
+                g.setBackgroundColor(SchematicStyle.WHITE);
+                g.fillOval(cx - 4, mid - 4, 9, 9);
+                g.setLineWidth(1);
+                g.drawOval(cx - 4, mid - 4, 9, 9);
+            }
+        }
+    }
+
+    /** The IRQ type on the wire: outlined when only enabled, amber when a buffer is held, red when latched. */
+    private void paintBadge(Graphics g, int mid) {
+        Rectangle b = getBounds();
+        int u = LABEL + PIN + 14;
+        int x = leftSide ? b.right() - u - BADGE_W : b.x + u;
+        Rectangle r = new Rectangle(x, mid - 9, BADGE_W, 18);
+        Color fill;
+        Color border;
+        Color text;
+        if (state.latched()) {
+            fill = SchematicStyle.IRQ_LATCHED;
+            border = SchematicStyle.IRQ_LATCHED;
+            text = SchematicStyle.WHITE;
+        } else if (state.armed()) {
+            fill = SchematicStyle.IRQ_ARMED;
+            border = SchematicStyle.IRQ_ARMED_BORDER;
+            text = SchematicStyle.TEXT;
+        } else {
+            fill = SchematicStyle.WHITE;
+            border = SchematicStyle.IRQ_ENABLED;
+            text = SchematicStyle.IRQ_ENABLED;
+        }
+        g.setBackgroundColor(fill);
+        g.fillRoundRectangle(r, 8, 8);
+        g.setForegroundColor(border);
+        g.setLineWidth(1);
+        g.drawRoundRectangle(r, 8, 8);
+        String label = abbreviation(state.irqType());
+        Font font = SchematicStyle.smallBold();
+        Dimension d = FigureUtilities.getTextExtents(label, font);
+        g.setFont(font);
+        g.setForegroundColor(text);
+        g.drawText(label, r.x + (r.width - d.width) / 2, r.y + (r.height - d.height) / 2);
+    }
+
+    public static String abbreviation(IrqType type) {
+        return switch (type) {
+            case EDGE_RISING -> "RISE";
+            case EDGE_FALLING -> "FALL";
+            case EDGE_BOTH -> "BOTH";
+            case LEVEL_HIGH -> "HIGH";
+            case LEVEL_LOW -> "LOW";
+            case NONE -> "";
+        };
+    }
+
+    private static String fit(String text, Font font, int width) {
+        if (FigureUtilities.getTextExtents(text, font).width <= width) {
+            return text;
+        }
+        String s = text;
+        while (s.length() > 1 && FigureUtilities.getTextExtents(s + "\u2026", font).width > width) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s + "\u2026";
+    }
+
+    private static Label tooltip(LineState s) {
+        StringBuilder t = new StringBuilder();
+        t.append("Line ").append(s.line());
+        if (!s.name().isEmpty()) {
+            t.append(" \u201c").append(s.name()).append('\u201d');
+        }
+        t.append("\nDirection: ").append(s.direction().word());
+        t.append("\nLevel: ").append(s.level());
+        t.append(" (output value ").append(s.outputValue()).append(", input level ").append(s.inputLevel()).append(')');
+        t.append("\nIRQ: ").append(s.irqType().word());
+        if (s.irqType() != IrqType.NONE) {
+            t.append(s.latched() ? ", edge latched" : s.armed() ? ", armed (buffer held)" : ", enabled, no buffer");
+        }
+        if (s.direction() != Direction.OUT) {
+            t.append("\nClick the switch to toggle the input; right-click for stimuli.");
+        }
+        Label label = new Label(t.toString());
+        label.setBorder(new MarginBorder(4));
+        return label;
+    }
+}

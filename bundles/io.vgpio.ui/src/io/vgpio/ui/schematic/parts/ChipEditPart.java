@@ -1,0 +1,115 @@
+package io.vgpio.ui.schematic.parts;
+
+import io.vgpio.core.Chip;
+import io.vgpio.core.EventLog;
+import io.vgpio.core.LineState;
+import io.vgpio.ui.schematic.PinLine;
+import io.vgpio.ui.schematic.SchematicDiagram;
+import io.vgpio.ui.schematic.figures.ChipFigure;
+import io.vgpio.ui.schematic.properties.DevicePropertySource;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.draw2d.IFigure;
+import org.eclipse.gef.DragTracker;
+import org.eclipse.gef.Request;
+import org.eclipse.gef.editparts.AbstractGraphicalEditPart;
+import org.eclipse.gef.tools.DeselectAllTracker;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.views.properties.IPropertySource;
+
+/**
+ * The controller. While active it polls the event log from a UI timer, at most {@link #FRAME_MS} apart, and
+ * only when the log moved takes one snapshot of all lines and hands each line part its state. Polling costs one
+ * volatile read a frame, never blocks the UI thread and needs no listener on the device's threads.
+ */
+public final class ChipEditPart extends AbstractGraphicalEditPart {
+    /** About 60 frames a second. */
+    static final int FRAME_MS = 16;
+
+    private final Runnable tick = this::tick;
+    private long shownSeq = -1;
+
+    public SchematicDiagram diagram() {
+        return (SchematicDiagram) getModel();
+    }
+
+    @Override
+    protected IFigure createFigure() {
+        var config = diagram().host().config();
+        String subtitle = "ngpio = " + config.lines() + "   \u00b7   IRQ " + (config.irq() ? "on" : "off");
+        return new ChipFigure(config.lines(), subtitle);
+    }
+
+    @Override
+    protected void createEditPolicies() {
+        // Nothing to edit: the lines are fixed by the device configuration.
+    }
+
+    @Override
+    protected List<PinLine> getModelChildren() {
+        int n = diagram().host().config().lines();
+        List<PinLine> lines = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            lines.add(new PinLine(diagram(), i));
+        }
+        return lines;
+    }
+
+    @Override
+    public DragTracker getDragTracker(Request request) {
+        return new DeselectAllTracker(this);
+    }
+
+    @Override
+    public void activate() {
+        super.activate();
+        shownSeq = -1;
+        tick();
+    }
+
+    @Override
+    public void deactivate() {
+        Control control = getViewer() == null ? null : getViewer().getControl();
+        if (control != null && !control.isDisposed()) {
+            control.getDisplay().timerExec(-1, tick);
+        }
+        super.deactivate();
+    }
+
+    /** Shows the device's current state now if the log moved (the timer does it on its own otherwise). */
+    public void refreshFromDevice() {
+        Chip chip = diagram().host().chip();
+        EventLog log = diagram().host().log();
+        long seq = log.nextSeq();
+        if (seq == shownSeq) {
+            return;
+        }
+        shownSeq = seq;
+        List<LineState> states = chip.states();
+        for (Object child : getChildren()) {
+            LineEditPart part = (LineEditPart) child;
+            part.show(states.get(part.line()));
+        }
+    }
+
+    private void tick() {
+        if (!isActive()) {
+            return;
+        }
+        Control control = getViewer().getControl();
+        if (control == null || control.isDisposed()) {
+            return;
+        }
+        refreshFromDevice();
+        control.getDisplay().timerExec(FRAME_MS, tick);
+    }
+
+    @SuppressWarnings("rawtypes")
+    @Override
+    public Object getAdapter(Class key) {
+        if (key == IPropertySource.class) {
+            return new DevicePropertySource(diagram().host());
+        }
+        return super.getAdapter(key);
+    }
+}

@@ -1,0 +1,52 @@
+package io.vgpio.ui.schematic.properties;
+
+import io.vgpio.vhost.DeviceHost;
+import org.eclipse.ui.views.properties.IPropertyDescriptor;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.eclipse.ui.views.properties.PropertyDescriptor;
+
+/** The device in the Properties view when no line is selected: its configuration. */
+public final class DevicePropertySource implements IPropertySource {
+    private final DeviceHost host;
+
+    public DevicePropertySource(DeviceHost host) {
+        this.host = host;
+    }
+
+    @Override
+    public Object getEditableValue() {
+        return this;
+    }
+
+    @Override
+    public IPropertyDescriptor[] getPropertyDescriptors() {
+        return new IPropertyDescriptor[] {
+            new PropertyDescriptor("device", "Device"),
+            new PropertyDescriptor("ngpio", "Lines (ngpio)"),
+            new PropertyDescriptor("irq", "Interrupts (VIRTIO_GPIO_F_IRQ)"),
+        };
+    }
+
+    @Override
+    public Object getPropertyValue(Object id) {
+        return switch ((String) id) {
+            case "device" -> "virtio-gpio";
+            case "ngpio" -> Integer.toString(host.config().lines());
+            case "irq" -> host.config().irq() ? "offered" : "not offered";
+            default -> null;
+        };
+    }
+
+    @Override
+    public boolean isPropertySet(Object id) {
+        return false;
+    }
+
+    @Override
+    public void resetPropertyValue(Object id) {
+    }
+
+    @Override
+    public void setPropertyValue(Object id, Object value) {
+    }
+}

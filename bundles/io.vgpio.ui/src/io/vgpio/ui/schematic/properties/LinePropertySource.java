@@ -1,0 +1,87 @@
+package io.vgpio.ui.schematic.properties;
+
+import io.vgpio.core.Chip;
+import io.vgpio.core.LineState;
+import org.eclipse.ui.views.properties.IPropertyDescriptor;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.eclipse.ui.views.properties.PropertyDescriptor;
+
+/** A line in the Properties view, read-only, each value read from the chip when the sheet asks. */
+public final class LinePropertySource implements IPropertySource {
+    public static final String NUMBER = "number";
+    public static final String NAME = "name";
+    public static final String DIRECTION = "direction";
+    public static final String LEVEL = "level";
+    public static final String OUTPUT_VALUE = "outputValue";
+    public static final String INPUT_LEVEL = "inputLevel";
+    public static final String IRQ_TYPE = "irqType";
+    public static final String ARMED = "armed";
+    public static final String LATCHED = "latched";
+
+    private static final String[][] PROPERTIES = {
+        {NUMBER, "Number", "Line"},
+        {NAME, "Name", "Line"},
+        {DIRECTION, "Direction", "Line"},
+        {LEVEL, "Level (as the guest reads it)", "Signal levels"},
+        {OUTPUT_VALUE, "Output value (guest)", "Signal levels"},
+        {INPUT_LEVEL, "Input level (host)", "Signal levels"},
+        {IRQ_TYPE, "IRQ type", "Trigger (IRQ)"},
+        {ARMED, "Armed (buffer held)", "Trigger (IRQ)"},
+        {LATCHED, "Edge latched", "Trigger (IRQ)"},
+    };
+
+    private final Chip chip;
+    private final int line;
+
+    public LinePropertySource(Chip chip, int line) {
+        this.chip = chip;
+        this.line = line;
+    }
+
+    @Override
+    public Object getEditableValue() {
+        return this;
+    }
+
+    @Override
+    public IPropertyDescriptor[] getPropertyDescriptors() {
+        IPropertyDescriptor[] descriptors = new IPropertyDescriptor[PROPERTIES.length];
+        for (int i = 0; i < PROPERTIES.length; i++) {
+            PropertyDescriptor d = new PropertyDescriptor(PROPERTIES[i][0], PROPERTIES[i][1]);
+            d.setCategory(PROPERTIES[i][2]);
+            d.setAlwaysIncompatible(true);
+            descriptors[i] = d;
+        }
+        return descriptors;
+    }
+
+    @Override
+    public Object getPropertyValue(Object id) {
+        LineState s = chip.state(line);
+        return switch ((String) id) {
+            case NUMBER -> Integer.toString(s.line());
+            case NAME -> s.name().isEmpty() ? "(unnamed)" : s.name();
+            case DIRECTION -> s.direction().word();
+            case LEVEL -> Integer.toString(s.level());
+            case OUTPUT_VALUE -> Integer.toString(s.outputValue());
+            case INPUT_LEVEL -> Integer.toString(s.inputLevel());
+            case IRQ_TYPE -> s.irqType().word();
+            case ARMED -> Boolean.toString(s.armed());
+            case LATCHED -> Boolean.toString(s.latched());
+            default -> null;
+        };
+    }
+
+    @Override
+    public boolean isPropertySet(Object id) {
+        return false;
+    }
+
+    @Override
+    public void resetPropertyValue(Object id) {
+    }
+
+    @Override
+    public void setPropertyValue(Object id, Object value) {
+    }
+}

@@ -1,0 +1,163 @@
+package io.vgpio.ui.tests.schematic;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vgpio.app.GpioDebugPerspective;
+import io.vgpio.core.DeviceConfig;
+import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.schematic.SchematicView;
+import io.vgpio.ui.schematic.parts.ChipEditPart;
+import io.vgpio.ui.schematic.parts.LineEditPart;
+import io.vgpio.vhost.DeviceHost;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import org.eclipse.draw2d.IFigure;
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+
+/** A device of its own on a temporary socket, the GPIO Debug perspective and the schematic view showing it. */
+final class SchematicFixture implements AutoCloseable {
+    static final Path SHOTS = Path.of(System.getProperty("vgpio.repo", "."),
+            "tests/io.vgpio.ui.tests/target/screenshots");
+
+    final Path dir;
+    final Path socket;
+    final DeviceHost host;
+    final IWorkbenchPage page;
+    final SchematicView view;
+
+    private SchematicFixture(Path dir, DeviceHost host, IWorkbenchPage page, SchematicView view) {
+        this.dir = dir;
+        this.socket = dir.resolve("gpio.sock");
+        this.host = host;
+        this.page = page;
+        this.view = view;
+    }
+
+    static SchematicFixture start(int lines, String names) throws Exception {
+        Path dir = Files.createTempDirectory("vgpio-schematic");
+        DeviceConfig config = DeviceConfig.builder().lines(lines).namesList(names).build();
+        DeviceHost host = DeviceService.get().start(config, dir.resolve("gpio.sock"), null);
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setBounds(0, 0, 1600, 1000);
+        IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(GpioDebugPerspective.ID, window);
+        SchematicView view = (SchematicView) page.showView(SchematicView.ID);
+        SchematicFixture f = new SchematicFixture(dir, host, page, view);
+        assertTrue(spinUntil(() -> f.chipPart() != null && f.chipPart().diagram().host() == host
+                && f.view.linePart(lines - 1).lineFigure().state() != null, 5000), "the schematic shows the device");
+        return f;
+    }
+
+    ChipEditPart chipPart() {
+        return view.chipPart();
+    }
+
+    LineEditPart line(int line) {
+        return view.linePart(line);
+    }
+
+    Control canvas() {
+        return view.viewer().getControl();
+    }
+
+    /** The centre of a figure in the canvas's coordinates (zoom and scrolling applied). */
+    static Point centerOnCanvas(IFigure figure) {
+        Rectangle r = figure.getBounds().getCopy();
+        figure.translateToAbsolute(r);
+        return new Point(r.x + r.width / 2, r.y + r.height / 2);
+    }
+
+    /** A left click as SWT delivers it: move, down, up at the point. */
+    void click(Point at, int button) {
+        Control c = canvas();
+        send(c, SWT.MouseMove, at, 0);
+        send(c, SWT.MouseDown, at, button);
+        send(c, SWT.MouseUp, at, button);
+    }
+
+    private static void send(Control c, int type, Point at, int button) {
+        Event e = new Event();
+        e.widget = c;
+        e.display = c.getDisplay();
+        e.x = at.x;
+        e.y = at.y;
+        e.button = button;
+        e.count = button == 0 ? 0 : 1;
+        e.time = (int) System.currentTimeMillis();
+        c.notifyListeners(type, e);
+    }
+
+    /** Runs the event loop until done or the timeout; returns whether done. */
+    static boolean spinUntil(BooleanSupplier done, long timeoutMillis) {
+        Display d = Display.getCurrent();
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!done.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                return false;
+            }
+            if (!d.readAndDispatch()) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static void spin(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        spinUntil(() -> System.currentTimeMillis() >= end, millis + 1000);
+    }
+
+    /** The control as it is on screen, as a PNG under target/screenshots. */
+    static Path screenshot(Control control, String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        control.update();
+        Display display = control.getDisplay();
+        Point size = control.getSize();
+        Point at = control.toDisplay(0, 0);
+        Image img = new Image(display, size.x, size.y);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(img, at.x, at.y);
+        } finally {
+            gc.dispose();
+        }
+        Path file = SHOTS.resolve(name);
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] {img.getImageData()};
+        loader.save(file.toString(), SWT.IMAGE_PNG);
+        img.dispose();
+        return file;
+    }
+
+    static Path screenshot(Shell shell, String name) throws Exception {
+        return screenshot((Control) shell, name);
+    }
+
+    @Override
+    public void close() throws Exception {
+        DeviceService.get().stop();
+        spinUntil(() -> !view.showsDevice(), 2000);
+        try (var files = Files.list(dir)) {
+            files.forEach(p -> p.toFile().delete());
+        }
+        Files.deleteIfExists(dir);
+    }
+}
