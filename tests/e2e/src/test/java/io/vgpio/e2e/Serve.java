@@ -70,6 +70,12 @@ final class Serve implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the process with SIGKILL, as a crash would: no shutdown hook runs. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         process.destroy(); // SIGTERM: the shutdown hook closes the sockets
