@@ -1,0 +1,189 @@
+package io.vgpio.ui.handlers;
+
+import io.vgpio.trace.Replay;
+import io.vgpio.trace.TraceReader;
+import io.vgpio.trace.TraceRecorder;
+import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.console.ConsoleBuffer;
+import io.vgpio.vhost.DeviceHost;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.IStatusLineManager;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+/** Trace menu: record the running device, stop, and replay a trace into it. */
+public final class TraceHandlers {
+    private static TraceRecorder recorder;
+
+    private TraceHandlers() {
+    }
+
+    /** The recording in progress, or null. */
+    public static synchronized TraceRecorder recorder() {
+        return recorder;
+    }
+
+    /** Starts recording the current device into a file; the status line shows its size and duration live. */
+    public static synchronized TraceRecorder startRecording(DeviceHost host, Path file, IStatusLineManager status)
+            throws IOException {
+        stopRecording();
+        recorder = new TraceRecorder(file, host.config(), host.log());
+        TraceRecorder rec = recorder;
+        Display d = Display.getCurrent();
+        if (d != null && status != null) {
+            Runnable[] tick = new Runnable[1];
+            tick[0] = () -> {
+                if (recorder() != rec) {
+                    status.setMessage("Recording stopped: " + rec.file() + " (" + size(rec.bytes()) + ")");
+                    return;
+                }
+                status.setMessage(String.format(Locale.ROOT, "Recording %s: %s, %.0f s, %,d events",
+                        rec.file().getFileName(), size(rec.bytes()), rec.durationNanos() / 1e9, rec.events()));
+                d.timerExec(500, tick[0]);
+            };
+            d.timerExec(0, tick[0]);
+        }
+        return rec;
+    }
+
+    public static synchronized void stopRecording() throws IOException {
+        TraceRecorder r = recorder;
+        recorder = null;
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    static String size(long bytes) {
+        return bytes < 10_000 ? bytes + " B" : String.format(Locale.ROOT, "%.1f kB", bytes / 1000.0);
+    }
+
+    private static IStatusLineManager status(ExecutionEvent e) {
+        IWorkbenchWindow w = HandlerUtil.getActiveWorkbenchWindow(e);
+        if (w == null || w.getActivePage() == null) {
+            return null;
+        }
+        IViewPart v = w.getActivePage().findView(io.vgpio.ui.console.DeviceConsoleView.ID);
+        return v != null ? v.getViewSite().getActionBars().getStatusLineManager() : null;
+    }
+
+    /** Trace > Record...: asks for a file and records the running device into it. */
+    public static final class Record extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent e) {
+            Shell shell = HandlerUtil.getActiveShell(e);
+            DeviceHost h = DeviceService.get().current();
+            if (h == null) {
+                MessageDialog.openInformation(shell, "Record", "Start the device first (Device > Start Device).");
+                return null;
+            }
+            FileDialog fd = new FileDialog(shell, SWT.SAVE);
+            fd.setText("Record Trace");
+            fd.setFileName("gpio.trc");
+            fd.setFilterExtensions(new String[] {"*.trc", "*"});
+            fd.setOverwrite(true);
+            String f = fd.open();
+            if (f == null) {
+                return null;
+            }
+            try {
+                startRecording(h, Path.of(f), status(e));
+            } catch (IOException ex) {
+                MessageDialog.openError(shell, "Record", "Cannot record to " + f + ": " + ex.getMessage());
+            }
+            return null;
+        }
+    }
+
+    /** Trace > Stop Recording. */
+    public static final class Stop extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent e) {
+            try {
+                stopRecording();
+            } catch (IOException ex) {
+                MessageDialog.openError(HandlerUtil.getActiveShell(e), "Stop Recording",
+                        "The recording is incomplete: " + ex.getMessage());
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Trace > Replay...: replays a trace's stimulus into the running device (start the guest after, or have it
+     * attached already), as a Job; the report goes to the Device console and a dialog.
+     */
+    public static final class ReplayTrace extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent e) {
+            Shell shell = HandlerUtil.getActiveShell(e);
+            DeviceHost h = DeviceService.get().current();
+            if (h == null) {
+                MessageDialog.openInformation(shell, "Replay", "Start the device first (Device > Start Device).");
+                return null;
+            }
+            FileDialog fd = new FileDialog(shell, SWT.OPEN);
+            fd.setText("Replay Trace");
+            fd.setFilterExtensions(new String[] {"*.trc", "*"});
+            String f = fd.open();
+            if (f == null) {
+                return null;
+            }
+            TraceReader.Trace t;
+            try {
+                t = TraceReader.read(Path.of(f));
+            } catch (IOException ex) {
+                MessageDialog.openError(shell, "Replay", ex.getMessage());
+                return null;
+            }
+            if (!t.config().equals(h.config())) {
+                MessageDialog.openError(shell, "Replay", "The trace was recorded on a device of "
+                        + t.config().lines() + " lines with other settings; start the device with the trace's"
+                        + " configuration first (Device > Start Device).");
+                return null;
+            }
+            Job job = new Job("Replay " + Path.of(f).getFileName()) {
+                @Override
+                protected IStatus run(IProgressMonitor monitor) {
+                    monitor.beginTask("Waiting for the guest, then replaying", IProgressMonitor.UNKNOWN);
+                    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                    try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+                        Replay.Result r = Replay.run(t, h.chip(), Replay.Options.defaults(), out);
+                        out.print(r.report());
+                        for (String line : buf.toString(StandardCharsets.UTF_8).split("\n")) {
+                            ConsoleBuffer.DEVICE.append(line);
+                        }
+                        Display.getDefault().asyncExec(() -> MessageDialog.open(
+                                r.diverged() ? MessageDialog.WARNING : MessageDialog.INFORMATION, null, "Replay",
+                                r.report(), SWT.NONE));
+                        return Status.OK_STATUS;
+                    } catch (InterruptedException ex) {
+                        return Status.CANCEL_STATUS;
+                    } finally {
+                        monitor.done();
+                    }
+                }
+            };
+            job.setUser(true);
+            job.schedule();
+            return null;
+        }
+    }
+}
