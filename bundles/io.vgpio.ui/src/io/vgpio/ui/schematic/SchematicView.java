@@ -26,6 +26,7 @@ import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.events.KeyEvent;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -67,7 +68,18 @@ public final class SchematicView extends ViewPart {
         viewer.setRootEditPart(root);
         viewer.setEditDomain(new DefaultEditDomain(null));
         viewer.setEditPartFactory(new SchematicPartFactory());
-        viewer.setKeyHandler(new GraphicalViewerKeyHandler(viewer));
+        viewer.setKeyHandler(new GraphicalViewerKeyHandler(viewer) {
+            /** Space on a selected input line toggles it, as a click on its switch does. */
+            @Override
+            public boolean keyPressed(KeyEvent e) {
+                if (e.character == ' ' && (e.stateMask & SWT.MODIFIER_MASK) == 0
+                        && getFocusEditPart() instanceof LineEditPart p && p.getSelected() != EditPart.SELECTED_NONE) {
+                    p.toggleInput();
+                    return true;
+                }
+                return super.keyPressed(e);
+            }
+        });
         viewer.setProperty(MouseWheelHandler.KeyGenerator.getKey(SWT.MOD1), MouseWheelZoomHandler.SINGLETON);
 
         zoom = root.getZoomManager();

@@ -25,6 +25,13 @@ public final class StimulusMenuProvider extends ContextMenuProvider {
     public static final String ID = "io.vgpio.ui.schematic.menu";
 
     static final long PULSE_WIDTH_US = 1000;
+    /** Slow enough by default to watch on the schematic and the waveform (ten blinks in two seconds). */
+    static final long TRAIN_COUNT = 10;
+    static final long TRAIN_PERIOD_US = 200_000;
+    static final long TRAIN_WIDTH_US = 100_000;
+    /** A typical mechanical contact: a handful of transitions within a few milliseconds. */
+    static final long BOUNCE_TRANSITIONS = 7;
+    static final long BOUNCE_DURATION_US = 5_000;
 
     public StimulusMenuProvider(EditPartViewer viewer) {
         super(viewer);
@@ -60,11 +67,11 @@ public final class StimulusMenuProvider extends ContextMenuProvider {
                 new String[] {"Width (\u00b5s)"}, new long[] {PULSE_WIDTH_US}, null,
                 v -> s.pulse(line, v[0]))));
         menu.add(action("Pulse &train\u2026", drivable, () -> ask("Pulse train on " + what,
-                new String[] {"Count", "Period (\u00b5s)", "Width (\u00b5s)"}, new long[] {10, 2000, 1000},
+                new String[] {"Count", "Period (\u00b5s)", "Width (\u00b5s)"}, new long[] {TRAIN_COUNT, TRAIN_PERIOD_US, TRAIN_WIDTH_US},
                 v -> v[1] > v[2] ? null : "The period must be longer than the width",
                 v -> s.pulseTrain(line, (int) Math.min(Integer.MAX_VALUE, v[0]), v[2], v[1]))));
         menu.add(action("Contact &bounce\u2026", drivable, () -> ask("Contact bounce on " + what,
-                new String[] {"Transitions", "Duration (\u00b5s)"}, new long[] {7, 5000}, null,
+                new String[] {"Transitions", "Duration (\u00b5s)"}, new long[] {BOUNCE_TRANSITIONS, BOUNCE_DURATION_US}, null,
                 v -> s.bounce(line, (int) Math.min(Integer.MAX_VALUE, v[0]), v[1]))));
         menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
     }

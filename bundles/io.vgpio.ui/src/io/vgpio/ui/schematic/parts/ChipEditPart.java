@@ -25,6 +25,11 @@ import org.eclipse.ui.views.properties.IPropertySource;
 public final class ChipEditPart extends AbstractGraphicalEditPart {
     /** About 60 frames a second. */
     static final int FRAME_MS = 16;
+    /**
+     * Lines drawn at most. A device may have up to 65535 lines; thousands of rows help nobody and would cost a
+     * figure and an edit part each, so a bigger chip shows its first lines and says so in its subtitle.
+     */
+    public static final int MAX_SHOWN = 1024;
 
     private final Runnable tick = this::tick;
     private long shownSeq = -1;
@@ -37,7 +42,10 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
     protected IFigure createFigure() {
         var config = diagram().host().config();
         String subtitle = "ngpio = " + config.lines() + "   \u00b7   IRQ " + (config.irq() ? "on" : "off");
-        return new ChipFigure(config.lines(), subtitle);
+        if (shownLines() < config.lines()) {
+            subtitle += "   \u00b7   lines 0\u2013" + (shownLines() - 1) + " shown";
+        }
+        return new ChipFigure(shownLines(), subtitle);
     }
 
     @Override
@@ -47,7 +55,7 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
 
     @Override
     protected List<PinLine> getModelChildren() {
-        int n = diagram().host().config().lines();
+        int n = shownLines();
         List<PinLine> lines = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             lines.add(new PinLine(diagram(), i));
@@ -55,9 +63,23 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
         return lines;
     }
 
+    /** The number of lines drawn: all of them, up to {@link #MAX_SHOWN}. */
+    public int shownLines() {
+        return Math.min(MAX_SHOWN, diagram().host().config().lines());
+    }
+
+    /** A click on the background, with either button, clears the selection (so the menu is not a stale line's). */
     @Override
     public DragTracker getDragTracker(Request request) {
-        return new DeselectAllTracker(this);
+        return new DeselectAllTracker(this) {
+            @Override
+            protected boolean handleButtonDown(int button) {
+                if (button == 3) {
+                    getCurrentViewer().deselectAll();
+                }
+                return super.handleButtonDown(button);
+            }
+        };
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class LineEditPart extends AbstractGraphicalEditPart {
 
     @Override
     protected IFigure createFigure() {
-        int lines = pinLine().diagram().host().config().lines();
+        int lines = ((ChipEditPart) getParent()).shownLines();
         return new LineFigure(line(), line() < ChipFigure.leftCount(lines));
     }
 

@@ -57,7 +57,8 @@ final class SchematicFixture implements AutoCloseable {
         SchematicView view = (SchematicView) page.showView(SchematicView.ID);
         SchematicFixture f = new SchematicFixture(dir, host, page, view);
         assertTrue(spinUntil(() -> f.chipPart() != null && f.chipPart().diagram().host() == host
-                && f.view.linePart(lines - 1).lineFigure().state() != null, 5000), "the schematic shows the device");
+                && f.view.linePart(Math.min(lines, ChipEditPart.MAX_SHOWN) - 1).lineFigure().state() != null, 5000),
+                "the schematic shows the device");
         return f;
     }
 

@@ -15,6 +15,7 @@ import io.vgpio.core.MessageType;
 import io.vgpio.testkit.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.schematic.figures.SwitchFigure;
+import io.vgpio.ui.schematic.parts.ChipEditPart;
 import io.vgpio.ui.schematic.parts.LineEditPart;
 import io.vgpio.ui.schematic.properties.LinePropertySource;
 import java.util.concurrent.CountDownLatch;
@@ -167,6 +168,33 @@ class SchematicInteractionTest {
             e.doit = true;
             f.canvas().notifyListeners(SWT.MouseWheel, e);
             assertTrue(f.view.zoomManager().getZoom() > before, "zoomed in: " + f.view.zoomManager().getZoom());
+        }
+    }
+
+    @Test
+    @DisplayName("Space toggles the selected input line")
+    void space_toggles_the_selected_line() throws Exception {
+        try (SchematicFixture f = SchematicFixture.start(8, "")) {
+            LineEditPart part = f.line(6);
+            f.view.viewer().select(part);
+            int before = f.host.chip().inputLevel(6);
+            Event e = new Event();
+            e.character = ' ';
+            e.keyCode = ' ';
+            f.canvas().notifyListeners(SWT.KeyDown, e);
+            f.canvas().notifyListeners(SWT.KeyUp, e);
+            assertTrue(spinUntil(() -> f.host.chip().inputLevel(6) != before && part.switchFigure().isOn(), 5000));
+        }
+    }
+
+    @Test
+    @DisplayName("A chip with thousands of lines shows its first 1024 and says so")
+    void huge_chip_is_capped() throws Exception {
+        try (SchematicFixture f = SchematicFixture.start(3000, "")) {
+            assertEquals(ChipEditPart.MAX_SHOWN, f.chipPart().getChildren().size());
+            assertEquals(null, f.line(ChipEditPart.MAX_SHOWN));
+            f.host.chip().setInput(1000, 1, io.vgpio.core.Cause.USER);
+            assertTrue(spinUntil(() -> f.line(1000).switchFigure().isOn(), 2000));
         }
     }
 
