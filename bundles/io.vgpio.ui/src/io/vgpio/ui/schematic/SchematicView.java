@@ -33,7 +33,11 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.part.PageBookView;
 import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.views.properties.PropertySheetPage;
 
 /**
  * The schematic: the virtio-gpio controller as a chip with one LED or switch wired to each line, live from the
@@ -90,6 +94,7 @@ public final class SchematicView extends ViewPart {
         viewer.setContextMenu(menu);
         getSite().registerContextMenu(StimulusMenuProvider.ID, menu, viewer);
         getSite().setSelectionProvider(viewer);
+        viewer.setPropertiesRefresher(this::refreshPropertySheet);
         contributeToolbar(getViewSite().getActionBars().getToolBarManager());
 
         DeviceService.get().addListener(deviceListener);
@@ -134,6 +139,15 @@ public final class SchematicView extends ViewPart {
         fit.setImageDescriptor(ImageDescriptor.createFromURL(
                 SchematicView.class.getResource("/icons/schematic/zoom-fit.png")));
         toolbar.add(fit);
+    }
+
+    /** Re-reads the values the Properties view shows, if it shows this view's selection. */
+    private void refreshPropertySheet() {
+        IViewPart sheet = getSite().getPage().findView(IPageLayout.ID_PROP_SHEET);
+        if (sheet instanceof PageBookView book && book.getCurrentPage() instanceof PropertySheetPage page
+                && page.getControl() != null && !page.getControl().isDisposed()) {
+            page.refresh();
+        }
     }
 
     /** Called on whatever thread changed the device: hop to the UI thread. */

@@ -96,7 +96,7 @@ public final class LineEditPart extends AbstractGraphicalEditPart {
             long now = System.nanoTime();
             if (now - propertiesRefreshedAt > PROPERTIES_REFRESH_NS && getViewer() instanceof SchematicViewer v) {
                 propertiesRefreshedAt = now;
-                v.reannounceSelection();
+                v.refreshProperties();
             }
         }
     }

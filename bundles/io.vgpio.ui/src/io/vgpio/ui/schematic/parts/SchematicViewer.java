@@ -3,11 +3,18 @@ package io.vgpio.ui.schematic.parts;
 import org.eclipse.gef.ui.parts.ScrollingGraphicalViewer;
 
 /**
- * The schematic's viewer. It can announce its unchanged selection again, so that the Properties view re-reads
- * the selected line when the line's state changes (the property sheet refreshes only on selection events).
+ * The schematic's viewer, with a hook that the view sets to refresh the Properties view: the property sheet
+ * re-reads its values only on a selection event, and a selected line's state changes without one.
  */
 public final class SchematicViewer extends ScrollingGraphicalViewer {
-    public void reannounceSelection() {
-        fireSelectionChanged();
+    private Runnable propertiesRefresher = () -> {
+    };
+
+    public void setPropertiesRefresher(Runnable refresher) {
+        propertiesRefresher = refresher;
+    }
+
+    void refreshProperties() {
+        propertiesRefresher.run();
     }
 }

@@ -31,6 +31,10 @@ import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.views.properties.PropertySheet;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.junit.jupiter.api.DisplayName;
@@ -124,6 +128,15 @@ class SchematicInteractionTest {
             assertEquals("false", props.getPropertyValue(LinePropertySource.ARMED));
             assertEquals(9, props.getPropertyDescriptors().length);
             assertEquals(f.view.viewer(), f.view.getSite().getSelectionProvider());
+
+            // The Properties view shows the line and follows its changes.
+            PropertySheet sheet = (PropertySheet) f.page.showView(IPageLayout.ID_PROP_SHEET);
+            f.page.activate(f.view);
+            assertTrue(spinUntil(() -> "1".equals(shown(sheet, "Input level (host)")), 3000),
+                    "the sheet shows input level 1: " + shown(sheet, "Input level (host)"));
+            f.host.chip().setInput(3, 0, io.vgpio.core.Cause.USER);
+            assertTrue(spinUntil(() -> "0".equals(shown(sheet, "Input level (host)")), 3000),
+                    "the sheet follows the line to 0: " + shown(sheet, "Input level (host)"));
         }
     }
 
@@ -196,6 +209,22 @@ class SchematicInteractionTest {
             f.host.chip().setInput(1000, 1, io.vgpio.core.Cause.USER);
             assertTrue(spinUntil(() -> f.line(1000).switchFigure().isOn(), 2000));
         }
+    }
+
+    /** The value column of a property in the sheet's tree, or null. */
+    private static String shown(PropertySheet sheet, String property) {
+        if (!(sheet.getCurrentPage().getControl() instanceof Tree tree)) {
+            return null;
+        }
+        for (TreeItem category : tree.getItems()) {
+            category.setExpanded(true);
+            for (TreeItem item : category.getItems()) {
+                if (property.equals(item.getText(0))) {
+                    return item.getText(1);
+                }
+            }
+        }
+        return null;
     }
 
     private static MenuManager build(ContextMenuProvider provider) {
