@@ -55,10 +55,13 @@ final class SchematicFixture implements AutoCloseable {
         window.getShell().setBounds(0, 0, 1600, 1000);
         IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(GpioDebugPerspective.ID, window);
         SchematicView view = (SchematicView) page.showView(SchematicView.ID);
+        view.zoomManager().setZoom(1.0); // the view outlives a test: start each one at 100%, scrolled home
         SchematicFixture f = new SchematicFixture(dir, host, page, view);
         assertTrue(spinUntil(() -> f.chipPart() != null && f.chipPart().diagram().host() == host
                 && f.view.linePart(Math.min(lines, ChipEditPart.MAX_SHOWN) - 1).lineFigure().state() != null, 5000),
                 "the schematic shows the device");
+        view.zoomManager().setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));
+        spin(50);
         return f;
     }
 
