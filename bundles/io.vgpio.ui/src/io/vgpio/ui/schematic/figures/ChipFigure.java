@@ -28,10 +28,23 @@ public final class ChipFigure extends FreeformLayer {
 
     private final int lines;
     private final String subtitle;
+    private boolean guestAttached;
 
     public ChipFigure(int lines, String subtitle) {
         this.lines = lines;
         this.subtitle = subtitle;
+    }
+
+    /** Whether a vhost-user frontend (QEMU, a test driver) is attached, shown next to the reference designator. */
+    public void setGuestAttached(boolean attached) {
+        if (guestAttached != attached) {
+            guestAttached = attached;
+            repaint();
+        }
+    }
+
+    public boolean isGuestAttached() {
+        return guestAttached;
     }
 
     /** Lines 0 to leftCount-1 are on the left. */
@@ -101,6 +114,7 @@ public final class ChipFigure extends FreeformLayer {
 
         g.setForegroundColor(SchematicStyle.BODY_LINE);
         drawText(g, "U1", SchematicStyle.bold(), body.x, body.y - ABOVE + 2, false);
+        paintFrontend(g, body);
         drawText(g, "virtio-gpio", SchematicStyle.title(), body.getCenter().x, body.y + 12, true);
         g.setForegroundColor(SchematicStyle.TEXT);
         drawText(g, subtitle, SchematicStyle.small(), body.getCenter().x, body.y + 36, true);
@@ -109,6 +123,19 @@ public final class ChipFigure extends FreeformLayer {
         g.drawLine(body.x + 12, body.y + HEADER - 6, body.right() - 12, body.y + HEADER - 6);
 
         paintLegend(g, body.bottom() + 18);
+    }
+
+    /** A status dot and word at the body's top right: is a guest driving the device? */
+    private void paintFrontend(Graphics g, Rectangle body) {
+        String text = guestAttached ? "guest attached" : "no guest attached";
+        Font font = SchematicStyle.small();
+        Dimension d = FigureUtilities.getTextExtents(text, font);
+        int x = body.right() - d.width;
+        int y = body.y - ABOVE + 4;
+        g.setBackgroundColor(guestAttached ? SchematicStyle.HIGH : SchematicStyle.MUTED);
+        g.fillOval(x - 12, y + d.height / 2 - 4, 8, 8);
+        g.setForegroundColor(guestAttached ? SchematicStyle.TEXT : SchematicStyle.MUTED);
+        drawText(g, text, font, x, y, false);
     }
 
     private void paintLegend(Graphics g, int y) {

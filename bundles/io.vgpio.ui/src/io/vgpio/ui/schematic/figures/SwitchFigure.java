@@ -4,6 +4,8 @@ import org.eclipse.draw2d.Cursors;
 import org.eclipse.draw2d.Figure;
 import org.eclipse.draw2d.FigureUtilities;
 import org.eclipse.draw2d.Graphics;
+import org.eclipse.draw2d.MouseEvent;
+import org.eclipse.draw2d.MouseMotionListener;
 import org.eclipse.draw2d.geometry.Dimension;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.swt.SWT;
@@ -19,10 +21,29 @@ public final class SwitchFigure extends Figure {
 
     private final boolean leftSide;
     private boolean on;
+    private boolean hover;
 
     public SwitchFigure(boolean leftSide) {
         this.leftSide = leftSide;
         setCursor(Cursors.HAND);
+        addMouseMotionListener(new MouseMotionListener.Stub() {
+            @Override
+            public void mouseEntered(MouseEvent me) {
+                setHover(true);
+            }
+
+            @Override
+            public void mouseExited(MouseEvent me) {
+                setHover(false);
+            }
+        });
+    }
+
+    private void setHover(boolean hover) {
+        if (this.hover != hover) {
+            this.hover = hover;
+            repaint();
+        }
     }
 
     /** True when the switch is in the "1" position, as drawn now. */
@@ -46,7 +67,7 @@ public final class SwitchFigure extends Figure {
         Rectangle cap = b.getCopy().shrink(2, 4);
         g.setBackgroundColor(SchematicStyle.SWITCH_FILL);
         g.fillRoundRectangle(cap, 8, 8);
-        g.setForegroundColor(SchematicStyle.SWITCH_BORDER);
+        g.setForegroundColor(hover ? SchematicStyle.SELECTION : SchematicStyle.SWITCH_BORDER);
         g.setLineWidth(1);
         g.drawRoundRectangle(cap, 8, 8);
 

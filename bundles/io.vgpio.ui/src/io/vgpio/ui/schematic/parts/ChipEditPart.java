@@ -107,6 +107,7 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
             return;
         }
         shownSeq = seq;
+        ((ChipFigure) getFigure()).setGuestAttached(diagram().host().backend().connected());
         List<LineState> states = chip.states();
         for (Object child : getChildren()) {
             LineEditPart part = (LineEditPart) child;

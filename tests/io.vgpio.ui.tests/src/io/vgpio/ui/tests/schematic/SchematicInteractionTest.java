@@ -14,6 +14,7 @@ import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.testkit.GpioDriver;
 import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.schematic.figures.ChipFigure;
 import io.vgpio.ui.schematic.figures.SwitchFigure;
 import io.vgpio.ui.schematic.parts.ChipEditPart;
 import io.vgpio.ui.schematic.parts.LineEditPart;
@@ -95,6 +96,7 @@ class SchematicInteractionTest {
                 assertTrue(led.isLit(), "the LED is lit");
                 assertTrue(led.isShowing(), "an output shows an LED");
                 assertFalse(f.line(line).switchFigure().isShowing(), "and no switch");
+                assertTrue(((ChipFigure) f.chipPart().getFigure()).isGuestAttached(), "the chip shows the guest");
                 done.countDown();
                 driver.get(5, TimeUnit.SECONDS);
             } finally {
