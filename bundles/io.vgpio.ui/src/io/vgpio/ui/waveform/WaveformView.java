@@ -1,24 +1,431 @@
 package io.vgpio.ui.waveform;
 
+import io.vgpio.core.Event;
+import io.vgpio.ui.DeviceService;
+import io.vgpio.vhost.DeviceHost;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IMemento;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
+import org.jfree.chart.swt.ChartComposite;
 
-/** PLACEHOLDER: replaced by the real view. */
+/**
+ * The waveform: one digital lane per GPIO line (inputs green, outputs blue) and one marker lane per kind of
+ * virtqueue traffic, over a time window that follows "now" or stays where the user put it. It only queries the
+ * device's event log through {@link io.vgpio.core.timeline.Timeline}, for the visible window at one column per
+ * pixel, from a UI timer at most 30 times a second and only when something moved.
+ *
+ * <p>Mouse: wheel zooms around the pointer, drag pans (and pauses), click sets cursor A, shift-click or right-click
+ * cursor B (the status line gives Δt). Events selected in the Traffic view are marked and, paused, scrolled to.
+ */
 public final class WaveformView extends ViewPart {
     public static final String ID = "io.vgpio.ui.waveform";
+    /** Frame period of the UI timer. */
+    static final int TICK_MS = 33;
 
-    private Label label;
+    private final WaveformModel model = new WaveformModel();
+    private final WaveformChart chart = new WaveformChart();
+    private final Consumer<DeviceHost> deviceListener = this::deviceChanged;
+    private final ISelectionListener selectionListener = this::onSelection;
+    private ChartComposite composite;
+    private Label status;
+    private Action followAction;
+    private boolean dirty = true;
+    private boolean ticking;
+    private long frames;
+    private IMemento memento;
+
+    @Override
+    public void init(IViewSite site, IMemento m) throws PartInitException {
+        super.init(site, m);
+        this.memento = m;
+    }
 
     @Override
     public void createPartControl(Composite parent) {
-        label = new Label(parent, SWT.NONE);
-        label.setText("WaveformView");
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.verticalSpacing = 2;
+        parent.setLayout(layout);
+        status = new Label(parent, SWT.NONE);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        status.setData("io.vgpio.id", "waveform.status");
+        composite = new ChartComposite(parent, SWT.NONE, chart.chart(), 800, 400, 10, 10, 10000, 10000, true, false,
+                false, false, false, false);
+        composite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        composite.setDomainZoomable(false);
+        composite.setRangeZoomable(false);
+        composite.setData("io.vgpio.id", "waveform.chart");
+        new WaveformMouse(this, canvas()).install();
+        restoreState();
+        createActions();
+        getSite().getPage().addSelectionListener(selectionListener);
+        DeviceService.get().addListener(deviceListener);
+        model.bind(DeviceService.get().current());
+        startTimer();
+    }
+
+    Control canvas() {
+        return composite.getChildren()[0];
+    }
+
+    /** The JFreeChart SWT composite (for tests and screenshots). */
+    public ChartComposite chartComposite() {
+        return composite;
+    }
+
+    /** The plot's data area in canvas pixels. */
+    public org.eclipse.swt.graphics.Rectangle chartDataArea() {
+        return composite.getScreenDataArea();
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+
+    /** The model behind the view (for tests and the mouse handler). */
+    public WaveformModel model() {
+        return model;
+    }
+
+    WaveformChart chart() {
+        return chart;
+    }
+
+    private void createActions() {
+        ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
+        followAction = new Action("Follow", IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                setFollowing(isChecked());
+            }
+        };
+        followAction.setToolTipText("Follow live: the window slides with now (off: paused)");
+        followAction.setChecked(model.isFollowing());
+        Action zoomIn = action("Zoom In", "Zoom in around the centre (or the wheel, around the pointer)",
+                () -> zoom(0.5, Double.NaN));
+        Action zoomOut = action("Zoom Out", "Zoom out around the centre", () -> zoom(2, Double.NaN));
+        Action fit = action("Fit", "Show every event the log holds (pauses)", this::fit);
+        Action lanes = action("Lanes...", "Choose the lanes to show", this::chooseLanes);
+        Action export = action("Export...", "Save the waveform as PNG or SVG", this::export);
+        export.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_SAVEAS_EDIT));
+        IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
+        tb.add(followAction);
+        tb.add(new Separator());
+        tb.add(zoomIn);
+        tb.add(zoomOut);
+        tb.add(fit);
+        tb.add(new Separator());
+        tb.add(lanes);
+        tb.add(export);
+        getViewSite().getActionBars().updateActionBars();
+    }
+
+    private static Action action(String text, String tip, Runnable r) {
+        Action a = new Action(text) {
+            @Override
+            public void run() {
+                r.run();
+            }
+        };
+        a.setToolTipText(tip);
+        return a;
+    }
+
+    // ---- state changes (UI thread) ------------------------------------------------------------------------
+
+    public void setFollowing(boolean on) {
+        model.setFollowing(on, System.nanoTime());
+        if (followAction != null) {
+            followAction.setChecked(on);
+        }
+        changed();
+    }
+
+    /** Zooms by factor around x (a pixel column of the data area), or the centre if x is NaN. */
+    void zoom(double factor, double column) {
+        long now = System.nanoTime();
+        WaveformModel.Frame f = model.lastFrame();
+        long anchor;
+        if (f == null || Double.isNaN(column)) {
+            anchor = model.windowStart(now) + model.span() / 2;
+        } else {
+            anchor = (long) f.timeAt(column);
+        }
+        model.zoom(factor, anchor, now);
+        changed();
+    }
+
+    void pan(long dt) {
+        model.pan(dt, System.nanoTime());
+        followAction.setChecked(false);
+        changed();
+    }
+
+    public void fit() {
+        model.update();
+        model.fit(System.nanoTime());
+        followAction.setChecked(false);
+        changed();
+    }
+
+    void setCursor(boolean b, long t) {
+        if (b) {
+            model.setCursorB(t);
+        } else {
+            model.setCursorA(t);
+        }
+        changed();
+    }
+
+    /** Marks a selected event, and scrolls to it when paused. */
+    public void highlight(Event e) {
+        model.setHighlight(e.timeNanos());
+        if (!model.isFollowing()) {
+            long now = System.nanoTime();
+            long start = model.windowStart(now);
+            if (e.timeNanos() < start || e.timeNanos() > start + model.span()) {
+                model.centreOn(e.timeNanos(), now);
+            }
+        }
+        changed();
+    }
+
+    private void chooseLanes() {
+        LaneDialog d = new LaneDialog(getSite().getShell(), model.lanes(), model.hiddenKeys());
+        if (d.open() == LaneDialog.OK) {
+            model.setHidden(d.hidden());
+            changed();
+        }
+    }
+
+    private void export() {
+        FileDialog fd = new FileDialog(getSite().getShell(), SWT.SAVE);
+        fd.setText("Export Waveform");
+        fd.setFilterExtensions(new String[] {"*.png", "*.svg"});
+        fd.setFilterNames(new String[] {"PNG image (*.png)", "SVG drawing (*.svg)"});
+        fd.setFileName("waveform.png");
+        fd.setOverwrite(true);
+        String name = fd.open();
+        if (name == null) {
+            return;
+        }
+        if (!name.contains(".")) {
+            name += fd.getFilterIndex() == 1 ? ".svg" : ".png";
+        }
+        try {
+            exportTo(Path.of(name));
+        } catch (IOException | RuntimeException ex) {
+            MessageDialog.openError(getSite().getShell(), "Export Waveform",
+                    "Could not write " + name + ": " + ex.getMessage());
+        }
+    }
+
+    /** Writes the current frame as PNG or SVG, by the file's extension. */
+    public void exportTo(Path file) throws IOException {
+        WaveformModel.Frame f = model.lastFrame();
+        if (f == null) {
+            refreshNow();
+            f = model.lastFrame();
+        }
+        var size = composite.getSize();
+        if (file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
+            SvgExport.write(f, file);
+        } else {
+            PngExport.write(chart.chart(), composite.getDisplay(), Math.max(400, size.x), Math.max(200, size.y),
+                    file);
+        }
+    }
+
+    // ---- device and selection -----------------------------------------------------------------------------
+
+    private void deviceChanged(DeviceHost host) {
+        Display d = composite == null || composite.isDisposed() ? null : composite.getDisplay();
+        if (d == null) {
+            return;
+        }
+        d.asyncExec(() -> {
+            if (!composite.isDisposed()) {
+                model.bind(host);
+                changed();
+            }
+        });
+    }
+
+    /** A workbench selection: an {@link Event} (or something adapting to one) from the Traffic view. */
+    public void onSelection(IWorkbenchPart part, ISelection selection) {
+        if (part == this || !(selection instanceof IStructuredSelection s) || s.isEmpty()) {
+            return;
+        }
+        Event e = Adapters.adapt(s.getFirstElement(), Event.class);
+        if (e != null && model.host() != null && composite != null && !composite.isDisposed()) {
+            highlight(e);
+        }
+    }
+
+    // ---- the frame timer ----------------------------------------------------------------------------------
+
+    private void changed() {
+        dirty = true;
+    }
+
+    private void startTimer() {
+        if (ticking) {
+            return;
+        }
+        ticking = true;
+        composite.getDisplay().timerExec(TICK_MS, this::tick);
+    }
+
+    private void tick() {
+        if (composite == null || composite.isDisposed()) {
+            ticking = false;
+            return;
+        }
+        boolean moved = model.update();
+        // Following, the window slides with now: a new frame every tick. Paused, only when something changed
+        // (new events can land in a paused window that reaches to now).
+        boolean need = dirty || model.isFollowing() || (moved && windowReachesNow());
+        if (need && composite.isVisible()) {
+            refreshNow();
+        }
+        composite.getDisplay().timerExec(TICK_MS, this::tick);
+    }
+
+    private boolean windowReachesNow() {
+        WaveformModel.Frame f = model.lastFrame();
+        return f == null || f.t1() >= model.timeline().lastTime() - model.span();
+    }
+
+    /** Queries the visible window and redraws (UI thread). */
+    public void refreshNow() {
+        int columns = dataColumns();
+        WaveformModel.Frame f = model.frame(columns, System.nanoTime());
+        chart.show(f);
+        dirty = false;
+        frames++;
+        updateStatus(f);
+    }
+
+    /** Number of pixel columns of the plot's data area (the last drawn one, or an estimate before the first). */
+    int dataColumns() {
+        var area = composite.getScreenDataArea();
+        if (area != null && area.width > 10) {
+            return area.width;
+        }
+        return Math.max(100, composite.getSize().x - 150);
+    }
+
+    public long framesDrawn() {
+        return frames;
+    }
+
+    private void updateStatus(WaveformModel.Frame f) {
+        StringBuilder b = new StringBuilder();
+        b.append(model.isFollowing() ? "LIVE" : "PAUSED").append("   window ").append(TimeText.duration(f.t1() - f.t0()));
+        if (f.cursorA() != WaveformModel.NONE) {
+            b.append("   A ").append(TimeText.seconds(f.cursorA() - f.origin()));
+        }
+        if (f.cursorB() != WaveformModel.NONE) {
+            b.append("   B ").append(TimeText.seconds(f.cursorB() - f.origin()));
+        }
+        if (f.cursorA() != WaveformModel.NONE && f.cursorB() != WaveformModel.NONE) {
+            long dt = f.cursorB() - f.cursorA();
+            b.append("   \u0394t ").append(TimeText.duration(dt)).append(" (").append(TimeText.frequency(dt))
+                    .append(')');
+        }
+        if (model.host() == null) {
+            b.append("   no device serving");
+        } else {
+            var log = model.log();
+            b.append(String.format(java.util.Locale.ROOT, "   %,d events held, %,d dropped", log.size(),
+                    log.dropped()));
+            if (model.backlog() > 0) {
+                b.append(String.format(java.util.Locale.ROOT, ", indexing (%,d to go)", model.backlog()));
+            }
+        }
+        String text = b.toString();
+        if (!text.equals(status.getText())) {
+            status.setText(text);
+        }
+    }
+
+    /** Tooltip for the pointer at a data-area position: the event nearest to it in its lane. */
+    public String tooltipAt(double column, double laneValue) {
+        WaveformModel.Frame f = model.lastFrame();
+        if (f == null) {
+            return null;
+        }
+        int lane = (int) Math.round(laneValue);
+        if (lane < 0 || lane >= f.lanes().size()) {
+            return null;
+        }
+        long t = (long) f.timeAt(column);
+        long tolerance = (long) Math.ceil(4 * (f.t1() - f.t0()) / (double) f.columns());
+        return model.describeNear(f.lanes().get(lane).lane(), t, tolerance);
+    }
+
+    // ---- memento ------------------------------------------------------------------------------------------
+
+    @Override
+    public void saveState(IMemento m) {
+        m.putString("hidden", String.join(",", model.hiddenKeys()));
+        m.putString("span", Long.toString(model.span()));
+    }
+
+    private void restoreState() {
+        if (memento == null) {
+            return;
+        }
+        String hidden = memento.getString("hidden");
+        if (hidden != null && !hidden.isEmpty()) {
+            model.setHidden(new HashSet<>(Set.of(hidden.split(","))));
+        }
+        String span = memento.getString("span");
+        if (span != null) {
+            try {
+                model.setSpan(Long.parseLong(span));
+            } catch (NumberFormatException ignored) {
+                // keep the default window
+            }
+        }
     }
 
     @Override
     public void setFocus() {
-        label.setFocus();
+        composite.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        DeviceService.get().removeListener(deviceListener);
+        getSite().getPage().removeSelectionListener(selectionListener);
+        super.dispose();
     }
 }

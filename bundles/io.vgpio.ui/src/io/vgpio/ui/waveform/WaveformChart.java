@@ -1,0 +1,287 @@
+package io.vgpio.ui.waveform;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.Arrays;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.Range;
+import org.jfree.data.xy.AbstractXYDataset;
+import org.jfree.data.xy.XYDataset;
+
+/**
+ * The JFreeChart side of the waveform: an XYPlot whose series are the visible lanes and whose items are the
+ * runs of a {@link WaveformModel.Frame}, drawn by {@link LaneRenderer}; lanes on a {@link SymbolAxis} (top down),
+ * time on a {@link NumberAxis} in seconds since the device started, cursors and the highlighted event as domain
+ * markers.
+ */
+public final class WaveformChart {
+    private static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 10);
+    private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
+
+    private final FrameDataset dataset = new FrameDataset();
+    private final XYPlot plot;
+    private final NumberAxis timeAxis;
+    private final JFreeChart chart;
+    private String[] laneLabels = new String[0];
+
+    public WaveformChart() {
+        timeAxis = new NumberAxis("time since the device started (s)");
+        timeAxis.setAutoRange(false);
+        timeAxis.setTickLabelFont(TICK_FONT);
+        timeAxis.setLabelFont(LABEL_FONT);
+        timeAxis.setNumberFormatOverride(new SecondsFormat(timeAxis));
+        plot = new XYPlot(dataset, timeAxis, laneAxis(new String[] {""}), new LaneRenderer(dataset));
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlinesVisible(false);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        plot.setOutlinePaint(new Color(0xaa, 0xaa, 0xaa));
+        chart = new JFreeChart(null, LABEL_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 12));
+    }
+
+    private static SymbolAxis laneAxis(String[] labels) {
+        SymbolAxis a = new SymbolAxis(null, labels);
+        a.setInverted(true);
+        a.setAutoRange(false);
+        a.setRange(-0.5, Math.max(1, labels.length) - 0.5);
+        a.setTickLabelFont(LABEL_FONT);
+        a.setGridBandsVisible(true);
+        a.setGridBandPaint(Color.WHITE);
+        a.setGridBandAlternatePaint(new Color(0xf4, 0xf6, 0xf8));
+        a.setTickMarksVisible(false);
+        // Room for the longest label: the axis measures with AWT metrics but SWT draws, a little wider.
+        int longest = 0;
+        for (String l : labels) {
+            longest = Math.max(longest, l.length());
+        }
+        a.setFixedDimension(24 + longest * 7.5);
+        return a;
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    public XYPlot plot() {
+        return plot;
+    }
+
+    public WaveformModel.Frame frame() {
+        return dataset.frame;
+    }
+
+    /** Shows a frame: one redraw of the chart. */
+    public void show(WaveformModel.Frame f) {
+        chart.setNotify(false);
+        try {
+            dataset.frame = f;
+            // Trailing spaces: the axis right-aligns with AWT metrics, SWT draws a little wider.
+            String[] labels = f.lanes().stream().map(d -> LaneStyle.label(d) + "   ").toArray(String[]::new);
+            if (!Arrays.equals(labels, laneLabels)) {
+                laneLabels = labels;
+                plot.setRangeAxis(0, laneAxis(labels.length == 0 ? new String[] {""} : labels), false);
+            }
+            double a = seconds(f, f.t0());
+            double b = seconds(f, f.t1());
+            timeAxis.setRange(new Range(a, Math.max(b, a + 1e-9)), true, false);
+            plot.clearDomainMarkers();
+            marker(f, f.cursorA(), LaneStyle.CURSOR_A, 1.5f, "A");
+            marker(f, f.cursorB(), LaneStyle.CURSOR_B, 1.5f, "B");
+            marker(f, f.highlight(), LaneStyle.HIGHLIGHT, 2.5f, null);
+            dataset.changed();
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private void marker(WaveformModel.Frame f, long t, Color c, float width, String label) {
+        if (t == WaveformModel.NONE) {
+            return;
+        }
+        ValueMarker m = new ValueMarker(seconds(f, t), c, new BasicStroke(width));
+        if (label != null) {
+            m.setLabel(label);
+            m.setLabelFont(LABEL_FONT);
+            m.setLabelPaint(c);
+            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            m.setLabelOffset(new RectangleInsets(2, 4, 2, 2));
+            m.setLabelBackgroundColor(Color.WHITE);
+        }
+        plot.addDomainMarker(0, m, Layer.FOREGROUND, false);
+    }
+
+    static double seconds(WaveformModel.Frame f, long t) {
+        return (t - f.origin()) / 1e9;
+    }
+
+    /** Series = visible lanes, items = runs. X is the run's start in seconds, Y its lane. */
+    static final class FrameDataset extends AbstractXYDataset {
+        private static final long serialVersionUID = 1L;
+        transient WaveformModel.Frame frame;
+
+        void changed() {
+            fireDatasetChanged();
+        }
+
+        @Override
+        public int getSeriesCount() {
+            return frame == null ? 0 : frame.lanes().size();
+        }
+
+        @Override
+        public Comparable<String> getSeriesKey(int series) {
+            return frame.lanes().get(series).lane().key();
+        }
+
+        @Override
+        public int getItemCount(int series) {
+            return frame.lanes().get(series).runs();
+        }
+
+        @Override
+        public Number getX(int series, int item) {
+            return seconds(frame, (long) frame.timeAt(frame.lanes().get(series).start(item)));
+        }
+
+        @Override
+        public Number getY(int series, int item) {
+            return series;
+        }
+    }
+
+    /** Draws one run: a level segment, an edge, a filled burst, a grey unknown stretch, or a marker tick. */
+    static final class LaneRenderer extends AbstractXYItemRenderer {
+        private static final long serialVersionUID = 1L;
+        private static final BasicStroke LINE = new BasicStroke(1.5f);
+        private final transient FrameDataset frames;
+
+        LaneRenderer(FrameDataset frames) {
+            this.frames = frames;
+        }
+
+        @Override
+        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D area, PlotRenderingInfo info,
+                XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
+                CrosshairState crosshairState, int pass) {
+            WaveformModel.Frame f = frames.frame;
+            LaneData d = f.lanes().get(series);
+            double colW = area.getWidth() / f.columns();
+            double x0 = area.getX() + d.start(item) * colW;
+            double x1 = area.getX() + d.end(item) * colW;
+            double yHigh = rangeAxis.valueToJava2D(series - 0.32, area, plot.getRangeAxisEdge());
+            double yLow = rangeAxis.valueToJava2D(series + 0.32, area, plot.getRangeAxisEdge());
+            Color c = LaneStyle.of(d);
+            g2.setStroke(LINE);
+            switch (d.state(item)) {
+                case LaneData.LOW -> {
+                    g2.setPaint(c);
+                    g2.draw(new Line2D.Double(x0, yLow, x1, yLow));
+                }
+                case LaneData.HIGH -> {
+                    g2.setPaint(tint(c));
+                    g2.fill(new Rectangle2D.Double(x0, yHigh, x1 - x0, yLow - yHigh));
+                    g2.setPaint(c);
+                    g2.draw(new Line2D.Double(x0, yHigh, x1, yHigh));
+                }
+                case LaneData.EDGE -> {
+                    g2.setPaint(c);
+                    double x = (x0 + x1) / 2;
+                    g2.draw(new Line2D.Double(x, yLow, x, yHigh));
+                }
+                case LaneData.BURST -> {
+                    g2.setPaint(c);
+                    g2.fill(new Rectangle2D.Double(x0, yHigh, Math.max(1, x1 - x0), yLow - yHigh));
+                }
+                case LaneData.UNKNOWN -> {
+                    g2.setPaint(LaneStyle.UNKNOWN);
+                    g2.fill(new Rectangle2D.Double(x0, yHigh, x1 - x0, yLow - yHigh));
+                }
+                default -> {
+                    // a marker: a stem with a head; more events in the column, a taller stem
+                    double x = (x0 + x1) / 2;
+                    double mid = (yHigh + yLow) / 2;
+                    double top = d.count(item) > 1 ? yHigh : mid - (yLow - yHigh) * 0.2;
+                    g2.setPaint(c);
+                    g2.draw(new Line2D.Double(x, yLow, x, top));
+                    Path2D head = new Path2D.Double();
+                    head.moveTo(x - 3.5, top);
+                    head.lineTo(x + 3.5, top);
+                    head.lineTo(x, top + 5);
+                    head.closePath();
+                    g2.fill(head);
+                }
+            }
+        }
+
+        private static Color tint(Color c) {
+            // a pale fill under a high level (opaque: SWTGraphics2D alpha is costly)
+            return new Color(255 - (255 - c.getRed()) / 6, 255 - (255 - c.getGreen()) / 6,
+                    255 - (255 - c.getBlue()) / 6);
+        }
+    }
+
+    /** Tick labels in seconds with as many decimals as the tick size needs ("1.234 500"). */
+    static final class SecondsFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+        private final transient NumberAxis axis;
+
+        SecondsFormat(NumberAxis axis) {
+            this.axis = axis;
+        }
+
+        @Override
+        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
+            double size = axis.getTickUnit() == null ? 1 : axis.getTickUnit().getSize();
+            int decimals = (int) Math.max(0, Math.min(9, Math.ceil(-Math.log10(size) - 1e-9)));
+            String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+            int dot = s.indexOf('.');
+            if (dot >= 0 && s.length() - dot - 1 > 3) {
+                // group the fraction in threes: 1.234 567
+                StringBuilder b = new StringBuilder(s.substring(0, dot + 1));
+                String frac = s.substring(dot + 1);
+                for (int i = 0; i < frac.length(); i++) {
+                    if (i > 0 && i % 3 == 0) {
+                        b.append('\u2009');
+                    }
+                    b.append(frac.charAt(i));
+                }
+                s = b.toString();
+            }
+            return to.append(s);
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
+            return format((double) v, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            return null;
+        }
+    }
+}
