@@ -36,6 +36,21 @@ public final class ParametersDialog extends Dialog {
         this.check = check;
     }
 
+    /** The entry field of parameter {@code i} (for tests and key handling), once the dialog is open. */
+    public Text field(int i) {
+        return fields[i];
+    }
+
+    /** Whether OK is enabled: every field holds a positive whole number and the extra check passes. */
+    public boolean isComplete() {
+        return getButton(IDialogConstants.OK_ID) != null && getButton(IDialogConstants.OK_ID).isEnabled();
+    }
+
+    /** The message shown under the fields, "" when there is none. */
+    public String message() {
+        return error.getText();
+    }
+
     /** The values entered (valid after OK). */
     public long[] values() {
         return values.clone();
