@@ -115,6 +115,7 @@ public final class ChipFigure extends FreeformLayer {
         g.setForegroundColor(SchematicStyle.BODY_LINE);
         drawText(g, "U1", SchematicStyle.bold(), body.x, body.y - ABOVE + 2, false);
         paintFrontend(g, body);
+        g.setForegroundColor(SchematicStyle.BODY_LINE);
         drawText(g, "virtio-gpio", SchematicStyle.title(), body.getCenter().x, body.y + 12, true);
         g.setForegroundColor(SchematicStyle.TEXT);
         drawText(g, subtitle, SchematicStyle.small(), body.getCenter().x, body.y + 36, true);

@@ -2,7 +2,6 @@ package io.vgpio.ui.tests.schematic;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vgpio.app.GpioDebugPerspective;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.schematic.SchematicView;
@@ -30,6 +29,8 @@ import org.eclipse.ui.PlatformUI;
 
 /** A device of its own on a temporary socket, the GPIO Debug perspective and the schematic view showing it. */
 final class SchematicFixture implements AutoCloseable {
+    /** The GPIO Debug perspective (io.vgpio.app does not export its class as API). */
+    static final String PERSPECTIVE = "io.vgpio.app.perspective";
     static final Path SHOTS = Path.of(System.getProperty("vgpio.repo", "."),
             "tests/io.vgpio.ui.tests/target/screenshots");
 
@@ -53,7 +54,7 @@ final class SchematicFixture implements AutoCloseable {
         DeviceHost host = DeviceService.get().start(config, dir.resolve("gpio.sock"), null);
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getShell().setBounds(0, 0, 1600, 1000);
-        IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(GpioDebugPerspective.ID, window);
+        IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(PERSPECTIVE, window);
         SchematicView view = (SchematicView) page.showView(SchematicView.ID);
         view.zoomManager().setZoom(1.0); // the view outlives a test: start each one at 100%, scrolled home
         SchematicFixture f = new SchematicFixture(dir, host, page, view);

@@ -48,7 +48,9 @@ class SchematicScreenshotTest {
             assertPicture(SchematicFixture.screenshot(f.canvas(), "schematic-64-fit.png"));
             f.view.zoomManager().setZoom(1.0);
             f.page.setPartState(f.page.getReference(f.view), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
-            spin(500);
+            spin(300);
+            f.view.zoomManager().setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));
+            spin(300);
             assertPicture(SchematicFixture.screenshot(f.canvas(), "schematic-64-maximized.png"));
             f.page.setPartState(f.page.getReference(f.view), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
         }
