@@ -57,9 +57,11 @@ public final class SchematicView extends ViewPart {
     private SchematicViewer viewer;
     private ZoomManager zoom;
     private SchematicDiagram diagram;
+    private volatile Display display;
 
     @Override
     public void createPartControl(Composite parent) {
+        display = parent.getDisplay();
         stack = new Composite(parent, SWT.NONE);
         stackLayout = new StackLayout();
         stack.setLayout(stackLayout);
@@ -150,11 +152,11 @@ public final class SchematicView extends ViewPart {
         }
     }
 
-    /** Called on whatever thread changed the device: hop to the UI thread. */
+    /** Called on whatever thread changed the device: hop to the UI thread, then show whatever is current. */
     private void deviceChanged(DeviceHost host) {
-        Display display = stack == null || stack.isDisposed() ? null : stack.getDisplay();
-        if (display != null) {
-            display.asyncExec(() -> bind(DeviceService.get().current()));
+        Display d = display;
+        if (d != null && !d.isDisposed()) {
+            d.asyncExec(() -> bind(DeviceService.get().current()));
         }
     }
 
