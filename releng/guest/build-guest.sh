@@ -14,6 +14,15 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 RECIPE=("$HERE/build-guest.sh" "$HERE/init" "$HERE/common.sh")
 MARKER=.complete
 ROOT_MODULES=(virtio_pci)           # plus gpio-virtio, built here
+# Optional module groups, loaded by /init only when asked for on the kernel
+# command line (run-guest.sh --gpio-sim, --share): each is a list in load
+# order in /etc/vgpio/modules.<group>, closure resolved from modules.dep.
+GPIO_SIM_MODULES=(configfs gpio-sim)   # gpio-sim and irq_sim are built here
+NINEP_MODULES=(9pnet_virtio 9p)        # 9p client over virtio (netfs, fscache, 9pnet)
+# glibc libraries a JDK shared from the host over 9p needs besides libc and
+# the loader (which the gpiod tools already bring): libjvm links libm, libdl,
+# libpthread, librt; libz for distribution JDKs that do not bundle zlib.
+JDK_LIBS=(libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 libz.so.1)
 GPIOD_TOOLS=(gpiodetect gpioinfo gpioget gpioset gpiomon gpiofind)
 
 log() { echo "build-guest: $*" >&2; }
@@ -45,7 +54,7 @@ versions() {
   echo "linux-headers-$ABI $(pkg_version "linux-headers-$ABI")"
   echo "linux-source-$KSERIES $(pkg_version "linux-source-$KSERIES")"
   local p
-  for p in busybox-static gpiod libgpiod2 libc6; do echo "$p $(pkg_version "$p")"; done
+  for p in busybox-static gpiod libgpiod2 libc6 zlib1g; do echo "$p $(pkg_version "$p")"; done
 }
 VERSIONS=$(versions)
 RECIPE_HASH=$(cat "${RECIPE[@]}" | sha256sum | cut -c1-16)
@@ -86,25 +95,51 @@ dpkg-deb --fsys-tarfile "$KDEB" |
 cp "$KX/boot/vmlinuz-$ABI" "$RES/vmlinuz"
 MODDIR="$KX/lib/modules/$ABI"
 
-# ---- gpio-virtio.ko, out of tree (Debian does not build CONFIG_GPIO_VIRTIO) --
-log "building gpio-virtio.ko against $HEADERS"
+# ---- out-of-tree modules Debian does not build ---------------------------------
+#   gpio-virtio.ko  drivers/gpio/gpio-virtio.c (CONFIG_GPIO_VIRTIO is not set)
+#   gpio-sim.ko     drivers/gpio/gpio-sim.c (CONFIG_GPIO_SIM is not set); it
+#                   includes the private drivers/gpio/gpiolib.h
+#   irq_sim.ko      kernel/irq/irq_sim.c, which gpio-sim needs for its
+#                   interrupts: CONFIG_IRQ_SIM is a bool, not built in, and
+#                   the file was never meant to be a module (see the patch)
+OOT_MODULES=(gpio-virtio irq_sim gpio-sim)
+log "building ${OOT_MODULES[*]} against $HEADERS"
 tar -xJf "$SRC_TAR" --occurrence=1 -C "$MOD" --strip-components=3 \
-  "linux-source-$KSERIES/drivers/gpio/gpio-virtio.c"
-[ -f "$MOD/gpio-virtio.c" ] || die "gpio-virtio.c not found in $SRC_TAR"
-echo 'obj-m += gpio-virtio.o' > "$MOD/Kbuild"
+  "linux-source-$KSERIES/drivers/gpio/gpio-virtio.c" \
+  "linux-source-$KSERIES/drivers/gpio/gpio-sim.c" \
+  "linux-source-$KSERIES/drivers/gpio/gpiolib.h" \
+  "linux-source-$KSERIES/kernel/irq/irq_sim.c"
+for f in gpio-virtio.c gpio-sim.c gpiolib.h irq_sim.c; do
+  [ -f "$MOD/$f" ] || die "$f not found in $SRC_TAR"
+done
+# The irq_sim patch, two changes, both checked:
+# 1. irq_sim_handle_irq() calls handle_simple_irq(irq_to_desc(irqnum)), and
+#    irq_to_desc is not exported to modules on 6.1. generic_handle_irq(irqnum)
+#    (exported) looks the descriptor up itself and runs its flow handler,
+#    which irq_sim_domain_map() set to handle_simple_irq: the same call.
+# 2. A module needs a license (GPL, as the file's SPDX line) to link against
+#    the GPL-only irq_domain symbols.
+sed -i 's/handle_simple_irq(irq_to_desc(irqnum));/generic_handle_irq(irqnum);/' "$MOD/irq_sim.c"
+grep -q 'generic_handle_irq(irqnum);' "$MOD/irq_sim.c" && ! grep -q irq_to_desc "$MOD/irq_sim.c" ||
+  die "irq_sim.c: the irq_to_desc patch no longer applies"
+printf '\n#include <linux/module.h>\nMODULE_DESCRIPTION("%s");\nMODULE_LICENSE("GPL");\n' \
+  "IRQ simulator (kernel/irq/irq_sim.c built as a module for gpio-sim)" >> "$MOD/irq_sim.c"
+printf 'obj-m += %s.o\n' "${OOT_MODULES[@]}" > "$MOD/Kbuild"
 make -s -C "$HEADERS" M="$MOD" -j"$(nproc)" modules >"$WORK/kbuild.log" 2>&1 ||
-  { cat "$WORK/kbuild.log" >&2; die "kbuild of gpio-virtio.ko failed"; }
-[ -f "$MOD/gpio-virtio.ko" ] || die "kbuild produced no gpio-virtio.ko"
-strip --strip-debug "$MOD/gpio-virtio.ko"   # as Debian's own modules are
-vermagic=$(modinfo -F vermagic "$MOD/gpio-virtio.ko")
-[ "${vermagic%% *}" = "$ABI" ] || die "gpio-virtio.ko vermagic '$vermagic' does not match $ABI"
-cp "$MOD/gpio-virtio.ko" "$RES/"
+  { cat "$WORK/kbuild.log" >&2; die "kbuild of ${OOT_MODULES[*]} failed"; }
 mkdir -p "$MODDIR/extra"
-cp "$MOD/gpio-virtio.ko" "$MODDIR/extra/"
+for m in "${OOT_MODULES[@]}"; do
+  [ -f "$MOD/$m.ko" ] || die "kbuild produced no $m.ko"
+  strip --strip-debug "$MOD/$m.ko"   # as Debian's own modules are
+  vermagic=$(modinfo -F vermagic "$MOD/$m.ko")
+  [ "${vermagic%% *}" = "$ABI" ] || die "$m.ko vermagic '$vermagic' does not match $ABI"
+  cp "$MOD/$m.ko" "$RES/"
+  cp "$MOD/$m.ko" "$MODDIR/extra/"
+done
 depmod -b "$KX" "$ABI"
 
 # ---- module closure, in load order, from modules.dep --------------------------
-declare -A seen=()
+declare -A seen=() staged=()
 order=()
 dep_line() {  # the modules.dep line of module $1 (name with - or _)
   local n=${1//-/_} line path base
@@ -131,7 +166,16 @@ add_module() {
   done
   seen[$path]=1; order+=("$path")
 }
-for m in "${ROOT_MODULES[@]}" gpio-virtio; do add_module "$m"; done
+# One closure per group, each list complete on its own (/init skips modules
+# that are already loaded): sets order to the group's load order.
+group_order() {
+  seen=() order=()
+  local m
+  for m in "$@"; do add_module "$m"; done
+}
+group_order "${ROOT_MODULES[@]}" gpio-virtio;  order_core=("${order[@]}")
+group_order "${GPIO_SIM_MODULES[@]}";         order_gpio_sim=("${order[@]}")
+group_order "${NINEP_MODULES[@]}";            order_9p=("${order[@]}")
 
 # ---- stage the initramfs -------------------------------------------------------
 log "staging initramfs"
@@ -158,22 +202,41 @@ for t in "${GPIOD_TOOLS[@]}"; do
   done
 done
 
-mods_out=$STAGE/lib/modules/$ABI
-: > "$STAGE/etc/vgpio/modules"
-for p in "${order[@]}"; do
-  src=$MODDIR/$p dst=${p%.ko*}.ko
-  mkdir -p "$mods_out/$(dirname "$dst")"
-  case "$p" in
-    *.ko.xz)  xz -dc "$src" > "$mods_out/$dst" ;;
-    *.ko.zst) zstd -qdc "$src" > "$mods_out/$dst" ;;
-    *.ko.gz)  gzip -dc "$src" > "$mods_out/$dst" ;;
-    *)        cp "$src" "$mods_out/$dst" ;;
-  esac
-  echo "/lib/modules/$ABI/$dst" >> "$STAGE/etc/vgpio/modules"
-  # a trimmed modules.dep so that busybox modprobe works in the guest too
-  line=$(grep -E "^${p//./\\.}:" "$MODDIR/modules.dep")
-  echo "$line" | sed -E 's/\.ko\.(xz|zst|gz)/.ko/g' >> "$mods_out/modules.dep"
+for lib in "${JDK_LIBS[@]}"; do
+  f=/lib/x86_64-linux-gnu/$lib
+  [ -e "$f" ] || die "$f missing (libc6 / zlib1g)"
+  copy_lib "$f"
 done
+# Just enough of /etc for a JVM (user.name, user.home, localhost).
+printf 'root:x:0:0:root:/root:/bin/sh\n' > "$STAGE/etc/passwd"
+printf 'root:x:0:\n' > "$STAGE/etc/group"
+printf '127.0.0.1\tlocalhost vgpio-guest\n::1\tlocalhost\n' > "$STAGE/etc/hosts"
+
+mods_out=$STAGE/lib/modules/$ABI
+stage_modules() {  # $1: list file; the rest: modules.dep paths in load order
+  local list=$1 p src dst line; shift
+  : > "$list"
+  for p in "$@"; do
+    dst=${p%.ko*}.ko
+    echo "/lib/modules/$ABI/$dst" >> "$list"
+    [ -n "${staged[$p]:-}" ] && continue
+    staged[$p]=1
+    src=$MODDIR/$p
+    mkdir -p "$mods_out/$(dirname "$dst")"
+    case "$p" in
+      *.ko.xz)  xz -dc "$src" > "$mods_out/$dst" ;;
+      *.ko.zst) zstd -qdc "$src" > "$mods_out/$dst" ;;
+      *.ko.gz)  gzip -dc "$src" > "$mods_out/$dst" ;;
+      *)        cp "$src" "$mods_out/$dst" ;;
+    esac
+    # a trimmed modules.dep so that busybox modprobe works in the guest too
+    line=$(grep -E "^${p//./\\.}:" "$MODDIR/modules.dep")
+    echo "$line" | sed -E 's/\.ko\.(xz|zst|gz)/.ko/g' >> "$mods_out/modules.dep"
+  done
+}
+stage_modules "$STAGE/etc/vgpio/modules" "${order_core[@]}"
+stage_modules "$STAGE/etc/vgpio/modules.gpio-sim" "${order_gpio_sim[@]}"
+stage_modules "$STAGE/etc/vgpio/modules.9p" "${order_9p[@]}"
 { echo "$VERSIONS"; echo "recipe $RECIPE_HASH"; echo "key $KEY"; } > "$STAGE/etc/vgpio/versions"
 
 # Sanity: the dynamic tools must run against exactly the staged files.
@@ -190,6 +253,8 @@ log "packing initrd.img"
   echo "$VERSIONS"
   echo "recipe $RECIPE_HASH"
   echo "modules (load order):"; sed 's/^/  /' "$STAGE/etc/vgpio/modules"
+  echo "modules with vgpio.gpiosim=1:"; sed 's/^/  /' "$STAGE/etc/vgpio/modules.gpio-sim"
+  echo "modules with vgpio.share=...:"; sed 's/^/  /' "$STAGE/etc/vgpio/modules.9p"
   echo "initrd.img $(stat -c %s "$RES/initrd.img") bytes, vmlinuz $(stat -c %s "$RES/vmlinuz") bytes"
   echo "built $(date -u +%Y-%m-%dT%H:%M:%SZ) in $(( $(date +%s) - START ))s"
 } > "$RES/manifest.txt"
