@@ -27,7 +27,17 @@ Options:
   --kernel K         boot your own kernel image (needs --initrd too); nothing
   --initrd I         is built then. Your initrd's /init must load the modules
                      and run /test.sh itself (see the README).
-  --mem SIZE         guest RAM, shared memfd backend (default 256M).
+  --mem SIZE         guest RAM, shared memfd backend (default 256M; a plain
+                     number is MiB, as for -m). A JVM in the guest wants 1G.
+  --smp N            guest CPUs (default 1).
+  --share HOSTDIR[:TAG]
+                     export HOSTDIR read-only over virtio-9p and mount it in
+                     the guest at the same absolute path (repeatable; TAG
+                     defaults to share0, share1, ...). E.g. the JDK and the
+                     repository, so that paths are the same on both sides.
+  --gpio-sim         load configfs, irq_sim and gpio-sim at boot (configfs
+                     mounted on /sys/kernel/config): the script makes chips
+                     under /sys/kernel/config/gpio-sim/.
   --kvm              use KVM if /dev/kvm works (probed), else fall back to
                      TCG. Default: TCG.
   --qemu BINARY      QEMU binary (default: qemu-system-x86_64; QEMU 10 is
@@ -55,6 +65,7 @@ die() { echo "run-guest: ERROR: $*" >&2; exit 2; }
 
 SOCKET="" NO_DEVICE=0 SCRIPT="" CONSOLE="" KERNEL="" INITRD="" MEM=256M
 USE_KVM=0 QEMU="" TIMEOUT=120 APPEND="" EXTRA_QEMU=() NO_REBOOT=(-no-reboot)
+SMP=1 SHARES=() GPIO_SIM=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --socket)    SOCKET=${2:?--socket needs a path}; shift 2 ;;
@@ -64,6 +75,9 @@ while [ $# -gt 0 ]; do
     --kernel)    KERNEL=${2:?--kernel needs a file}; shift 2 ;;
     --initrd)    INITRD=${2:?--initrd needs a file}; shift 2 ;;
     --mem)       MEM=${2:?--mem needs a size}; shift 2 ;;
+    --smp)       SMP=${2:?--smp needs a number}; shift 2 ;;
+    --share)     SHARES+=("${2:?--share needs HOSTDIR[:TAG]}"); shift 2 ;;
+    --gpio-sim)  GPIO_SIM=1; shift ;;
     --kvm)       USE_KVM=1; shift ;;
     --qemu)      QEMU=${2:?--qemu needs a binary}; shift 2 ;;
     --timeout)   TIMEOUT=${2:?--timeout needs seconds}; shift 2 ;;
@@ -82,6 +96,42 @@ done
 [ -z "$SCRIPT" ] || [ -r "$SCRIPT" ] || die "script $SCRIPT not readable"
 [ -z "$SOCKET" ] || [ -S "$SOCKET" ] ||
   die "$SOCKET is not a UNIX socket: start the vhost-user GPIO backend first"
+[[ "$SMP" =~ ^[1-9][0-9]*$ ]] || die "--smp takes a positive number"
+# -m reads a plain number as MiB, memory-backend-memfd's size as bytes: give
+# both the same explicit unit.
+[[ "$MEM" =~ ^[0-9]+$ ]] && MEM=${MEM}M
+[[ "$MEM" =~ ^[0-9]+(\.[0-9]+)?[KMGTkmgt]$ ]] || die "--mem takes a size like 256M, 1.5G or 1024"
+
+# ---- 9p shares: HOSTDIR[:TAG] -> QEMU fsdev + device, guest mount list ----------
+SHARE_QEMU=() SHARE_LIST=()
+i=0
+for spec in "${SHARES[@]}"; do
+  dir=$spec tag=share$i
+  # TAG is what follows the last ':' when it looks like a tag (HOSTDIR may
+  # itself hold ':').
+  if [[ "$spec" =~ ^(.+):([A-Za-z0-9_.-]+)$ ]] && [ ! -d "$spec" ]; then
+    dir=${BASH_REMATCH[1]} tag=${BASH_REMATCH[2]}
+  fi
+  [ -d "$dir" ] || die "--share $spec: $dir is not a directory"
+  dir=$(realpath -s "$dir")   # absolute, symlinks kept: the path the user named
+  [ "${#tag}" -le 31 ] || die "--share $spec: tag longer than 31 characters"
+  [[ "$dir" =~ ^/[^[:space:],]*$ ]] ||
+    die "--share $spec: the path must not contain blanks or commas (kernel command line)"
+  for other in "${SHARE_LIST[@]}"; do
+    [ "${other%%:*}" != "$tag" ] || die "--share $spec: tag $tag used twice"
+  done
+  # shellcheck disable=SC2054
+  SHARE_QEMU+=(-fsdev "local,id=fs$i,path=$(printf '%s' "${dir//,/,,}"),security_model=none,readonly=on"
+               -device "virtio-9p-pci,fsdev=fs$i,mount_tag=$tag")
+  SHARE_LIST+=("$tag:$dir")
+  i=$((i + 1))
+done
+GUEST_KNOBS=""
+[ "$GPIO_SIM" = 0 ] || GUEST_KNOBS+=" vgpio.gpiosim=1"
+if [ ${#SHARE_LIST[@]} -gt 0 ]; then
+  # A parent is mounted before anything inside it: sort by path.
+  GUEST_KNOBS+=" vgpio.share=$(printf '%s\n' "${SHARE_LIST[@]}" | sort -t: -k2 | paste -sd,)"
+fi
 
 qemu_major() { "$1" --version 2>/dev/null | sed -n 's/^QEMU emulator version \([0-9]*\)\..*/\1/p'; }
 
@@ -161,11 +211,11 @@ if [ "$NO_DEVICE" = 0 ]; then
 fi
 
 # shellcheck disable=SC2054  # commas belong to QEMU option lists
-CMD=("$QEMU" -machine q35 -accel "$ACCEL" -cpu max -smp 1 -m "$MEM"
+CMD=("$QEMU" -machine q35 -accel "$ACCEL" -cpu max -smp "$SMP" -m "$MEM"
      -object "memory-backend-memfd,id=mem,size=$MEM,share=on" -numa node,memdev=mem
-     "${DEV[@]}"
+     "${DEV[@]}" "${SHARE_QEMU[@]}"
      -kernel "$KERNEL" -initrd "$BOOT_INITRD"
-     -append "console=ttyS0 loglevel=3 panic=-1${APPEND:+ $APPEND}"
+     -append "console=ttyS0 loglevel=3 panic=-1${GUEST_KNOBS}${APPEND:+ $APPEND}"
      -nodefaults -no-user-config -display none "${CON[@]}" "${NO_REBOOT[@]}"
      "${EXTRA_QEMU[@]}")
 log "accel $ACCEL, kernel $KERNEL, initrd $BOOT_INITRD${SCRIPT:+ (+ $SCRIPT as /test.sh)}, timeout ${TIMEOUT}s"
