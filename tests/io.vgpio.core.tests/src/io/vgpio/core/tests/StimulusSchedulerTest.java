@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class StimulusSchedulerTest {
     /** Loaded CI machines: a generous bound; an idle machine stays in the tens of microseconds. */
     private static final long LIMIT_NANOS = 500_000;
+    private static final int ATTEMPTS = 5;
 
     private EventLog log;
     private Chip chip;
@@ -79,13 +80,13 @@ class StimulusSchedulerTest {
         // Warm-up (class loading, JIT of the change and interrupt paths), not measured.
         scheduler.pulseTrain(line, 5, 1000, 2000).get(10, TimeUnit.SECONDS);
         // A spinning timer thread can still be preempted on a busy machine (a 2-CPU CI box running builds): one
-        // preemption costs a whole time slice. A real inaccuracy shows in every attempt; a preemption in one.
+        // preemption costs a whole time slice. A real inaccuracy shows in every attempt; a preemption in some.
         long best = Long.MAX_VALUE;
-        for (int attempt = 1; attempt <= 3 && best >= LIMIT_NANOS; attempt++) {
+        for (int attempt = 1; attempt <= ATTEMPTS && best >= LIMIT_NANOS; attempt++) {
             best = Math.min(best, measureTrain(line, attempt));
         }
-        assertTrue(best < LIMIT_NANOS, "max edge error " + best / 1000 + " us in the best of 3 trains, limit "
-                + LIMIT_NANOS / 1000 + " us");
+        assertTrue(best < LIMIT_NANOS, "max edge error " + best / 1000 + " us in the best of " + ATTEMPTS
+                + " trains, limit " + LIMIT_NANOS / 1000 + " us; load " + loadAverage());
     }
 
     /** Runs one train and returns the largest edge time error in ns (asserting the events on the way). */
@@ -137,13 +138,22 @@ class StimulusSchedulerTest {
     @Test
     @DisplayName("Contact bounce makes its N user transitions within the duration")
     void bounce_within_duration() throws Exception {
-        int line = 1;
-        int transitions = 8;
-        long duration = 5000;
+        long best = Long.MAX_VALUE;
+        for (int attempt = 1; attempt <= 3 && best > 5000 * 1000 + LIMIT_NANOS; attempt++) {
+            best = Math.min(best, bounce(1, 8, 5000, attempt));
+        }
+        assertTrue(best <= 5000 * 1000 + LIMIT_NANOS,
+                "transitions spread over " + best / 1000 + " us in the best of 3, duration 5000 us; load "
+                        + loadAverage());
+    }
+
+    /** One bounce; returns the time from its first to its last transition, ns. */
+    private long bounce(int line, int transitions, long duration, int attempt) throws Exception {
+        long from = log.nextSeq();
         long before = System.nanoTime();
         scheduler.bounce(line, transitions, duration).get(10, TimeUnit.SECONDS);
 
-        List<Event> levels = events(EventKind.LEVEL, line);
+        List<Event> levels = events(EventKind.LEVEL, line, from);
         assertEquals(transitions, levels.size(), "one LEVEL event per transition: " + levels);
         long prev = before;
         for (int i = 0; i < levels.size(); i++) {
@@ -157,11 +167,18 @@ class StimulusSchedulerTest {
         // scheduler's first request also waits for its thread to start, so the span is measured between transitions.
         long first = levels.get(0).timeNanos();
         long span = prev - first;
-        System.out.printf(Locale.ROOT,
-                "StimulusScheduler bounce: %d transitions over %.1f us (duration %d us); first %.1f us after the call%n",
-                transitions, span / 1000.0, duration, (first - before) / 1000.0);
-        assertTrue(span <= duration * 1000 + LIMIT_NANOS,
-                "transitions spread over " + span / 1000 + " us, duration " + duration + " us");
+        System.out.printf(Locale.ROOT, "StimulusScheduler bounce #%d: %d transitions over %.1f us (duration %d us);"
+                + " first %.1f us after the call%n", attempt, transitions, span / 1000.0, duration,
+                (first - before) / 1000.0);
         assertEquals(0, chip.inputLevel(line), "an even count ends where it started");
+        return span;
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 }
