@@ -23,6 +23,7 @@ public final class StimulusScheduler implements AutoCloseable {
             t.setPriority(Thread.MAX_PRIORITY);
             return t;
         });
+        timer.submit(() -> { }); // start the thread now: the first stimulus should not wait for it
     }
 
     public Chip chip() {
@@ -74,7 +75,7 @@ public final class StimulusScheduler implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 long at = start + i * periodMicros * 1000L;
                 Stimulus.waitUntil(at);
-                chip.setInput(line, 1, Cause.USER, at);
+                chip.setInput(line, 1, Cause.USER); // stamped when it happened, not when it was planned
                 Stimulus.waitUntil(at + widthMicros * 1000L);
                 chip.setInput(line, 0, Cause.USER);
             }

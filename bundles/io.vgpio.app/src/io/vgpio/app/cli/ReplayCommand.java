@@ -102,8 +102,8 @@ final class ReplayCommand {
             }
             DeviceHost host = new DeviceHost(config, socket, control != null ? control : DeviceHost.defaultControl(socket),
                     EventLog.DEFAULT_CAPACITY);
-            host.start();
             TraceRecorder recorder = record != null ? new TraceRecorder(record, config, host.log()) : null;
+            host.start();
             try {
                 out.println("vgpio replay: serving on " + host.backend().socketPath() + "; attach the guest, e.g.:");
                 out.println("  ./vgpio guest --socket " + host.backend().socketPath() + " --script YOUR-SCRIPT");

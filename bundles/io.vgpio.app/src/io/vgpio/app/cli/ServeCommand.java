@@ -125,6 +125,16 @@ final class ServeCommand {
         }
     }
 
+    private static void closeQuietly(TraceRecorder r) {
+        if (r != null) {
+            try {
+                r.close();
+            } catch (IOException e) {
+                // nothing was recorded yet
+            }
+        }
+    }
+
     static Path defaultSocket() {
         return DeviceHost.defaultSocket();
     }
@@ -137,21 +147,23 @@ final class ServeCommand {
         Options o = parse(argv);
         CliLogging.configure(o.verbosity());
         DeviceHost host = new DeviceHost(o.config(), o.socket(), o.control(), o.logCapacity());
-        try {
-            host.start();
-        } catch (IOException e) {
-            CliLogging.err().println("vgpio serve: cannot serve on " + o.socket() + ": " + e.getMessage());
-            return 1;
-        }
+        // The recorder starts before the device serves, so the trace holds the whole session: nothing a client
+        // does in the first instant can slip in before it.
         TraceRecorder recorder = null;
         if (o.record() != null) {
             try {
                 recorder = new TraceRecorder(o.record(), o.config(), host.log());
             } catch (IOException e) {
-                host.close();
                 CliLogging.err().println("vgpio serve: cannot record to " + o.record() + ": " + e.getMessage());
                 return 1;
             }
+        }
+        try {
+            host.start();
+        } catch (IOException e) {
+            CliLogging.err().println("vgpio serve: cannot serve on " + o.socket() + ": " + e.getMessage());
+            closeQuietly(recorder);
+            return 1;
         }
         DeviceConfig c = o.config();
         out.println("vgpio: serving a virtio-gpio device with " + c.lines() + " lines"
