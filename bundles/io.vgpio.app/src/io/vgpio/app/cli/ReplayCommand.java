@@ -112,6 +112,8 @@ final class ReplayCommand {
                     Replay.Result r = Replay.run(t, host.chip(), new Replay.Options(!fast, timeout * 1_000_000_000L,
                             2_000_000_000L), out);
                     out.print(r.report());
+                    out.flush();
+                    awaitGuestGone(host, timeout, out);
                     return r.diverged() ? 1 : 0;
                 }
                 return playVcd(VcdReader.read(vcd, config), host, out);
@@ -135,6 +137,19 @@ final class ReplayCommand {
         }
     }
 
+    /**
+     * Keeps serving until the guest goes away (at most {@code timeoutSeconds}): closing the device under a running
+     * QEMU would leave its guest hanging on a vanished backend.
+     */
+    private static void awaitGuestGone(DeviceHost host, int timeoutSeconds, PrintStream out)
+            throws InterruptedException {
+        if (host.backend().connected()) {
+            out.println("vgpio replay: serving until the guest disconnects (at most " + timeoutSeconds + " s)");
+            out.flush();
+            host.backend().awaitDisconnected(timeoutSeconds * 1000L);
+        }
+    }
+
     private static int playVcd(VcdReader.Stimulus s, DeviceHost host, PrintStream out) throws InterruptedException {
         if (!s.unmatched().isEmpty()) {
             out.println("vgpio replay: wires that match no line, ignored: " + s.unmatched());
@@ -154,6 +169,7 @@ final class ReplayCommand {
         }
         out.printf(Locale.ROOT, "vgpio replay: applied %d input changes from the VCD; worst lateness %.1f us%n",
                 s.changes().size(), worst / 1e3);
+        awaitGuestGone(host, 30, out);
         return 0;
     }
 }

@@ -57,6 +57,13 @@ class TraceEndToEndTest {
         try (Serve serve = new Serve(8, "LED,BUTTON,,,,,,SYNC", "--record", trace.toString());
                 Control c = serve.control(); Guest g = new Guest(serve.socket, SCRIPT, 300)) {
             c.awaitIrqType(1, "edge-both", 120_000);
+            // Pulse only once gpiomon's eventq buffer is held: an edge latched before it would make the recording
+            // itself a race that every replay must win again.
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (c.events(0).stream().noneMatch(e -> e.kind().equals("EVENT_BUFFER") && e.line() == 1)
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
             for (int i = 0; i < 3; i++) {
                 c.ok("pulse 1 20000");
                 Thread.sleep(20);
@@ -98,7 +105,11 @@ class TraceEndToEndTest {
         }
         try (Guest g = new Guest(socket, script, 300)) {
             assertTrue(p.waitFor(240, TimeUnit.SECONDS), "replay finished; guest:\n" + g.consoleText());
-            g.waitExit(120);
+            try {
+                g.waitExit(120);
+            } catch (java.io.IOException e) {
+                throw new java.io.IOException(e.getMessage() + "\nreplay output:\n" + Files.readString(log), e);
+            }
         }
         return new ReplayRun(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
