@@ -1,5 +1,9 @@
 package io.vgpio.ui.tests;
 
+import static io.vgpio.ui.tests.UiTest.screenshot;
+import static io.vgpio.ui.tests.UiTest.spin;
+import static io.vgpio.ui.tests.UiTest.spinUntil;
+
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,46 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The whole perspective with live traffic (demo guest + stimulus), saved as a build artifact. */
 class WorkbenchScreenshotTest {
-    static final Path SHOTS = Path.of(System.getProperty("vgpio.repo", "."), "tests/io.vgpio.ui.tests/target/screenshots");
 
     @AfterEach
     void stop() {
         DeviceService.get().stop();
-    }
-
-    static void spinUntil(BooleanSupplier done, long timeoutMillis) {
-        Display d = Display.getCurrent();
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (!done.getAsBoolean() && System.currentTimeMillis() < end) {
-            if (!d.readAndDispatch()) {
-                d.sleep();
-                d.wake();
-            }
-        }
-    }
-
-    static void spin(long millis) {
-        long end = System.currentTimeMillis() + millis;
-        spinUntil(() -> System.currentTimeMillis() >= end, millis + 1000);
-    }
-
-    static Path screenshot(Shell shell, String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        Point size = shell.getSize();
-        Image img = new Image(shell.getDisplay(), size.x, size.y);
-        GC gc = new GC(shell.getDisplay());
-        try {
-            Point at = shell.getLocation();
-            gc.copyArea(img, at.x, at.y);
-        } finally {
-            gc.dispose();
-        }
-        Path file = SHOTS.resolve(name);
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {img.getImageData()};
-        loader.save(file.toString(), SWT.IMAGE_PNG);
-        img.dispose();
-        return file;
     }
 
     @Test

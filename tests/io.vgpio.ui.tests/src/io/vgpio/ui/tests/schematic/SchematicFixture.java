@@ -1,5 +1,8 @@
 package io.vgpio.ui.tests.schematic;
 
+import static io.vgpio.ui.tests.UiTest.spin;
+import static io.vgpio.ui.tests.UiTest.spinUntil;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.core.DeviceConfig;
@@ -31,8 +34,6 @@ import org.eclipse.ui.PlatformUI;
 final class SchematicFixture implements AutoCloseable {
     /** The GPIO Debug perspective (io.vgpio.app does not export its class as API). */
     static final String PERSPECTIVE = "io.vgpio.app.perspective";
-    static final Path SHOTS = Path.of(System.getProperty("vgpio.repo", "."),
-            "tests/io.vgpio.ui.tests/target/screenshots");
 
     final Path dir;
     final Path socket;
@@ -103,57 +104,6 @@ final class SchematicFixture implements AutoCloseable {
         e.count = button == 0 ? 0 : 1;
         e.time = (int) System.currentTimeMillis();
         c.notifyListeners(type, e);
-    }
-
-    /** Runs the event loop until done or the timeout; returns whether done. */
-    static boolean spinUntil(BooleanSupplier done, long timeoutMillis) {
-        Display d = Display.getCurrent();
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (!done.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                return false;
-            }
-            if (!d.readAndDispatch()) {
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    static void spin(long millis) {
-        long end = System.currentTimeMillis() + millis;
-        spinUntil(() -> System.currentTimeMillis() >= end, millis + 1000);
-    }
-
-    /** The control as it is on screen, as a PNG under target/screenshots. */
-    static Path screenshot(Control control, String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        control.update();
-        Display display = control.getDisplay();
-        Point size = control.getSize();
-        Point at = control.toDisplay(0, 0);
-        Image img = new Image(display, size.x, size.y);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(img, at.x, at.y);
-        } finally {
-            gc.dispose();
-        }
-        Path file = SHOTS.resolve(name);
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {img.getImageData()};
-        loader.save(file.toString(), SWT.IMAGE_PNG);
-        img.dispose();
-        return file;
-    }
-
-    static Path screenshot(Shell shell, String name) throws Exception {
-        return screenshot((Control) shell, name);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.vgpio.ui.tests.schematic;
 
-import static io.vgpio.ui.tests.schematic.SchematicFixture.spinUntil;
+import static io.vgpio.ui.tests.UiTest.spinUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

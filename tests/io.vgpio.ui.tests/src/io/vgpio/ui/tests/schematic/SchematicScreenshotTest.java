@@ -1,7 +1,8 @@
 package io.vgpio.ui.tests.schematic;
 
-import static io.vgpio.ui.tests.schematic.SchematicFixture.spin;
-import static io.vgpio.ui.tests.schematic.SchematicFixture.spinUntil;
+import io.vgpio.ui.tests.UiTest;
+import static io.vgpio.ui.tests.UiTest.spin;
+import static io.vgpio.ui.tests.UiTest.spinUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.core.Direction;
@@ -34,7 +35,7 @@ class SchematicScreenshotTest {
         try (SchematicFixture f = SchematicFixture.start(8, "LED,BUTTON,,RESET,,,,A_RATHER_LONG_LINE_NAME")) {
             f.host.chip().setInput(1, 1, io.vgpio.core.Cause.USER);
             spin(300);
-            assertPicture(SchematicFixture.screenshot(f.canvas(), "schematic-8.png"));
+            assertPicture(UiTest.screenshot(f.canvas(), "schematic-8.png"));
         }
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < 64; i++) {
@@ -42,16 +43,16 @@ class SchematicScreenshotTest {
         }
         try (SchematicFixture f = SchematicFixture.start(64, names.substring(0, names.length() - 1))) {
             spin(300);
-            assertPicture(SchematicFixture.screenshot(f.canvas(), "schematic-64.png"));
+            assertPicture(UiTest.screenshot(f.canvas(), "schematic-64.png"));
             f.view.zoomManager().setZoomAsText(ZoomManager.FIT_ALL);
             spin(300);
-            assertPicture(SchematicFixture.screenshot(f.canvas(), "schematic-64-fit.png"));
+            assertPicture(UiTest.screenshot(f.canvas(), "schematic-64-fit.png"));
             f.view.zoomManager().setZoom(1.0);
             f.page.setPartState(f.page.getReference(f.view), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
             spin(300);
             f.view.zoomManager().setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));
             spin(300);
-            assertPicture(SchematicFixture.screenshot(f.canvas(), "schematic-64-maximized.png"));
+            assertPicture(UiTest.screenshot(f.canvas(), "schematic-64-maximized.png"));
             f.page.setPartState(f.page.getReference(f.view), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
         }
     }
@@ -97,9 +98,9 @@ class SchematicScreenshotTest {
                 assertTrue(spinUntil(() -> f.line(3).lineFigure().state().level() == 1, 2000), "RESET seen high");
                 spin(300);
                 assertTrue(spinUntil(() -> f.line(3).lineFigure().state().level() == 1, 2000), "RESET seen high");
-                assertPicture(SchematicFixture.screenshot(f.canvas(), "schematic-live.png"));
+                assertPicture(UiTest.screenshot(f.canvas(), "schematic-live.png"));
                 Shell shell = f.view.getSite().getShell();
-                assertPicture(SchematicFixture.screenshot(shell, "schematic-live-workbench.png"));
+                assertPicture(UiTest.screenshot(shell, "schematic-live-workbench.png"));
                 assertTrue(f.line(0).ledFigure().isLit());
                 assertTrue(spinUntil(() -> f.line(1).lineFigure().state().armed(), 2000), "BUTTON armed");
                 assertTrue(f.line(4).lineFigure().state().latched(), "IRQ_A latched");

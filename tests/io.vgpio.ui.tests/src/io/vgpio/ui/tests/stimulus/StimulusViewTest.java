@@ -1,6 +1,7 @@
 package io.vgpio.ui.tests.stimulus;
 
-import static io.vgpio.ui.tests.traffic.ViewTestSupport.spinUntil;
+import io.vgpio.ui.tests.UiTest;
+import static io.vgpio.ui.tests.UiTest.spinUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -208,14 +209,14 @@ class StimulusViewTest {
         assertTrue(spinUntil(() -> host.chip().inputLevel(1) == 1, 2000));
         Label state = w(view, StimulusView.ID_STATE);
         assertTrue(spinUntil(() -> state.getText().contains("edge-both"), 2000), state.getText());
-        ViewTestSupport.spin(300);
+        UiTest.spin(300);
         Composite part = line.getParent().getParent().getParent().getParent(); // group, root, scroller, part
-        Path shot = ViewTestSupport.screenshot(part, "stimulus.png");
+        Path shot = UiTest.screenshot(part, "stimulus.png");
         assertTrue(Files.size(shot) > 5_000);
         // And with a field in error, for the record.
         ((Text) w(view, StimulusView.ID_TRAIN_PERIOD)).setText("5000");
-        ViewTestSupport.spin(200);
-        ViewTestSupport.screenshot(part, "stimulus-invalid.png");
+        UiTest.spin(200);
+        UiTest.screenshot(part, "stimulus-invalid.png");
         ((Text) w(view, StimulusView.ID_TRAIN_PERIOD)).setText("20000");
     }
 }

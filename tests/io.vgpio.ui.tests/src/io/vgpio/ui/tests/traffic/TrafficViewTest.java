@@ -1,7 +1,8 @@
 package io.vgpio.ui.tests.traffic;
 
+import io.vgpio.ui.tests.UiTest;
 import static io.vgpio.ui.tests.traffic.ViewTestSupport.find;
-import static io.vgpio.ui.tests.traffic.ViewTestSupport.spinUntil;
+import static io.vgpio.ui.tests.UiTest.spinUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -270,7 +271,7 @@ class TrafficViewTest {
                 stall3[0] / 1e6);
         assertTrue(filtered, "rows " + view.rowCount());
         assertTrue(view.rowCells(view.rowCount() - 1)[4].startsWith("3"));
-        Files.createDirectories(ViewTestSupport.SHOTS);
+        Files.createDirectories(UiTest.SHOTS);
     }
 
     /** The table's last item shows the row of that event (any row when seq is -1), and it is the last row. */
@@ -336,8 +337,8 @@ class TrafficViewTest {
         // Select a request: it and its response (tinted) stand out.
         List<Integer> rows = rowsWhere(view, TYPE, "GET_DIRECTION");
         click(view, rows.get(0), 0);
-        ViewTestSupport.spin(300);
-        Path shot = ViewTestSupport.screenshot(view.table().getParent().getParent(), "traffic.png");
+        UiTest.spin(300);
+        Path shot = UiTest.screenshot(view.table().getParent().getParent(), "traffic.png");
         assertTrue(Files.size(shot) > 5_000, shot + ": " + Files.size(shot) + " bytes");
         assertFalse(view.table().isDisposed());
     }

@@ -1,5 +1,7 @@
 package io.vgpio.ui.tests.traffic;
 
+import static io.vgpio.ui.tests.UiTest.spinUntil;
+
 import io.vgpio.app.GpioDebugPerspective;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,6 @@ import org.eclipse.ui.PlatformUI;
 
 /** What the traffic and stimulus UI tests share: the event loop, widgets by id, screenshots. */
 public final class ViewTestSupport {
-    public static final Path SHOTS = Path.of(System.getProperty("vgpio.repo", "."),
-            "tests/io.vgpio.ui.tests/target/screenshots");
 
     private ViewTestSupport() {
     }
@@ -30,22 +30,6 @@ public final class ViewTestSupport {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getShell().setBounds(0, 0, 1600, 1000);
         return PlatformUI.getWorkbench().showPerspective(GpioDebugPerspective.ID, window);
-    }
-
-    /** Runs the UI event loop until the condition holds; false on timeout. */
-    public static boolean spinUntil(BooleanSupplier done, long timeoutMillis) {
-        Display d = Display.getCurrent();
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (!done.getAsBoolean()) {
-            if (System.currentTimeMillis() >= end) {
-                return false;
-            }
-            if (!d.readAndDispatch()) {
-                d.timerExec(5, () -> { }); // wake up soon even if nothing is posted
-                d.sleep();
-            }
-        }
-        return true;
     }
 
     /**
@@ -58,11 +42,6 @@ public final class ViewTestSupport {
         if (!spinUntil(() -> ran[0], 10_000)) {
             throw new AssertionError("the UI thread did not get through its queue in 10 s");
         }
-    }
-
-    public static void spin(long millis) {
-        long end = System.currentTimeMillis() + millis;
-        spinUntil(() -> System.currentTimeMillis() >= end, millis + 1000);
     }
 
     /** The control under {@code root} whose widget data {@code key} is {@code id}. */
@@ -80,26 +59,5 @@ public final class ViewTestSupport {
             }
         }
         return null;
-    }
-
-    /** Saves what the screen shows of a control as PNG under target/screenshots. */
-    public static Path screenshot(Control control, String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        Display display = control.getDisplay();
-        Point size = control.getSize();
-        Point at = control.toDisplay(0, 0);
-        Image img = new Image(display, size.x, size.y);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(img, at.x, at.y);
-        } finally {
-            gc.dispose();
-        }
-        Path file = SHOTS.resolve(name);
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {img.getImageData()};
-        loader.save(file.toString(), SWT.IMAGE_PNG);
-        img.dispose();
-        return file;
     }
 }

@@ -1,5 +1,9 @@
 package io.vgpio.ui.tests.waveform;
 
+import static io.vgpio.ui.tests.UiTest.screenshot;
+import static io.vgpio.ui.tests.UiTest.spin;
+import static io.vgpio.ui.tests.UiTest.spinUntil;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -53,8 +57,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The waveform view in a real workbench with a real device (UI thread, Xvfb). */
 class WaveformViewTest {
-    static final Path SHOTS = Path.of(System.getProperty("vgpio.repo", "."),
-            "tests/io.vgpio.ui.tests/target/screenshots");
 
     @TempDir
     Path dir;
@@ -300,8 +302,8 @@ class WaveformViewTest {
         // The view maximised in the window, with its title and toolbar.
         Path shot = screenshot(view.getSite().getShell(), "waveform.png");
         assertTrue(Files.size(shot) > 10_000, "a real picture: " + Files.size(shot));
-        Path png = SHOTS.resolve("waveform-export.png");
-        Path svg = SHOTS.resolve("waveform-export.svg");
+        Path png = io.vgpio.ui.tests.UiTest.SHOTS.resolve("waveform-export.png");
+        Path svg = io.vgpio.ui.tests.UiTest.SHOTS.resolve("waveform-export.svg");
         view.exportTo(png);
         view.exportTo(svg);
         assertTrue(Files.size(png) > 10_000, "PNG export: " + Files.size(png));
@@ -376,42 +378,5 @@ class WaveformViewTest {
         e.widget = c;
         c.notifyListeners(type, e);
         return e;
-    }
-
-    static void spinUntil(BooleanSupplier done, long timeoutMillis) {
-        Display d = Display.getCurrent();
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (!done.getAsBoolean() && System.currentTimeMillis() < end) {
-            if (!d.readAndDispatch()) {
-                d.timerExec(5, () -> { });
-                d.sleep();
-            }
-        }
-    }
-
-    static void spin(long millis) {
-        long end = System.currentTimeMillis() + millis;
-        spinUntil(() -> System.currentTimeMillis() >= end, millis + 1000);
-    }
-
-    /** The control's pixels as on screen. */
-    static Path screenshot(Control area, String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        Control c = area;
-        Point at = area.toDisplay(0, 0);
-        Point size = area.getSize();
-        Image img = new Image(c.getDisplay(), size.x, size.y);
-        GC gc = new GC(c.getDisplay());
-        try {
-            gc.copyArea(img, at.x, at.y);
-        } finally {
-            gc.dispose();
-        }
-        Path file = SHOTS.resolve(name);
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {img.getImageData()};
-        loader.save(file.toString(), SWT.IMAGE_PNG);
-        img.dispose();
-        return file;
     }
 }
