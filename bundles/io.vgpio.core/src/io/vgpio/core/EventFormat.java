@@ -104,17 +104,8 @@ public final class EventFormat {
     }
 
     private static String invalidReason(long ordinal) {
-        EventKind.InvalidReason[] all = EventKind.InvalidReason.values();
-        if (ordinal < 0 || ordinal >= all.length) {
-            return "?";
-        }
-        return switch (all[(int) ordinal]) {
-            case DISABLED -> "interrupt disabled";
-            case NOT_ENABLED -> "queued while the trigger type is none";
-            case DUPLICATE -> "a buffer for this line is already held";
-            case RELEASED -> "line released";
-            case BAD_REQUEST -> "bad eventq request";
-        };
+        EventKind.InvalidReason r = EventKind.InvalidReason.fromOrdinal(ordinal);
+        return r == null ? "?" : r.text();
     }
 
     private static String chainError(long ordinal) {

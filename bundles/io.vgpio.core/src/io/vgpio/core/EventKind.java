@@ -38,18 +38,42 @@ public enum EventKind {
         return ALL[ordinal];
     }
 
-    /** Why an eventq buffer came back INVALID. */
+    /** Why an eventq buffer came back INVALID, with a sentence and a table-cell wording. */
     public enum InvalidReason {
         /** SET_IRQ_TYPE(NONE) while the buffer was held. */
-        DISABLED,
+        DISABLED("interrupt disabled", "interrupt disabled"),
         /** Queued while the trigger type was NONE. */
-        NOT_ENABLED,
+        NOT_ENABLED("queued while the trigger type is none", "trigger type is none"),
         /** A second buffer for a line that already had one. */
-        DUPLICATE,
+        DUPLICATE("a buffer for this line is already held", "buffer already held"),
         /** SET_DIRECTION(NONE) discarded the line. */
-        RELEASED,
+        RELEASED("line released", "line released"),
         /** The buffer named no valid line, or had the wrong layout. */
-        BAD_REQUEST
+        BAD_REQUEST("bad eventq request", "bad eventq request");
+
+        private final String text;
+        private final String brief;
+
+        InvalidReason(String text, String brief) {
+            this.text = text;
+            this.brief = brief;
+        }
+
+        /** For logs and tooltips. */
+        public String text() {
+            return text;
+        }
+
+        /** For a table cell. */
+        public String brief() {
+            return brief;
+        }
+
+        /** The reason with this ordinal, or null. */
+        public static InvalidReason fromOrdinal(long ordinal) {
+            InvalidReason[] all = values();
+            return ordinal >= 0 && ordinal < all.length ? all[(int) ordinal] : null;
+        }
     }
 
     /** Why a descriptor chain was rejected. */

@@ -185,17 +185,8 @@ final class TrafficCells {
     }
 
     private static String invalidReason(long ordinal) {
-        EventKind.InvalidReason[] all = EventKind.InvalidReason.values();
-        if (ordinal < 0 || ordinal >= all.length) {
-            return "?";
-        }
-        return switch (all[(int) ordinal]) {
-            case DISABLED -> "interrupt disabled";
-            case NOT_ENABLED -> "trigger type is none";
-            case DUPLICATE -> "buffer already held";
-            case RELEASED -> "line released";
-            case BAD_REQUEST -> "bad eventq request";
-        };
+        EventKind.InvalidReason r = EventKind.InvalidReason.fromOrdinal(ordinal);
+        return r == null ? "?" : r.brief();
     }
 
     static String micros(long nanos) {
