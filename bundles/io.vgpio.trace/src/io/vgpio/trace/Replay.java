@@ -39,8 +39,12 @@ public final class Replay {
     public record Result(boolean diverged, String report, int applied, long[] timingErrorsNanos) {
     }
 
-    /** One thing the guest did on a line: its description and its time in its log. */
-    record Fact(long time, String what) {
+    /**
+     * One thing the guest did on a line: its description, its time in its log, and its stream. Facts of one stream
+     * keep their order from run to run; different streams need not (the Linux driver may re-arm the eventq before
+     * or after it reads the level on the requestq).
+     */
+    record Fact(long time, String what, String stream) {
     }
 
     /** An input change to apply. */
@@ -86,7 +90,13 @@ public final class Replay {
                 default -> false;
             };
             if (guest) {
-                out.computeIfAbsent(line, k -> new ArrayList<>()).add(new Fact(t, describe(kind, a)));
+                String stream = switch (kind) {
+                    case REQUEST -> "requestq";
+                    case EVENT_BUFFER, INTERRUPT, BUFFER_INVALID -> "eventq";
+                    case LEVEL -> "outputs";
+                    default -> "violations";
+                };
+                out.computeIfAbsent(line, k -> new ArrayList<>()).add(new Fact(t, describe(kind, a), stream));
             }
         });
         return out;
@@ -206,29 +216,33 @@ public final class Replay {
         lines.addAll(got.keySet());
         Map<String, int[]> counts = new TreeMap<>();
         for (int line : lines) {
-            List<Fact> w = want.getOrDefault(line, List.of());
-            List<Fact> g = got.getOrDefault(line, List.of());
-            for (Fact f : w) {
+            for (Fact f : want.getOrDefault(line, List.of())) {
                 counts.computeIfAbsent(kindOf(f.what()), k -> new int[2])[0]++;
             }
-            for (Fact f : g) {
+            for (Fact f : got.getOrDefault(line, List.of())) {
                 counts.computeIfAbsent(kindOf(f.what()), k -> new int[2])[1]++;
             }
-            int n = Math.min(w.size(), g.size());
-            int i = 0;
-            while (i < n && w.get(i).what().equals(g.get(i).what())) {
-                i++;
-            }
-            if (i < w.size() || i < g.size()) {
-                long t = i < w.size() ? w.get(i).time() : Long.MAX_VALUE - 1;
-                if (t < firstTime) {
-                    firstTime = t;
-                    String expected = i < w.size() ? "'" + w.get(i).what() + "'" : "nothing more";
-                    String actual = i < g.size() ? "'" + g.get(i).what() + "'" : "nothing";
-                    first = String.format(Locale.ROOT, "line %s, fact #%d%s: the trace has %s, the guest did %s",
-                            line < 0 ? "-" : line, i + 1,
-                            i < w.size() ? String.format(Locale.ROOT, " (at %.6f s in the trace)", t / 1e9) : "",
-                            expected, actual);
+            for (String stream : List.of("requestq", "eventq", "outputs", "violations")) {
+                List<Fact> w = want.getOrDefault(line, List.of()).stream().filter(f -> f.stream().equals(stream))
+                        .toList();
+                List<Fact> g = got.getOrDefault(line, List.of()).stream().filter(f -> f.stream().equals(stream))
+                        .toList();
+                int n = Math.min(w.size(), g.size());
+                int i = 0;
+                while (i < n && w.get(i).what().equals(g.get(i).what())) {
+                    i++;
+                }
+                if (i < w.size() || i < g.size()) {
+                    long t = i < w.size() ? w.get(i).time() : Long.MAX_VALUE - 1;
+                    if (t < firstTime) {
+                        firstTime = t;
+                        String expected = i < w.size() ? "'" + w.get(i).what() + "'" : "nothing more";
+                        String actual = i < g.size() ? "'" + g.get(i).what() + "'" : "nothing";
+                        first = String.format(Locale.ROOT, "line %s, %s fact #%d%s: the trace has %s, the guest did %s",
+                                line < 0 ? "-" : line, stream, i + 1,
+                                i < w.size() ? String.format(Locale.ROOT, " (at %.6f s in the trace)", t / 1e9) : "",
+                                expected, actual);
+                    }
                 }
             }
         }

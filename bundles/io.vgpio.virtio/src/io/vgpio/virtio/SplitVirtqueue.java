@@ -98,6 +98,14 @@ public final class SplitVirtqueue {
         if (broken) {
             return null;
         }
+        if (eventIdx) {
+            // Ask to be kicked for the next entry, then look again. The driver publishes its avail index and then
+            // reads avail_event; we publish avail_event and then read the avail index. Without a full fence
+            // between the store and the load on each side, both can read stale values (store buffering): the
+            // driver skips the kick while we see nothing new, and the request is never served.
+            used.putShort(4 + 8 * size, (short) lastAvail);
+            VarHandle.fullFence();
+        }
         int availIdx = avail.getShort(2) & 0xffff;
         if (availIdx == lastAvail) {
             return null;
@@ -110,9 +118,6 @@ public final class SplitVirtqueue {
         }
         int head = avail.getShort(4 + 2 * (lastAvail % size)) & 0xffff;
         lastAvail = (lastAvail + 1) & 0xffff;
-        if (eventIdx) {
-            used.putShort(4 + 8 * size, (short) lastAvail); // avail_event: kick us again for anything newer
-        }
         if (head >= size) {
             throw new BadChainException(-1, new ChainException(ChainError.BAD_HEAD_INDEX,
                     "head index " + head + " is outside the queue of " + size));
