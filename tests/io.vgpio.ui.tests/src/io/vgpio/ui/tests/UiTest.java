@@ -1,5 +1,8 @@
 package io.vgpio.ui.tests;
 
+import io.vgpio.core.DeviceConfig;
+import io.vgpio.ui.DeviceService;
+import io.vgpio.vhost.DeviceHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -19,6 +22,12 @@ public final class UiTest {
             "tests/io.vgpio.ui.tests/target/screenshots");
 
     private UiTest() {
+    }
+
+    /** Serves the tests' usual device (8 lines: LED, BUTTON, unnamed, RESET, ...) with its sockets in dir. */
+    public static DeviceHost startDevice(Path dir) throws Exception {
+        return DeviceService.get().start(DeviceConfig.builder().lines(8).namesList("LED,BUTTON,,RESET").build(),
+                dir.resolve("gpio.sock"), dir.resolve("gpio.ctl"));
     }
 
     /** Runs the UI event loop until the condition holds; false on timeout. Call on the UI thread. */

@@ -2,11 +2,10 @@ package io.vgpio.ui.schematic.properties;
 
 import io.vgpio.vhost.DeviceHost;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
-import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
 
 /** The device in the Properties view when no line is selected: its configuration. */
-public final class DevicePropertySource implements IPropertySource {
+public final class DevicePropertySource extends ReadOnlyPropertySource {
     private final DeviceHost host;
 
     public DevicePropertySource(DeviceHost host) {
@@ -35,18 +34,5 @@ public final class DevicePropertySource implements IPropertySource {
             case "irq" -> host.config().irq() ? "offered" : "not offered";
             default -> null;
         };
-    }
-
-    @Override
-    public boolean isPropertySet(Object id) {
-        return false;
-    }
-
-    @Override
-    public void resetPropertyValue(Object id) {
-    }
-
-    @Override
-    public void setPropertyValue(Object id, Object value) {
     }
 }

@@ -3,11 +3,10 @@ package io.vgpio.ui.schematic.properties;
 import io.vgpio.core.Chip;
 import io.vgpio.core.LineState;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
-import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
 
 /** A line in the Properties view, read-only, each value read from the chip when the sheet asks. */
-public final class LinePropertySource implements IPropertySource {
+public final class LinePropertySource extends ReadOnlyPropertySource {
     public static final String NUMBER = "number";
     public static final String NAME = "name";
     public static final String DIRECTION = "direction";
@@ -70,18 +69,5 @@ public final class LinePropertySource implements IPropertySource {
             case LATCHED -> Boolean.toString(s.latched());
             default -> null;
         };
-    }
-
-    @Override
-    public boolean isPropertySet(Object id) {
-        return false;
-    }
-
-    @Override
-    public void resetPropertyValue(Object id) {
-    }
-
-    @Override
-    public void setPropertyValue(Object id, Object value) {
     }
 }

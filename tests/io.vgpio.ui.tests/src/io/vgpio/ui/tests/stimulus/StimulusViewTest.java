@@ -2,13 +2,13 @@ package io.vgpio.ui.tests.stimulus;
 
 import io.vgpio.ui.tests.UiTest;
 import static io.vgpio.ui.tests.UiTest.spinUntil;
+import static io.vgpio.ui.tests.UiTest.startDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.core.Cause;
-import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.Direction;
 import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
@@ -50,10 +50,6 @@ class StimulusViewTest {
         DeviceService.get().stop();
     }
 
-    private static DeviceHost startDevice(Path dir) throws Exception {
-        return DeviceService.get().start(DeviceConfig.builder().lines(8).namesList("LED,BUTTON,,RESET").build(),
-                dir.resolve("gpio.sock"), dir.resolve("gpio.ctl"));
-    }
 
     private static StimulusView open() throws Exception {
         IWorkbenchPage page = ViewTestSupport.perspective();

@@ -3,6 +3,7 @@ package io.vgpio.ui.tests.traffic;
 import io.vgpio.ui.tests.UiTest;
 import static io.vgpio.ui.tests.traffic.ViewTestSupport.find;
 import static io.vgpio.ui.tests.UiTest.spinUntil;
+import static io.vgpio.ui.tests.UiTest.startDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.core.Cause;
-import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.Direction;
 import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
@@ -60,10 +60,6 @@ class TrafficViewTest {
         DeviceService.get().stop();
     }
 
-    private static DeviceHost startDevice(Path dir) throws Exception {
-        return DeviceService.get().start(DeviceConfig.builder().lines(8).namesList("LED,BUTTON,,RESET").build(),
-                dir.resolve("gpio.sock"), dir.resolve("gpio.ctl"));
-    }
 
     private static TrafficView openView(IWorkbenchPage page) throws Exception {
         TrafficView view = (TrafficView) page.showView(TrafficView.ID);
