@@ -2,6 +2,7 @@ package io.vgpio.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The GPIO chip: its lines and their interrupt state machine, as the released virtio-gpio specification defines it.
@@ -22,6 +23,16 @@ public final class Chip {
         void complete(int line, long token, boolean valid);
     }
 
+    /**
+     * Hears what the guest drives: called after SET_VALUE, SET_DIRECTION and a reset, with the chip's monitor held
+     * (so calls arrive in the order the guest made them). Keep it short; it must not call back into other chips.
+     */
+    public interface OutputListener {
+        /** @param value the output value the guest set (meaningful when direction is OUT) */
+        void outputChanged(int line, Direction direction, int value);
+    }
+
+    private final List<OutputListener> outputListeners = new CopyOnWriteArrayList<>();
     private final DeviceConfig config;
     private final EventLog log;
     private final int n;
@@ -73,6 +84,20 @@ public final class Chip {
         this.sink = sink;
     }
 
+    public void addOutputListener(OutputListener l) {
+        outputListeners.add(l);
+    }
+
+    public void removeOutputListener(OutputListener l) {
+        outputListeners.remove(l);
+    }
+
+    private void outputChanged(int line) {
+        for (OutputListener l : outputListeners) {
+            l.outputChanged(line, direction[line], outputValue[line]);
+        }
+    }
+
     // ---- what the guest does -------------------------------------------------------------------------------
 
     /** The level the guest reads with GET_VALUE. */
@@ -97,6 +122,7 @@ public final class Chip {
         outputValue[line] = value;
         valueSet[line] = true;
         levelMayHaveChanged(line, Cause.GUEST);
+        outputChanged(line);
     }
 
     /** SET_DIRECTION. NONE releases the line: every piece of guest state goes, and a held buffer is returned. */
@@ -108,6 +134,7 @@ public final class Chip {
             log.append(EventKind.DIRECTION, line, d.wireValue(), 0);
         }
         levelMayHaveChanged(line, Cause.GUEST);
+        outputChanged(line);
     }
 
     private void release(int line, boolean returnBuffer) {
@@ -206,6 +233,20 @@ public final class Chip {
         }
     }
 
+    /**
+     * An edge reported by a bound physical line: logged as {@link EventKind#HW_EDGE} with how long ago the kernel
+     * saw it (so the record's time minus that is the kernel's timestamp),
+     * then applied as an input change caused by {@link Cause#HARDWARE} stamped with that time, so an interrupt's
+     * latency counts from the kernel's edge.
+     *
+     * @param kernelNanos the event's CLOCK_MONOTONIC timestamp (the clock of {@link System#nanoTime()})
+     */
+    public synchronized void hardwareEdge(int line, int level, long kernelNanos) {
+        long now = System.nanoTime();
+        log.append(now, EventKind.HW_EDGE, line, level, Math.max(0, now - kernelNanos));
+        setInput(line, level, Cause.HARDWARE, kernelNanos);
+    }
+
     public synchronized int inputLevel(int line) {
         return inputLevel[line];
     }
@@ -219,6 +260,7 @@ public final class Chip {
         for (int i = 0; i < n; i++) {
             release(i, false);
             levelMayHaveChanged(i, Cause.GUEST);
+            outputChanged(i);
         }
     }
 

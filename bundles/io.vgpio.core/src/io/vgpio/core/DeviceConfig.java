@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What the device looks like to a guest: the number of lines, their optional names and whether interrupts are
@@ -20,7 +23,10 @@ import java.util.Map;
  * irq = on
  * names = LED,,BUTTON
  * name.7 = RESET
+ * bind.2 = in gpiochip1:5 bias=pull-up debounce=5ms
  * </pre>
+ *
+ * {@code bind.N} binds line N to a physical line of a Linux GPIO chip; see {@link LineBinding} for the form.
  */
 public final class DeviceConfig {
     public static final int DEFAULT_LINES = 8;
@@ -28,16 +34,18 @@ public final class DeviceConfig {
     private final int lines;
     private final String[] names;
     private final boolean irq;
+    private final SortedMap<Integer, LineBinding> bindings;
 
-    private DeviceConfig(int lines, String[] names, boolean irq) {
+    private DeviceConfig(int lines, String[] names, boolean irq, SortedMap<Integer, LineBinding> bindings) {
         this.lines = lines;
         this.names = names;
         this.irq = irq;
+        this.bindings = Collections.unmodifiableSortedMap(bindings);
     }
 
     /** Eight unnamed lines with interrupts. */
     public static DeviceConfig defaults() {
-        return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true);
+        return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true, new TreeMap<>());
     }
 
     private static String[] emptyNames(int n) {
@@ -57,6 +65,16 @@ public final class DeviceConfig {
 
     public boolean irq() {
         return irq;
+    }
+
+    /** Hardware bindings by simulated line, in line order; empty when nothing is bound. */
+    public SortedMap<Integer, LineBinding> bindings() {
+        return bindings;
+    }
+
+    /** The binding of a line, or null. */
+    public LineBinding binding(int line) {
+        return bindings.get(line);
     }
 
     public boolean hasNames() {
@@ -130,6 +148,7 @@ public final class DeviceConfig {
                 b.names.put(i, names[i]);
             }
         }
+        b.bindings.putAll(bindings);
         return b;
     }
 
@@ -142,6 +161,7 @@ public final class DeviceConfig {
         private int lines = DEFAULT_LINES;
         private boolean irq = true;
         private final Map<Integer, String> names = new HashMap<>();
+        private final SortedMap<Integer, LineBinding> bindings = new TreeMap<>();
         private String origin = "configuration";
 
         /** Where the settings come from, for error messages ("--names", "gpio.conf:3"). */
@@ -216,6 +236,19 @@ public final class DeviceConfig {
             return b.toString();
         }
 
+        /** Binds a line (replacing its binding), or unbinds it when binding is null. */
+        public Builder bind(int line, LineBinding binding) throws ConfigException {
+            if (line < 0 || line >= Protocol.MAX_LINES) {
+                throw new ConfigException(origin + ": line " + line + " does not exist; lines are numbered from 0.");
+            }
+            if (binding == null) {
+                bindings.remove(line);
+            } else {
+                bindings.put(line, binding);
+            }
+            return this;
+        }
+
         public DeviceConfig build() throws ConfigException {
             String[] n = emptyNames(lines);
             Map<String, Integer> seen = new HashMap<>();
@@ -234,7 +267,20 @@ public final class DeviceConfig {
                 }
                 n[line] = e.getValue();
             }
-            return new DeviceConfig(lines, n, irq);
+            Map<String, Integer> targets = new HashMap<>();
+            for (LineBinding bnd : bindings.values()) {
+                if (bnd.line() >= lines) {
+                    throw new ConfigException(origin + ": line " + bnd.line() + " is bound (" + bnd.spec()
+                            + ") but the device has only " + lines + " lines (0.." + (lines - 1)
+                            + "); remove the binding or raise the line count.");
+                }
+                Integer other = targets.put(bnd.target(), bnd.line());
+                if (other != null) {
+                    throw new ConfigException(origin + ": lines " + other + " and " + bnd.line()
+                            + " are both bound to " + bnd.target() + "; a physical line can serve one line only.");
+                }
+            }
+            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings));
         }
     }
 
@@ -263,7 +309,7 @@ public final class DeviceConfig {
             int eq = line.indexOf('=');
             if (eq < 0) {
                 throw new ConfigException(where + ": expected 'key = value' but found '" + line
-                        + "'; keys are lines, irq, names and name.N.");
+                        + "'; keys are lines, irq, names, name.N and bind.N.");
             }
             String key = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
@@ -295,9 +341,17 @@ public final class DeviceConfig {
                             line2 = Integer.MAX_VALUE;
                         }
                         b.name(line2, value);
+                    } else if (key.startsWith("bind.")) {
+                        String num = key.substring(5);
+                        if (!isNumber(num) || num.length() > 5) {
+                            throw new ConfigException(where + ": '" + key
+                                    + "' should be bind.N with N a line number, e.g. bind.3 = in gpiochip1:5.");
+                        }
+                        int line3 = Integer.parseInt(num);
+                        b.bind(line3, LineBinding.parse(line3, value, where));
                     } else {
                         throw new ConfigException(where + ": unknown key '" + key
-                                + "'; known keys are lines, irq, names and name.N.");
+                                + "'; known keys are lines, irq, names, name.N and bind.N.");
                     }
                 }
             }
@@ -325,6 +379,9 @@ public final class DeviceConfig {
                 s.append("name.").append(i).append(" = ").append(names[i]).append('\n');
             }
         }
+        for (LineBinding b : bindings.values()) {
+            s.append("bind.").append(b.line()).append(" = ").append(b.spec()).append('\n');
+        }
         return s.toString();
     }
 
@@ -335,7 +392,8 @@ public final class DeviceConfig {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DeviceConfig c && c.lines == lines && c.irq == irq && Arrays.equals(c.names, names);
+        return o instanceof DeviceConfig c && c.lines == lines && c.irq == irq && Arrays.equals(c.names, names)
+                && c.bindings.equals(bindings);
     }
 
     @Override

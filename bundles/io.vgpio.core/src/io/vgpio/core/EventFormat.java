@@ -61,6 +61,8 @@ public final class EventFormat {
                     + chainError(b);
             case CONNECTION -> a == 1 ? "frontend connected" : "frontend disconnected";
             case FEATURES -> String.format(Locale.ROOT, "features accepted: 0x%x", a);
+            case HW_EDGE -> "hardware " + (a == 1 ? "rising" : "falling") + " edge on " + lineLabel(line)
+                    + " (the kernel saw it " + micros(b) + " before)";
         };
     }
 

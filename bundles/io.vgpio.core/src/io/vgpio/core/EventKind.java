@@ -30,7 +30,12 @@ public enum EventKind {
     /** A frontend connected (a = 1) or disconnected (a = 0). */
     CONNECTION,
     /** The driver accepted features. a = feature bits. */
-    FEATURES;
+    FEATURES,
+    /**
+     * A bound physical line reported an edge. a = new level (as configured: active-low inverts); b = nanoseconds
+     * from the kernel's timestamp of the edge to this record, so the event's time minus b is the kernel's time.
+     */
+    HW_EDGE;
 
     private static final EventKind[] ALL = values();
 

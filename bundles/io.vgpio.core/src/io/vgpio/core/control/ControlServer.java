@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +55,19 @@ public final class ControlServer implements AutoCloseable {
     /** Longest pulse accepted: one minute. */
     public static final long MAX_PULSE_MICROS = 60_000_000L;
 
+    /** A command added by another component (e.g. hardware bindings). */
+    public interface Command {
+        /**
+         * @param args the words after the command name
+         * @return the answer: "ok ..." or "err REASON" (more lines may follow after a newline)
+         */
+        String run(String[] args);
+    }
+
+    private record Extension(String usage, Command command) {
+    }
+
+    private final Map<String, Extension> extensions = new ConcurrentSkipListMap<>();
     private final Path path;
     private final Chip chip;
     private final Supplier<String> frontendState;
@@ -72,6 +87,23 @@ public final class ControlServer implements AutoCloseable {
     public Path path() {
         return path;
     }
+
+    /**
+     * Adds a command; {@code help} lists its usage. The built-in commands keep their meaning: a name that is one
+     * of them is refused.
+     */
+    public void addCommand(String name, String usage, Command command) {
+        if (BUILT_IN.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a built-in control command");
+        }
+        extensions.put(name, new Extension(usage, command));
+    }
+
+    public void removeCommand(String name) {
+        extensions.remove(name);
+    }
+
+    private static final List<String> BUILT_IN = List.of("set", "get", "pulse", "state", "info", "events", "help");
 
     public void start() throws IOException {
         Path dir = path.getParent();
@@ -191,12 +223,19 @@ public final class ControlServer implements AutoCloseable {
                     return events(t);
                 }
                 case "help" -> {
-                    return "ok commands: set LINE 0|1; get LINE; pulse LINE MICROSECONDS; state; info;"
-                            + " events FROM [MAX]; help";
+                    StringBuilder h = new StringBuilder("ok commands: set LINE 0|1; get LINE; pulse LINE MICROSECONDS;"
+                            + " state; info; events FROM [MAX]");
+                    extensions.values().forEach(x -> h.append("; ").append(x.usage()));
+                    return h.append("; help").toString();
                 }
                 default -> {
-                    return "err unknown command '" + t[0]
-                            + "'; commands are set, get, pulse, state, info, events, help";
+                    Extension x = extensions.get(cmd);
+                    if (x != null) {
+                        return x.command().run(java.util.Arrays.copyOfRange(t, 1, t.length));
+                    }
+                    List<String> names = new java.util.ArrayList<>(BUILT_IN);
+                    names.addAll(extensions.keySet());
+                    return "err unknown command '" + t[0] + "'; commands are " + String.join(", ", names);
                 }
             }
         } catch (BadCommand e) {

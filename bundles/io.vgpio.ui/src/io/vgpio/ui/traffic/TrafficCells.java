@@ -129,6 +129,12 @@ final class TrafficCells {
                 c[TYPE] = "features";
                 c[VALUE] = String.format(Locale.ROOT, "0x%x", a);
             }
+            case HW_EDGE -> {
+                c[QUEUE] = "hardware";
+                c[TYPE] = "edge";
+                c[VALUE] = a == 1 ? "rising" : "falling";
+                c[LATENCY] = micros(b); // since the kernel's timestamp of the edge
+            }
         }
         return c;
     }

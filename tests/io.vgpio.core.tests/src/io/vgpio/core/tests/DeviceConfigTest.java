@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.core.ConfigException;
 import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.LineBinding;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,39 @@ class DeviceConfigTest {
         Path file = dir.resolve("dev.conf");
         Files.writeString(file, c.format());
         assertEquals(c, DeviceConfig.load(file));
+    }
+
+    @Test
+    @DisplayName("Hardware bindings round-trip through the file form, with every option")
+    void bindings_round_trip(@TempDir Path dir) throws Exception {
+        DeviceConfig c = DeviceConfig.parse(List.of(
+                "lines = 8",
+                "bind.2 = in gpio-sim.0-node0:3, bias=pull-up debounce=5ms active-low",
+                "bind.5 = output /dev/gpiochip1:LED0 drive=open-drain"), "f.conf").build();
+        LineBinding in = c.binding(2);
+        assertEquals(LineBinding.Mode.IN, in.mode());
+        assertEquals("gpio-sim.0-node0", in.chip());
+        assertEquals(3, in.physicalOffset());
+        assertEquals(LineBinding.Bias.PULL_UP, in.bias());
+        assertEquals(5000, in.debounceMicros());
+        assertTrue(in.activeLow());
+        LineBinding out = c.binding(5);
+        assertEquals(-1, out.physicalOffset());
+        assertEquals("LED0", out.physical());
+        assertEquals(LineBinding.Drive.OPEN_DRAIN, out.drive());
+        assertEquals("in gpio-sim.0-node0:3 bias=pull-up active-low debounce=5ms", in.spec());
+        Path file = dir.resolve("dev.conf");
+        Files.writeString(file, c.format());
+        assertEquals(c, DeviceConfig.load(file));
+    }
+
+    @Test
+    @DisplayName("Two lines bound to one physical line are refused")
+    void duplicate_binding() {
+        ConfigException e = assertThrows(ConfigException.class, () -> DeviceConfig.parse(List.of(
+                "bind.1 = in gpiochip1:5", "bind.4 = out gpiochip1:5"), "f.conf").build());
+        assertEquals("f.conf: lines 1 and 4 are both bound to gpiochip1:5; a physical line can serve one line only.",
+                e.getMessage());
     }
 
     @Test
@@ -51,9 +85,17 @@ class DeviceConfigTest {
         "lines = 0|f.conf:1: line count 0 is out of range; give a number from 1 to 65535.",
         "lines = many|f.conf:1: lines must be a whole number from 1 to 65535, found 'many'.",
         "irq = maybe|f.conf:1: irq must be on or off, found 'maybe'.",
-        "colour = red|f.conf:1: unknown key 'colour'; known keys are lines, irq, names and name.N.",
-        "just words|f.conf:1: expected 'key = value' but found 'just words'; keys are lines, irq, names and name.N.",
+        "colour = red|f.conf:1: unknown key 'colour'; known keys are lines, irq, names, name.N and bind.N.",
+        "just words|f.conf:1: expected 'key = value' but found 'just words'; keys are lines, irq, names, name.N and bind.N.",
         "name.x = A|f.conf:1: 'name.x' should be name.N with N a line number, e.g. name.3 = BUTTON.",
+        "bind.2 = sideways gpiochip1:5|f.conf:1: a binding starts with in or out, not 'sideways'; write e.g. 'in gpiochip1:5 bias=pull-up debounce=5ms' or 'out gpiochip1:2 drive=open-drain'.",
+        "bind.2 = in gpiochip1|f.conf:1: 'gpiochip1' is not CHIP:LINE (a chip name, path or label, a colon, then a line offset or name); write e.g. 'in gpiochip1:5 bias=pull-up debounce=5ms' or 'out gpiochip1:2 drive=open-drain'.",
+        "bind.2 = in gpiochip1:5 bias=sideways|f.conf:1: bias must be one of as-is, pull-up, pull-down, disabled, not 'sideways'.",
+        "bind.2 = in gpiochip1:5 debounce=5 minutes|f.conf:1: unknown binding option 'minutes'; options are bias=pull-up/pull-down/disabled/as-is, drive=push-pull/open-drain/open-source, active-low, debounce=TIME (e.g. 5ms, 200us).",
+        "bind.2 = in gpiochip1:5 debounce=2s|f.conf:1: debounce 2s is longer than the 1 s allowed.",
+        "bind.2 = out gpiochip1:5 debounce=2ms|f.conf:1: debounce applies to inputs only; remove it from the 'out' binding of line 2.",
+        "bind.9 = in gpiochip1:5|f.conf: line 9 is bound (in gpiochip1:5) but the device has only 8 lines (0..7); remove the binding or raise the line count.",
+        "bind.x = in gpiochip1:5|f.conf:1: 'bind.x' should be bind.N with N a line number, e.g. bind.3 = in gpiochip1:5.",
         "names = A,B,A|f.conf: lines 0 and 2 are both named 'A'; line names must be unique, rename one of them.",
         "name.9 = FAR|f.conf: a name is given for line 9 ('FAR') but the device has only 8 lines (0..7); remove the name or raise the line count.",
         "name.1 = 42|f.conf:1: line 1 is named '42', a plain number, which would be mistaken for a line number; give it a name with a letter in it."})
