@@ -1,0 +1,200 @@
+package io.vgpio.gpiocdev.bind;
+
+import io.vgpio.core.Chip;
+import io.vgpio.core.LineBinding;
+import io.vgpio.gpiocdev.GpioChip;
+import io.vgpio.gpiocdev.GpioChips;
+import io.vgpio.gpiocdev.GpioException;
+import io.vgpio.gpiocdev.LineBusyException;
+import io.vgpio.gpiocdev.LineInfo;
+import io.vgpio.gpiocdev.LineRequest;
+import io.vgpio.gpiocdev.internal.CLib;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import java.util.function.Consumer;
+
+/**
+ * The runtime of one binding: a thread that owns the physical line's request, waits for its edges (inputs) or
+ * watches it (outputs), notices the chip going away and binds again when it comes back. Subclasses say what a
+ * request is and what to do with it.
+ */
+abstract class Binder {
+    /** How often a lost chip is looked for again, and a quiet request checked for life. */
+    static final int RETRY_MILLIS = 1000;
+
+    protected final Chip chip;
+    protected final LineBinding binding;
+    protected final String consumer;
+    private final Consumer<BindingStatus> report;
+    private final int wakeFd;
+    private final Memory one = new Memory(8);
+    private Thread thread;
+    private volatile boolean stopping;
+    private volatile BindingStatus status;
+    /** Guarded by this: the current request, null while unplugged, busy or (outputs) idle. */
+    protected LineRequest request;
+    protected String device = "";
+    protected int offset = -1;
+
+    Binder(Chip chip, LineBinding binding, String consumer, Consumer<BindingStatus> report) throws GpioException {
+        this.chip = chip;
+        this.binding = binding;
+        this.consumer = consumer;
+        this.report = report;
+        int fd = CLib.eventfd(0, CLib.EFD_CLOEXEC);
+        if (fd < 0) {
+            throw new GpioException("eventfd: " + CLib.message(Native.getLastError()), Native.getLastError());
+        }
+        this.wakeFd = fd;
+    }
+
+    BindingStatus status() {
+        return status;
+    }
+
+    /** Finds the chip and line and takes what the binding needs now; throws with a clear message when it cannot. */
+    final void start() throws GpioException {
+        synchronized (this) {
+            try {
+                attach();
+            } catch (GpioException | RuntimeException e) {
+                release();
+                CLib.close(wakeFd);
+                one.close();
+                throw e;
+            }
+        }
+        thread = new Thread(this::loop, "vgpio-hw-line" + binding.line());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Opens the chip, resolves the line, refuses a line another consumer holds, then {@link #acquire}s. */
+    protected final void attach() throws GpioException {
+        try (GpioChip c = GpioChips.open(binding.chip())) {
+            int o = GpioChips.offset(c, binding.physical());
+            LineInfo info = c.lineInfo(o);
+            if (info.used() && request == null) {
+                throw new LineBusyException(c.info().name(), o, info.consumer());
+            }
+            device = c.info().name();
+            offset = o;
+            acquire(c);
+        }
+    }
+
+    /** Takes the line if this kind of binding holds it now; sets the status. Called with this locked. */
+    protected abstract void acquire(GpioChip c) throws GpioException;
+
+    /** Something to do when the request's fd is readable (inputs). Called without the lock. */
+    protected void eventsReady() throws GpioException {
+    }
+
+    /** The fd to wait on besides the wake fd, or -1. */
+    protected synchronized LineRequest waitable() {
+        return null;
+    }
+
+    private void loop() {
+        while (!stopping) {
+            try {
+                LineRequest r = waitable();
+                if (r != null) {
+                    if (r.awaitEvents(wakeFd, RETRY_MILLIS)) {
+                        eventsReady();
+                    } else if (!stopping) {
+                        probe();
+                    }
+                } else {
+                    waitWake(RETRY_MILLIS);
+                    if (!stopping) {
+                        probe();
+                    }
+                }
+            } catch (GpioException e) {
+                if (!stopping) {
+                    lost(e);
+                }
+            }
+        }
+        synchronized (this) {
+            release();
+        }
+    }
+
+    /** Every second: a held request is checked for life, a lost chip looked for again. */
+    private void probe() throws GpioException {
+        synchronized (this) {
+            if (request != null) {
+                request.getValue(); // ENODEV once the chip is gone
+                return;
+            }
+            BindingStatus.State s = status == null ? null : status.state();
+            if (s != BindingStatus.State.UNPLUGGED && s != BindingStatus.State.BUSY) {
+                return;
+            }
+            try {
+                attach();
+                setStatus(status.state(), "bound again: " + device + " line " + offset + " is back");
+            } catch (GpioException e) {
+                // still missing or busy; try again in a second, without repeating the message
+            }
+        }
+    }
+
+    /** The chip went away or failed: drop the request, keep the simulated line working, tell the user. */
+    protected final synchronized void lost(GpioException e) {
+        release();
+        if (e.isBusy()) {
+            setStatus(BindingStatus.State.BUSY, e.getMessage());
+        } else {
+            setStatus(BindingStatus.State.UNPLUGGED, e.getMessage() + "; line " + binding.line()
+                    + " is simulated until the chip is back (retried every second)");
+        }
+    }
+
+    protected final void release() {
+        if (request != null) {
+            request.close();
+            request = null;
+        }
+    }
+
+    protected final void setStatus(BindingStatus.State state, String message) {
+        BindingStatus s = new BindingStatus(binding, state, device, offset, message);
+        status = s;
+        report.accept(s);
+    }
+
+    private void waitWake(int millis) {
+        try (Memory fds = new Memory(8)) {
+            fds.setInt(0, wakeFd);
+            fds.setShort(4, CLib.POLLIN);
+            fds.setShort(6, (short) 0);
+            CLib.poll(fds, 1, millis);
+        }
+    }
+
+    /** Stops the thread and releases the physical line. */
+    void stop() {
+        stopping = true;
+        one.setLong(0, 1);
+        CLib.write(wakeFd, one, 8);
+        boolean ended = true;
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ended = !thread.isAlive();
+        }
+        synchronized (this) {
+            release();
+        }
+        if (ended) { // a thread stuck in a system call keeps its descriptor rather than polling a reused one
+            CLib.close(wakeFd);
+            one.close();
+        }
+    }
+}
