@@ -16,6 +16,8 @@ public final class Main {
               trace              look into a recorded trace, or export it as VCD
               replay             replay a trace (or a VCD) into a device and compare the guest's behaviour
               guest              boot the test Linux guest attached to a running device
+              gpiodetect         list this machine's GPIO chips (for binding lines to real pins)
+              gpioinfo [CHIP]    list the lines of GPIO chips: name, consumer, direction, flags
               help [COMMAND]     this text, or a command's options
 
             'vgpio COMMAND --help' describes a command's options.
@@ -45,9 +47,11 @@ public final class Main {
                 case "bench" -> BenchCommand.run(rest, out);
                 case "trace" -> TraceCommand.run(rest, out);
                 case "replay" -> ReplayCommand.run(rest, out);
+                case "gpiodetect" -> HardwareCommand.detect(rest, out);
+                case "gpioinfo" -> HardwareCommand.info(rest, out);
                 case "help", "--help", "-h" -> help(rest, out);
                 default -> throw new UsageException("vgpio: unknown command '" + command
-                        + "'; commands are workbench, serve, bench, trace, replay, guest and help.");
+                        + "'; commands are workbench, serve, bench, trace, replay, guest, gpiodetect, gpioinfo and help.");
             };
         } catch (UsageException e) {
             System.err.println(e.getMessage());
@@ -80,8 +84,16 @@ public final class Main {
                 out.print(ReplayCommand.HELP);
                 yield 0;
             }
+            case "gpiodetect" -> {
+                out.print(HardwareCommand.DETECT_HELP);
+                yield 0;
+            }
+            case "gpioinfo" -> {
+                out.print(HardwareCommand.INFO_HELP);
+                yield 0;
+            }
             default -> throw new UsageException("vgpio help: no command '" + rest.get(0)
-                    + "'; commands are workbench, serve, bench, trace, replay, guest and help.");
+                    + "'; commands are workbench, serve, bench, trace, replay, guest, gpiodetect, gpioinfo and help.");
         };
     }
 }

@@ -4,6 +4,8 @@ import io.vgpio.core.ConfigException;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
+import io.vgpio.gpiocdev.bind.BindingStatus;
+import io.vgpio.gpiocdev.bind.HardwareBindings;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.vhost.DeviceHost;
 import java.io.IOException;
@@ -18,6 +20,7 @@ final class ServeCommand {
     static final String HELP = """
             usage: vgpio serve [--socket PATH] [--lines N] [--names a,b,,d] [--config FILE]
                                [--control PATH] [--no-irq] [-v|-vv] [--log-capacity N]
+                               [--record FILE] [--bind LINE=SPEC]...
 
             Serves a virtio-gpio device over vhost-user until interrupted (Ctrl-C). QEMU's
             vhost-user-gpio-pci connects to the socket; the QEMU command line is printed at start.
@@ -26,8 +29,8 @@ final class ServeCommand {
                                   default: %s
               --lines N           number of GPIO lines, 1..65535 (default 8)
               --names a,b,,d      line names in line order; empty entries leave a line unnamed
-              --config FILE       device configuration file (lines =, irq =, names =, name.N =);
-                                  options given on the command line override it
+              --config FILE       device configuration file (lines =, irq =, names =, name.N =,
+                                  bind.N =); options given on the command line override it
               --control PATH      control socket for scripts (default: the socket path + .ctl)
               --no-control        serve no control socket
               --no-irq            do not offer VIRTIO_GPIO_F_IRQ (no eventq interrupts)
@@ -35,9 +38,17 @@ final class ServeCommand {
               --log-capacity N    events kept in memory (default 1048576)
               --record FILE       record everything into a trace file (docs/trace-format.md); a block is
                                   flushed every second, so a crash loses at most about a second
+              --bind LINE=SPEC    bind a line to a physical line of a Linux GPIO chip (repeatable):
+                                    in,CHIP:LINE[,bias=pull-up|pull-down|disabled][,active-low][,debounce=5ms]
+                                    out,CHIP:LINE[,drive=open-drain|open-source][,bias=..][,active-low]
+                                  CHIP is gpiochipN, /dev/gpiochipN, N or the chip's label; the physical LINE an
+                                  offset or a name ('vgpio gpioinfo' lists them). 'in': the chip's edges drive the
+                                  line and raise the guest's interrupts; 'out': the guest's output drives the pin.
+                                  The bound line must be free; an unplugged chip is rebound when it is back.
 
             Control socket, one command per line: set LINE 0|1, get LINE, pulse LINE MICROSECONDS,
-            state, info, help. Answers: ok [...], err REASON; state answers one line per GPIO line.
+            state, info, events FROM [MAX], bind LINE SPEC, unbind LINE, bindings, help.
+            Answers: ok [...], err REASON; state answers one line per GPIO line.
             LINE is a line number or a line name.
             """;
 
@@ -60,6 +71,7 @@ final class ServeCommand {
         int verbosity = 0;
         int capacity = EventLog.DEFAULT_CAPACITY;
         Path record = null;
+        List<String> binds = new java.util.ArrayList<>();
         while (a.hasNext()) {
             String o = a.next();
             switch (o) {
@@ -74,6 +86,7 @@ final class ServeCommand {
                 case "-vv" -> verbosity += 2;
                 case "--log-capacity" -> capacity = a.intValue(o, 1, 1 << 28);
                 case "--record" -> record = Path.of(a.value(o));
+                case "--bind" -> binds.add(a.value(o));
                 default -> throw a.unknown(o);
             }
         }
@@ -103,6 +116,17 @@ final class ServeCommand {
             }
             if (noIrq) {
                 b.irq(false);
+            }
+            for (String bind : binds) {
+                int eq = bind.indexOf('=');
+                String lineToken = eq < 0 ? "" : bind.substring(0, eq).strip();
+                if (eq < 0 || !lineToken.chars().allMatch(Character::isDigit) || lineToken.isEmpty()
+                        || lineToken.length() > 5) {
+                    throw new UsageException("vgpio serve: --bind takes LINE=SPEC with LINE a line number, e.g."
+                            + " --bind 3=in,gpiochip1:5,bias=pull-up; found '" + bind + "'.");
+                }
+                int line = Integer.parseInt(lineToken);
+                b.origin("--bind").bind(line, io.vgpio.core.LineBinding.parse(line, bind.substring(eq + 1), "--bind"));
             }
             DeviceConfig config = b.origin(names != null ? "--names" : configFile != null ? configFile.toString()
                     : "options").build();
@@ -158,10 +182,28 @@ final class ServeCommand {
                 return 1;
             }
         }
+        // Bound lines are taken before the sockets appear: a script that waits for the control socket finds
+        // the physical lines held.
+        HardwareBindings bindings = new HardwareBindings(host.chip());
+        if (!o.config().bindings().isEmpty()) {
+            List<String> errors = bindings.bindAll(o.config().bindings().values());
+            if (!errors.isEmpty()) {
+                for (String e : errors) {
+                    CliLogging.err().println("vgpio serve: cannot bind " + e);
+                }
+                bindings.close();
+                closeQuietly(recorder);
+                return 2;
+            }
+        }
+        if (host.control() != null) {
+            bindings.addControlCommands(host.control());
+        }
         try {
             host.start();
         } catch (IOException e) {
             CliLogging.err().println("vgpio serve: cannot serve on " + o.socket() + ": " + e.getMessage());
+            bindings.close();
             closeQuietly(recorder);
             return 1;
         }
@@ -178,6 +220,9 @@ final class ServeCommand {
         if (recorder != null) {
             out.println("vgpio: recording to " + o.record());
         }
+        for (BindingStatus st : bindings.statuses()) {
+            out.println("vgpio: bound line " + st.describe());
+        }
         out.println("vgpio: or boot the project's test guest: ./vgpio guest --socket " + host.backend().socketPath());
         out.flush();
 
@@ -190,6 +235,7 @@ final class ServeCommand {
         TraceRecorder rec = recorder;
         Thread hook = new Thread(() -> {
             printer.stop();
+            bindings.close();
             if (rec != null) {
                 try {
                     rec.close();

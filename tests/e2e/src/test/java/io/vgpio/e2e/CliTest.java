@@ -42,7 +42,7 @@ class CliTest {
         "serve --colour red|unknown option '--colour'; see 'vgpio serve --help' for the options.",
         "serve --socket|--socket needs a value; see 'vgpio serve --help'.",
         "serve --config /nonexistent/dev.conf|does not exist or is not a file; check the --config path.",
-        "frobnicate|unknown command 'frobnicate'; commands are workbench, serve, bench, trace, replay, guest and help."})
+        "frobnicate|unknown command 'frobnicate'; commands are workbench, serve, bench, trace, replay, guest, gpiodetect, gpioinfo and help."})
     @DisplayName("Bad arguments: one message naming the problem and the fix, exit code 2")
     void bad_arguments(String args, String message) throws Exception {
         Result r = run(args.split(" "));
