@@ -40,11 +40,24 @@ final class Guest implements AutoCloseable {
      * @param extra more run-guest.sh options
      */
     Guest(Path socket, String script, int timeoutSeconds, String... extra) throws IOException {
+        this(withSocket(socket, extra), script, timeoutSeconds);
+    }
+
+    private static List<String> withSocket(Path socket, String... extra) {
+        List<String> options = new ArrayList<>(List.of("--socket", socket.toString()));
+        options.addAll(List.of(extra));
+        return options;
+    }
+
+    /**
+     * @param options run-guest.sh options besides --script and --timeout (e.g. --no-device --gpio-sim)
+     */
+    Guest(List<String> options, String script, int timeoutSeconds) throws IOException {
         Path file = Files.createTempFile("vgpio-guest", ".sh");
         Files.writeString(file, script);
-        List<String> cmd = new ArrayList<>(List.of(Repo.runGuest().toString(), "--socket", socket.toString(),
-                "--script", file.toString(), "--timeout", Integer.toString(timeoutSeconds)));
-        cmd.addAll(List.of(extra));
+        List<String> cmd = new ArrayList<>(List.of(Repo.runGuest().toString(), "--script", file.toString(),
+                "--timeout", Integer.toString(timeoutSeconds)));
+        cmd.addAll(options);
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
                 new java.io.File("/dev/null"))).start();
         reader = new Thread(() -> {
@@ -97,6 +110,17 @@ final class Guest implements AutoCloseable {
     /** Waits for 'VGPIO-SYNC name'. */
     void awaitSync(String name, long timeoutMillis) throws IOException, InterruptedException {
         awaitPrefix("VGPIO-SYNC " + name, timeoutMillis);
+    }
+
+    /** Every console line so far. */
+    List<String> lines() {
+        List<String> out = new ArrayList<>();
+        synchronized (console) {
+            for (Line l : console) {
+                out.add(l.text());
+            }
+        }
+        return out;
     }
 
     String consoleText() {
