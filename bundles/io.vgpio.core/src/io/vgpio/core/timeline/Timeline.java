@@ -44,6 +44,15 @@ public final class Timeline {
      * @param fallbackLevel a line's current level, for a line whose level the held events cannot tell
      */
     public Timeline(EventLog log, int lines, IntUnaryOperator fallbackLevel) {
+        this(log, lines, fallbackLevel, true);
+    }
+
+    /**
+     * @param startsAtReset true if a log that has dropped nothing starts with the chip (every line low, as a live
+     *     device's log does); false for a log that may start mid-way (a trace recorded from a running device), whose
+     *     levels before a line's first LEVEL event are then taken as the opposite of it
+     */
+    public Timeline(EventLog log, int lines, IntUnaryOperator fallbackLevel, boolean startsAtReset) {
         this.log = log;
         this.lines = lines;
         this.fallbackLevel = fallbackLevel;
@@ -59,7 +68,7 @@ public final class Timeline {
         }
         // A log that has dropped nothing starts with every line low (the chip's initial state).
         indexed = log.firstSeq();
-        java.util.Arrays.fill(baseLevel, indexed == 0 ? 0 : UNKNOWN);
+        java.util.Arrays.fill(baseLevel, indexed == 0 && startsAtReset ? 0 : UNKNOWN);
         knownFrom = log.startNanos();
     }
 

@@ -1,14 +1,17 @@
 package io.vgpio.ui.schematic;
 
+import io.vgpio.core.Event;
 import io.vgpio.core.StimulusScheduler;
-import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.schematic.actions.SchematicMenuProvider;
 import io.vgpio.ui.schematic.actions.StimulusMenuProvider;
 import io.vgpio.ui.schematic.figures.SchematicStyle;
 import io.vgpio.ui.schematic.parts.ChipEditPart;
 import io.vgpio.ui.schematic.parts.LineEditPart;
 import io.vgpio.ui.schematic.parts.SchematicPartFactory;
 import io.vgpio.ui.schematic.parts.SchematicViewer;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.ui.source.DataSource;
+import io.vgpio.ui.source.SourceService;
+import io.vgpio.ui.source.TraceSource;
 import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.gef.DefaultEditDomain;
@@ -21,9 +24,12 @@ import org.eclipse.gef.editparts.ZoomManager;
 import org.eclipse.gef.ui.actions.ZoomInAction;
 import org.eclipse.gef.ui.actions.ZoomOutAction;
 import org.eclipse.gef.ui.parts.GraphicalViewerKeyHandler;
+import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.events.KeyEvent;
@@ -34,7 +40,9 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.PageBookView;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.views.properties.PropertySheetPage;
@@ -44,13 +52,20 @@ import org.eclipse.ui.views.properties.PropertySheetPage;
  * event log. A GEF viewer (ScalableFreeformRootEditPart: zoom, scroll bars) with a chip edit part and one edit part
  * per line; the view owns the viewer, the zoom actions, the context menu and one stimulus scheduler per device,
  * and shows a message instead of the chip while no device runs.
+ *
+ * <p>It shows what {@link SourceService} says: the live device, or an opened trace. For a trace the chip is
+ * rebuilt at the trace's scrub time, a {@link TimeScrubber} above the chip moves it (as does selecting an event in
+ * the Traffic view), and nothing can be toggled: the trace is read-only.
  */
 public final class SchematicView extends ViewPart {
     public static final String ID = "io.vgpio.ui.schematic";
 
     static final double[] ZOOM_LEVELS = {0.25, 0.33, 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0};
 
-    private final Consumer<DeviceHost> deviceListener = this::deviceChanged;
+    private final Consumer<DataSource> sourceListener = this::sourceChanged;
+    private final ISelectionListener selectionListener = this::onSelection;
+    private Composite root;
+    private TimeScrubber scrubber;
     private Composite stack;
     private StackLayout stackLayout;
     private Composite message;
@@ -62,7 +77,19 @@ public final class SchematicView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         display = parent.getDisplay();
-        stack = new Composite(parent, SWT.NONE);
+        root = new Composite(parent, SWT.NONE);
+        GridLayout rootLayout = new GridLayout(1, false);
+        rootLayout.marginWidth = 0;
+        rootLayout.marginHeight = 0;
+        rootLayout.verticalSpacing = 0;
+        root.setLayout(rootLayout);
+        scrubber = new TimeScrubber(root);
+        GridData scrubberData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        scrubberData.exclude = true;
+        scrubber.setLayoutData(scrubberData);
+        scrubber.setVisible(false);
+        stack = new Composite(root, SWT.NONE);
+        stack.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         stackLayout = new StackLayout();
         stack.setLayout(stackLayout);
         message = createMessage(stack);
@@ -92,15 +119,16 @@ public final class SchematicView extends ViewPart {
         zoom.setZoomLevels(ZOOM_LEVELS);
         zoom.setZoomLevelContributions(List.of(ZoomManager.FIT_ALL, ZoomManager.FIT_WIDTH));
 
-        StimulusMenuProvider menu = new StimulusMenuProvider(viewer);
+        SchematicMenuProvider menu = new SchematicMenuProvider(viewer, () -> diagram);
         viewer.setContextMenu(menu);
         getSite().registerContextMenu(StimulusMenuProvider.ID, menu, viewer);
         getSite().setSelectionProvider(viewer);
         viewer.setPropertiesRefresher(this::refreshPropertySheet);
         contributeToolbar(getViewSite().getActionBars().getToolBarManager());
 
-        DeviceService.get().addListener(deviceListener);
-        bind(DeviceService.get().current());
+        getSite().getPage().addSelectionListener(selectionListener);
+        SourceService.get().addListener(sourceListener);
+        bind(SourceService.get().current());
     }
 
     private static Composite createMessage(Composite parent) {
@@ -152,30 +180,48 @@ public final class SchematicView extends ViewPart {
         }
     }
 
-    /** Called on whatever thread changed the device: hop to the UI thread, then show whatever is current. */
-    private void deviceChanged(DeviceHost host) {
+    /** Called on whatever thread changed the source: hop to the UI thread, then show whatever is current. */
+    private void sourceChanged(DataSource source) {
         Display d = display;
         if (d != null && !d.isDisposed()) {
-            d.asyncExec(() -> bind(DeviceService.get().current()));
+            d.asyncExec(() -> bind(SourceService.get().current()));
         }
     }
 
-    private void bind(DeviceHost host) {
-        if (stack.isDisposed() || (diagram != null && diagram.host() == host)) {
+    private void bind(DataSource source) {
+        if (stack.isDisposed() || (diagram != null && diagram.source().equals(source))) {
             return;
         }
         SchematicDiagram old = diagram;
         diagram = null;
         viewer.setContents((EditPart) null);
-        if (old != null) {
+        if (old != null && old.stimulus() != null) {
             old.stimulus().close();
         }
-        if (host != null) {
-            diagram = new SchematicDiagram(host, new StimulusScheduler(host.chip()));
+        if (source != null) {
+            StimulusScheduler stimulus = source.isLive() ? new StimulusScheduler(source.host().chip()) : null;
+            diagram = new SchematicDiagram(source, stimulus);
             viewer.setContents(diagram);
         }
-        stackLayout.topControl = host == null ? message : viewer.getControl();
-        stack.layout();
+        TraceSource trace = source instanceof TraceSource t ? t : null;
+        scrubber.bind(trace);
+        scrubber.setVisible(trace != null);
+        ((GridData) scrubber.getLayoutData()).exclude = trace == null;
+        setContentDescription(source == null ? "" : source.description());
+        stackLayout.topControl = source == null ? message : viewer.getControl();
+        root.layout(true, true);
+    }
+
+    /** An event selected elsewhere (a Traffic row) moves a trace's scrub time to it. */
+    private void onSelection(IWorkbenchPart part, ISelection selection) {
+        if (part == this || !(selection instanceof IStructuredSelection s) || s.isEmpty() || diagram == null
+                || !(diagram.source() instanceof TraceSource trace)) {
+            return;
+        }
+        Event e = Adapters.adapt(s.getFirstElement(), Event.class);
+        if (e != null && e.seq() < trace.log().nextSeq()) {
+            trace.setScrubTime(e.timeNanos());
+        }
     }
 
     @Override
@@ -188,11 +234,12 @@ public final class SchematicView extends ViewPart {
 
     @Override
     public void dispose() {
-        DeviceService.get().removeListener(deviceListener);
+        SourceService.get().removeListener(sourceListener);
+        getSite().getPage().removeSelectionListener(selectionListener);
         if (viewer != null && viewer.getControl() != null && !viewer.getControl().isDisposed()) {
             viewer.setContents((EditPart) null);
         }
-        if (diagram != null) {
+        if (diagram != null && diagram.stimulus() != null) {
             diagram.stimulus().close();
             diagram = null;
         }
@@ -209,7 +256,17 @@ public final class SchematicView extends ViewPart {
         return zoom;
     }
 
-    /** True while the chip is shown (a device runs), false while the message is. */
+    /** The time bar shown above the chip for a trace (hidden for the live device). */
+    public TimeScrubber scrubber() {
+        return scrubber;
+    }
+
+    /** The source the chip shows, or null. */
+    public DataSource source() {
+        return diagram == null ? null : diagram.source();
+    }
+
+    /** True while the chip is shown (a device runs or a trace is open), false while the message is. */
     public boolean showsDevice() {
         return diagram != null && stackLayout.topControl == viewer.getControl();
     }

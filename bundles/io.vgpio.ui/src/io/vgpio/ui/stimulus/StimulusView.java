@@ -7,6 +7,9 @@ import io.vgpio.core.IrqType;
 import io.vgpio.core.LineState;
 import io.vgpio.core.StimulusScheduler;
 import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.source.DataSource;
+import io.vgpio.ui.source.SourceService;
+import io.vgpio.ui.source.TraceSource;
 import io.vgpio.vhost.DeviceHost;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -68,6 +71,10 @@ public final class StimulusView extends ViewPart {
     private static final String US = "\u00b5s";
 
     private final Consumer<DeviceHost> deviceListener = this::deviceChanged;
+    /** While a trace is shown the views are read-only: no stimulus, even though the live device still runs. */
+    private final Consumer<DataSource> sourceListener = this::sourceChanged;
+    /** Why stimulus is off (a trace is shown), or null. */
+    private String readOnly;
     private final Runnable ticker = this::tick;
     private final List<Pending> pending = new ArrayList<>();
     private final List<Control> deviceControls = new ArrayList<>();
@@ -137,7 +144,7 @@ public final class StimulusView extends ViewPart {
             problem.setText(p == null ? "" : p);
             problem.setVisible(p != null);
             ((GridData) problem.getLayoutData()).exclude = p == null;
-            button.setEnabled(p == null && host != null && lineValid());
+            button.setEnabled(p == null && host != null && readOnly == null && lineValid());
             if (had != (p != null)) {
                 relayout();
             }
@@ -176,7 +183,9 @@ public final class StimulusView extends ViewPart {
         scroller.addListener(SWT.Resize, e -> relayout());
 
         DeviceService.get().addListener(deviceListener);
+        SourceService.get().addListener(sourceListener);
         bind(DeviceService.get().current());
+        applyReadOnly();
         root.getDisplay().timerExec(TICK_MILLIS, ticker);
     }
 
@@ -378,12 +387,45 @@ public final class StimulusView extends ViewPart {
         int again = config == null ? -1 : parseLine(keep, config);
         lineCombo.setText(config == null ? "" : lineLabel(again >= 0 ? again : 0, config));
         for (Control c : deviceControls) {
-            c.setEnabled(h != null);
+            c.setEnabled(h != null && readOnly == null);
         }
         shown = null;
         shownSeq = -1;
-        setStatus(h == null ? "No device is serving: start one from the Device menu." : "", h == null);
+        setStatus(readOnly != null ? readOnly
+                : h == null ? "No device is serving: start one from the Device menu." : "", h == null);
         lineChanged();
+    }
+
+    private void sourceChanged(DataSource s) {
+        Display d = root == null || root.isDisposed() ? null : root.getDisplay();
+        if (d != null) {
+            d.asyncExec(this::applyReadOnly);
+        }
+    }
+
+    /** Turns stimulus off while a trace is shown, saying why, and back on for the live device. */
+    private void applyReadOnly() {
+        if (root == null || root.isDisposed()) {
+            return;
+        }
+        TraceSource t = SourceService.get().trace();
+        String reason = t == null ? null : "The views show trace " + t.name() + ", which is read-only: no stimulus."
+                + " Trace > Close Trace (Back to Live Device) to drive the device again.";
+        if (java.util.Objects.equals(reason, readOnly)) {
+            return;
+        }
+        readOnly = reason;
+        for (Control c : deviceControls) {
+            c.setEnabled(host != null && readOnly == null);
+        }
+        setStatus(readOnly != null ? readOnly
+                : host == null ? "No device is serving: start one from the Device menu." : "", host == null);
+        lineChanged();
+    }
+
+    /** Why stimulus is off (a trace is shown), or null while it is on. */
+    public String readOnlyReason() {
+        return readOnly;
     }
 
     private static String lineLabel(int i, DeviceConfig config) {
@@ -537,6 +579,7 @@ public final class StimulusView extends ViewPart {
     @Override
     public void dispose() {
         DeviceService.get().removeListener(deviceListener);
+        SourceService.get().removeListener(sourceListener);
         if (root != null && !root.isDisposed()) {
             root.getDisplay().timerExec(-1, ticker);
         }

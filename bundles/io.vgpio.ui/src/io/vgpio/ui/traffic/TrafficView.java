@@ -6,8 +6,8 @@ import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.Protocol;
-import io.vgpio.ui.DeviceService;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.ui.source.DataSource;
+import io.vgpio.ui.source.SourceService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +46,8 @@ import org.eclipse.ui.part.ViewPart;
  * numbers ({@link TrafficIndex}: a million rows cost 8 MB and no objects); the SWT.VIRTUAL table only holds the rows
  * on screen ({@link RowWindow}) and reads each from the event log when SWT asks for it. A UI timer (30 Hz) picks up
  * what the log gained and what its ring dropped. The selection (kept as sequence numbers, so it survives scrolling,
- * filtering and drops) is published as {@link io.vgpio.core.Event}s.
+ * filtering and drops) is published as {@link io.vgpio.core.Event}s. It shows what {@link SourceService} says: the
+ * live device, or an opened trace (every event of it, from the top, follow-live off).
  */
 public final class TrafficView extends ViewPart {
     public static final String ID = "io.vgpio.ui.traffic";
@@ -66,12 +67,12 @@ public final class TrafficView extends ViewPart {
     /** A select-all on a million rows publishes this many events, not a million. */
     private static final int MAX_PUBLISHED = 10_000;
 
-    private final Consumer<DeviceHost> deviceListener = this::deviceChanged;
+    private final Consumer<DataSource> sourceListener = this::sourceChanged;
     private final Runnable ticker = this::tick;
     private final TrafficIndex index = new TrafficIndex(TrafficFilter.defaults());
     private final PairFinder pairs = new PairFinder();
     private EventSelectionProvider selection;
-    private DeviceHost host;
+    private DataSource source;
     private EventFormat format;
     private Combo lineCombo;
     private Combo typeCombo;
@@ -118,7 +119,7 @@ public final class TrafficView extends ViewPart {
         window = new RowWindow(root, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER, new RowWindow.Model() {
             @Override
             public int rowCount() {
-                return host == null ? 0 : index.size();
+                return source == null ? 0 : index.size();
             }
 
             @Override
@@ -180,8 +181,8 @@ public final class TrafficView extends ViewPart {
         followAction.setToolTipText("Scroll to the newest row as traffic arrives");
         getViewSite().getActionBars().getToolBarManager().add(followAction);
 
-        DeviceService.get().addListener(deviceListener);
-        bind(DeviceService.get().current());
+        SourceService.get().addListener(sourceListener);
+        bind(SourceService.get().current());
         display.timerExec(TICK_MILLIS, ticker);
     }
 
@@ -245,7 +246,7 @@ public final class TrafficView extends ViewPart {
         partner.setEnabled(one != null && (one.kind() == EventKind.REQUEST || one.kind() == EventKind.RESPONSE));
         m.add(partner);
         Action onlyLine = new Action(one == null || one.line() < 0 ? "Show Only This Line"
-                : "Show Only Line " + TrafficCells.line(one.line(), host.config())) {
+                : "Show Only Line " + TrafficCells.line(one.line(), source.config())) {
             @Override
             public void run() {
                 lineCombo.setText(Integer.toString(one.line()));
@@ -276,19 +277,19 @@ public final class TrafficView extends ViewPart {
 
     // ---- the device and the timer --------------------------------------------------------------------------
 
-    /** DeviceService calls this on the thread that changed the device. */
-    private void deviceChanged(DeviceHost h) {
+    /** SourceService calls this on the thread that changed the source. */
+    private void sourceChanged(DataSource s) {
         Display d = table == null || table.isDisposed() ? null : table.getDisplay();
         if (d != null) {
-            d.asyncExec(() -> bind(h));
+            d.asyncExec(() -> bind(SourceService.get().current()));
         }
     }
 
-    private void bind(DeviceHost h) {
-        if (table == null || table.isDisposed()) {
+    private void bind(DataSource h) {
+        if (table == null || table.isDisposed() || (h != null && h.equals(source))) {
             return;
         }
-        host = h;
+        source = h;
         format = h == null ? null : new EventFormat(h.config());
         selected = new long[0];
         anchor = -1;
@@ -299,7 +300,11 @@ public final class TrafficView extends ViewPart {
         shownRows = -1;
         window.reset();
         fillLineItems();
-        setFollow(true); // a new device starts with its newest traffic in view
+        // A new device starts with its newest traffic in view, a trace with its first.
+        setFollow(h == null || h.isLive());
+        followButton.setEnabled(h == null || h.isLive());
+        followAction.setEnabled(h == null || h.isLive());
+        setContentDescription(h == null ? "" : h.description());
         selection.publish(StructuredSelection.EMPTY);
         refresh();
     }
@@ -308,7 +313,7 @@ public final class TrafficView extends ViewPart {
         String text = lineCombo.getText();
         lineCombo.removeAll();
         lineCombo.add(ALL_LINES);
-        DeviceConfig config = host == null ? null : host.config();
+        DeviceConfig config = source == null ? null : source.config();
         int n = config == null ? 0 : Math.min(config.lines(), 256); // beyond that, type the number
         for (int i = 0; i < n; i++) {
             lineCombo.add(TrafficCells.line(i, config));
@@ -327,7 +332,7 @@ public final class TrafficView extends ViewPart {
 
     /** Brings the rows up to the log: cuts what the ring dropped, indexes what it gained, scrolls if following. */
     private void refresh() {
-        if (host == null) {
+        if (source == null) {
             if (shownRows != 0) {
                 shownRows = 0;
                 window.reset();
@@ -335,7 +340,7 @@ public final class TrafficView extends ViewPart {
             updateSummary();
             return;
         }
-        EventLog log = host.log();
+        EventLog log = source.log();
         long first = log.firstSeq();
         int cut = index.dropBefore(first);
         if (cut > 0) {
@@ -378,10 +383,10 @@ public final class TrafficView extends ViewPart {
 
     private void updateSummary() {
         String text;
-        if (host == null) {
+        if (source == null) {
             text = "No device is serving (Device menu: start one).";
         } else {
-            EventLog log = host.log();
+            EventLog log = source.log();
             long next = log.nextSeq();
             long first = log.firstSeq();
             text = String.format(Locale.ROOT, "%,d rows   \u00b7   %,d events in the log", index.size(), next - first);
@@ -409,19 +414,19 @@ public final class TrafficView extends ViewPart {
 
     /** The cells of a row, as the table shows them (null if the row's event was dropped meanwhile). */
     private String[] cells(int row) {
-        EventLog log = host.log();
+        EventLog log = source.log();
         Event e = log.get(index.seqAt(row));
-        return e == null ? null : TrafficCells.cells(e, host.config(), log.startNanos(), pairs.partner(log, e));
+        return e == null ? null : TrafficCells.cells(e, source.config(), log.startNanos(), pairs.partner(log, e));
     }
 
     private void fill(TableItem item, int row) {
         item.setBackground(null);
         item.setForeground(null);
-        if (host == null || row >= index.size()) {
+        if (source == null || row >= index.size()) {
             return;
         }
         long seq = index.seqAt(row);
-        Event e = host.log().get(seq);
+        Event e = source.log().get(seq);
         if (e == null) {
             item.setText(new String[] {Long.toString(seq), "", "", "(dropped)"});
             item.setForeground(quietFg);
@@ -442,9 +447,9 @@ public final class TrafficView extends ViewPart {
     private void hover(org.eclipse.swt.widgets.Event e) {
         TableItem item = table.getItem(new Point(e.x, e.y));
         String tip = null;
-        if (item != null && host != null) {
+        if (item != null && source != null) {
             int row = window.rowOf(item);
-            Event ev = row >= 0 && row < index.size() ? host.log().get(index.seqAt(row)) : null;
+            Event ev = row >= 0 && row < index.size() ? source.log().get(index.seqAt(row)) : null;
             if (ev != null) {
                 tip = "#" + ev.seq() + "  " + format.describe(ev);
             }
@@ -496,8 +501,8 @@ public final class TrafficView extends ViewPart {
     /** Tints the partner of a single selected request or response, redraws, and tells the workbench. */
     private void selectionChanged() {
         List<Event> events = new ArrayList<>(Math.min(selected.length, 64));
-        if (host != null) {
-            EventLog log = host.log();
+        if (source != null) {
+            EventLog log = source.log();
             for (long seq : selected) {
                 Event e = log.get(seq);
                 if (e != null) {
@@ -505,7 +510,7 @@ public final class TrafficView extends ViewPart {
                 }
             }
         }
-        partnerSeq = events.size() == 1 ? pairs.partner(host.log(), events.get(0)) : -1;
+        partnerSeq = events.size() == 1 ? pairs.partner(source.log(), events.get(0)) : -1;
         window.refresh();
         updateSummary();
         selection.publish(events.isEmpty() ? StructuredSelection.EMPTY : new StructuredSelection(events));
@@ -513,15 +518,15 @@ public final class TrafficView extends ViewPart {
 
     /** The event of the single selected row, or null. */
     private Event selectedEvent() {
-        return host == null || selected.length != 1 ? null : host.log().get(selected[0]);
+        return source == null || selected.length != 1 ? null : source.log().get(selected[0]);
     }
 
     private void goToPartner() {
         Event e = selectedEvent();
-        if (e == null || host == null) {
+        if (e == null || source == null) {
             return;
         }
-        long partner = pairs.partner(host.log(), e);
+        long partner = pairs.partner(source.log(), e);
         if (partner < 0) {
             note = e.kind() == EventKind.REQUEST ? "#" + e.seq() + " has no response in the log"
                     : e.kind() == EventKind.RESPONSE ? "#" + e.seq() + " answers no request in the log"
@@ -541,7 +546,7 @@ public final class TrafficView extends ViewPart {
 
     /** Another view set the selection: select those events' rows (or reveal the nearest row). */
     private void selectEvents(IStructuredSelection s) {
-        if (table == null || table.isDisposed() || host == null) {
+        if (table == null || table.isDisposed() || source == null) {
             return;
         }
         long[] seqs = new long[Math.min(s.size(), MAX_PUBLISHED)];
@@ -565,11 +570,11 @@ public final class TrafficView extends ViewPart {
     }
 
     private void copySelection() {
-        if (host == null) {
+        if (source == null) {
             return;
         }
         StringBuilder sb = new StringBuilder();
-        EventLog log = host.log();
+        EventLog log = source.log();
         for (long seq : selected) {
             Event e = log.get(seq);
             if (e != null) {
@@ -628,7 +633,7 @@ public final class TrafficView extends ViewPart {
                 return Integer.MIN_VALUE;
             }
         }
-        int byName = host == null ? -1 : host.config().lineIndex(text);
+        int byName = source == null ? -1 : source.config().lineIndex(text);
         return byName >= 0 ? byName : Integer.MIN_VALUE;
     }
 
@@ -653,7 +658,7 @@ public final class TrafficView extends ViewPart {
 
     /** Number of rows the filter lets through. */
     public int rowCount() {
-        return host == null ? 0 : index.size();
+        return source == null ? 0 : index.size();
     }
 
     /** The first row on screen. */
@@ -689,7 +694,7 @@ public final class TrafficView extends ViewPart {
 
     @Override
     public void dispose() {
-        DeviceService.get().removeListener(deviceListener);
+        SourceService.get().removeListener(sourceListener);
         if (table != null && !table.isDisposed()) {
             table.getDisplay().timerExec(-1, ticker);
         }

@@ -13,6 +13,8 @@ public final class LaneStyle {
     public static final Color CURSOR_A = new Color(0xe0, 0x70, 0x00);
     public static final Color CURSOR_B = new Color(0x80, 0x30, 0xc0);
     public static final Color HIGHLIGHT = new Color(0xe0, 0x00, 0x90);
+    /** A trace's scrub time: where the schematic shows the chip. */
+    public static final Color SCRUB = new Color(0xd0, 0x10, 0x10);
 
     private LaneStyle() {
     }

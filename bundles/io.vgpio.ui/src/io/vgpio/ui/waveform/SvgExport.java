@@ -61,6 +61,7 @@ public final class SvgExport {
         cursor(w, f, f.cursorA(), LaneStyle.CURSOR_A, "A", lanes);
         cursor(w, f, f.cursorB(), LaneStyle.CURSOR_B, "B", lanes);
         cursor(w, f, f.highlight(), LaneStyle.HIGHLIGHT, null, lanes);
+        cursor(w, f, f.scrub(), LaneStyle.SCRUB, "t", lanes);
         w.write("</svg>\n");
     }
 

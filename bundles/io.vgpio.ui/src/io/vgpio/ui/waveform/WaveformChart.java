@@ -111,6 +111,7 @@ public final class WaveformChart {
             marker(f, f.cursorA(), LaneStyle.CURSOR_A, 1.5f, "A");
             marker(f, f.cursorB(), LaneStyle.CURSOR_B, 1.5f, "B");
             marker(f, f.highlight(), LaneStyle.HIGHLIGHT, 2.5f, null);
+            marker(f, f.scrub(), LaneStyle.SCRUB, 2f, "\u25bc");
             dataset.changed();
         } finally {
             chart.setNotify(true);

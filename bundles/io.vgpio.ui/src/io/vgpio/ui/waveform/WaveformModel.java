@@ -4,6 +4,8 @@ import io.vgpio.core.Direction;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.timeline.Timeline;
+import io.vgpio.ui.source.DataSource;
+import io.vgpio.ui.source.TraceSource;
 import io.vgpio.vhost.DeviceHost;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +16,9 @@ import java.util.Set;
 /**
  * The waveform's state without any widget: which device, which lanes, which time window (following "now" or
  * paused), the two time cursors and the highlighted event. {@link #frame} asks the {@link Timeline} for the
- * visible window only, at one column per pixel. Times are monotonic nanoseconds (the event log's clock).
+ * visible window only, at one column per pixel. Times are on the event log's clock: monotonic nanoseconds for the
+ * live device, nanoseconds since the start for a trace, whose "now" is its end ({@link #now()}) and which has
+ * a scrub cursor.
  */
 public final class WaveformModel {
     public static final long NONE = Long.MIN_VALUE;
@@ -24,9 +28,9 @@ public final class WaveformModel {
     /** Events indexed per update at most, so one UI tick stays short even when a million are waiting. */
     private static final long MAX_INDEX_PER_UPDATE = 1 << 18;
 
-    /** One frame: the window, and each visible lane as runs of columns. */
+    /** One frame: the window, and each visible lane as runs of columns; scrub is a trace's scrub time or NONE. */
     public record Frame(long t0, long t1, int columns, long origin, List<LaneData> lanes, long cursorA,
-            long cursorB, long highlight) {
+            long cursorB, long highlight, long scrub) {
         public LaneData lane(String key) {
             for (LaneData d : lanes) {
                 if (d.lane().key().equals(key)) {
@@ -42,7 +46,7 @@ public final class WaveformModel {
         }
     }
 
-    private DeviceHost host;
+    private DataSource source;
     private Timeline timeline;
     private EventFormat format;
     private List<Lane> lanes = List.of();
@@ -50,31 +54,61 @@ public final class WaveformModel {
     private boolean follow = true;
     private long t0;
     private long span = DEFAULT_SPAN;
+    private long liveSpan = DEFAULT_SPAN;
     private long cursorA = NONE;
     private long cursorB = NONE;
     private long highlight = NONE;
     private Frame last;
 
-    /** Binds to a device (or none): a fresh index of its log, one lane per line plus the virtqueue lanes. */
-    public void bind(DeviceHost host) {
-        this.host = host;
-        if (host == null) {
+    /**
+     * Binds to a source (or none): a fresh index of its log, one lane per line plus the virtqueue lanes. The live
+     * device starts following now; a trace starts paused with the whole recording in the window.
+     */
+    public void bind(DataSource source) {
+        boolean fromTrace = this.source instanceof TraceSource;
+        if (!fromTrace) {
+            liveSpan = span; // the window the user chose for the live device, back when the trace closes
+        }
+        this.source = source;
+        if (source == null) {
             timeline = null;
             format = null;
             lanes = List.of();
         } else {
-            var chip = host.chip();
-            timeline = new Timeline(host.log(), host.config().lines(), line -> chip.state(line).level());
-            format = new EventFormat(host.config());
-            lanes = List.copyOf(Lane.all(host.config()));
-            t0 = System.nanoTime() - span;
+            timeline = new Timeline(source.log(), source.config().lines(), source::lastLevel, source.isLive());
+            format = new EventFormat(source.config());
+            lanes = List.copyOf(Lane.all(source.config()));
+            if (source.isLive()) {
+                if (fromTrace) {
+                    follow = true;
+                    span = liveSpan;
+                }
+                t0 = now() - span;
+            } else {
+                timeline.update();
+                follow = false;
+                long end = now();
+                span = Math.max(MIN_SPAN, Math.min(MAX_SPAN, end + end / 50));
+                t0 = -(span - end) / 2;
+            }
         }
         cursorA = cursorB = highlight = NONE;
         last = null;
     }
 
+    /** The source shown, or null. */
+    public DataSource source() {
+        return source;
+    }
+
+    /** The live device shown, or null (none, or a trace). */
     public DeviceHost host() {
-        return host;
+        return source == null ? null : source.host();
+    }
+
+    /** "Now" on the log's clock: the monotonic clock for the live device, the end of a trace. */
+    public long now() {
+        return source instanceof TraceSource t ? t.durationNanos() : System.nanoTime();
     }
 
     public Timeline timeline() {
@@ -86,7 +120,7 @@ public final class WaveformModel {
     }
 
     public EventLog log() {
-        return host == null ? null : host.log();
+        return source == null ? null : source.log();
     }
 
     /** Indexes what the log gained; true if it moved. */
@@ -216,15 +250,16 @@ public final class WaveformModel {
         if (timeline != null) {
             for (Lane l : visibleLanes()) {
                 if (l.isLine()) {
-                    Direction d = host.chip().direction(l.line());
+                    Direction d = source.state(l.line()).direction();
                     data.add(new LaneData(l, d, timeline.levels(l.line(), start, end, columns)));
                 } else {
                     data.add(new LaneData(l, timeline.markers(l.kinds(), start, end, columns)));
                 }
             }
         }
-        long origin = host == null ? 0 : host.log().startNanos();
-        last = new Frame(start, end, columns, origin, List.copyOf(data), cursorA, cursorB, highlight);
+        long origin = source == null ? 0 : source.log().startNanos();
+        long scrub = source instanceof TraceSource t ? t.scrubTime() : NONE;
+        last = new Frame(start, end, columns, origin, List.copyOf(data), cursorA, cursorB, highlight, scrub);
         return last;
     }
 
@@ -240,11 +275,11 @@ public final class WaveformModel {
         }
         long seq = lane.isLine() ? timeline.levelEventNear(lane.line(), t, tolerance)
                 : timeline.eventNear(lane.kinds(), t, tolerance);
-        var e = seq < 0 ? null : host.log().get(seq);
+        var e = seq < 0 ? null : source.log().get(seq);
         if (e == null) {
             return null;
         }
-        return TimeText.seconds(e.timeNanos() - host.log().startNanos()) + "  #" + e.seq() + "\n"
+        return TimeText.seconds(e.timeNanos() - source.log().startNanos()) + "  #" + e.seq() + "\n"
                 + format.describe(e);
     }
 }

@@ -1,8 +1,9 @@
 package io.vgpio.ui.waveform;
 
 import io.vgpio.core.Event;
-import io.vgpio.ui.DeviceService;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.ui.source.DataSource;
+import io.vgpio.ui.source.SourceService;
+import io.vgpio.ui.source.TraceSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -42,6 +43,10 @@ import org.jfree.chart.swt.ChartComposite;
  *
  * <p>Mouse: wheel zooms around the pointer, drag pans (and pauses), click sets cursor A, shift-click or right-click
  * cursor B (the status line gives Δt). Events selected in the Traffic view are marked and, paused, scrolled to.
+ *
+ * <p>It shows what {@link SourceService} says: the live device, or an opened trace, which starts paused with the
+ * whole recording in the window (follow-live is off: a trace does not grow) and shows the schematic's scrub time
+ * as a cursor.
  */
 public final class WaveformView extends ViewPart {
     public static final String ID = "io.vgpio.ui.waveform";
@@ -50,7 +55,7 @@ public final class WaveformView extends ViewPart {
 
     private final WaveformModel model = new WaveformModel();
     private final WaveformChart chart = new WaveformChart();
-    private final Consumer<DeviceHost> deviceListener = this::deviceChanged;
+    private final Consumer<DataSource> sourceListener = this::sourceChanged;
     private final ISelectionListener selectionListener = this::onSelection;
     private ChartComposite composite;
     private Label status;
@@ -58,6 +63,7 @@ public final class WaveformView extends ViewPart {
     private boolean dirty = true;
     private boolean ticking;
     private long frames;
+    private long shownScrub = WaveformModel.NONE;
     private IMemento memento;
 
     @Override
@@ -86,8 +92,8 @@ public final class WaveformView extends ViewPart {
         restoreState();
         createActions();
         getSite().getPage().addSelectionListener(selectionListener);
-        DeviceService.get().addListener(deviceListener);
-        model.bind(DeviceService.get().current());
+        SourceService.get().addListener(sourceListener);
+        bindSource(SourceService.get().current());
         startTimer();
     }
 
@@ -161,7 +167,7 @@ public final class WaveformView extends ViewPart {
     // ---- state changes (UI thread) ------------------------------------------------------------------------
 
     public void setFollowing(boolean on) {
-        model.setFollowing(on, System.nanoTime());
+        model.setFollowing(on, model.now());
         if (followAction != null) {
             followAction.setChecked(on);
         }
@@ -170,7 +176,7 @@ public final class WaveformView extends ViewPart {
 
     /** Zooms by factor around x (a pixel column of the data area), or the centre if x is NaN. */
     void zoom(double factor, double column) {
-        long now = System.nanoTime();
+        long now = model.now();
         WaveformModel.Frame f = model.lastFrame();
         long anchor;
         if (f == null || Double.isNaN(column)) {
@@ -183,14 +189,14 @@ public final class WaveformView extends ViewPart {
     }
 
     void pan(long dt) {
-        model.pan(dt, System.nanoTime());
+        model.pan(dt, model.now());
         followAction.setChecked(false);
         changed();
     }
 
     public void fit() {
         model.update();
-        model.fit(System.nanoTime());
+        model.fit(model.now());
         followAction.setChecked(false);
         changed();
     }
@@ -208,7 +214,7 @@ public final class WaveformView extends ViewPart {
     public void highlight(Event e) {
         model.setHighlight(e.timeNanos());
         if (!model.isFollowing()) {
-            long now = System.nanoTime();
+            long now = model.now();
             long start = model.windowStart(now);
             if (e.timeNanos() < start || e.timeNanos() > start + model.span()) {
                 model.centreOn(e.timeNanos(), now);
@@ -265,17 +271,31 @@ public final class WaveformView extends ViewPart {
 
     // ---- device and selection -----------------------------------------------------------------------------
 
-    private void deviceChanged(DeviceHost host) {
+    private void sourceChanged(DataSource source) {
         Display d = composite == null || composite.isDisposed() ? null : composite.getDisplay();
         if (d == null) {
             return;
         }
         d.asyncExec(() -> {
             if (!composite.isDisposed()) {
-                model.bind(host);
-                changed();
+                bindSource(SourceService.get().current());
             }
         });
+    }
+
+    private void bindSource(DataSource source) {
+        if (source != null && source.equals(model.source())) {
+            return;
+        }
+        model.bind(source);
+        boolean live = source == null || source.isLive();
+        if (followAction != null) {
+            followAction.setEnabled(live);
+            followAction.setChecked(model.isFollowing());
+        }
+        setContentDescription(source == null ? "" : source.description());
+        shownScrub = WaveformModel.NONE;
+        changed();
     }
 
     /** A workbench selection: an {@link Event} (or something adapting to one) from the Traffic view. */
@@ -284,7 +304,7 @@ public final class WaveformView extends ViewPart {
             return;
         }
         Event e = Adapters.adapt(s.getFirstElement(), Event.class);
-        if (e != null && model.host() != null && composite != null && !composite.isDisposed()) {
+        if (e != null && model.source() != null && composite != null && !composite.isDisposed()) {
             highlight(e);
         }
     }
@@ -309,6 +329,10 @@ public final class WaveformView extends ViewPart {
             return;
         }
         boolean moved = model.update();
+        if (model.source() instanceof TraceSource t && t.scrubTime() != shownScrub) {
+            shownScrub = t.scrubTime(); // the schematic's scrubber moved: move the cursor
+            dirty = true;
+        }
         // Following, the window slides with now: a new frame every tick. Paused, only when something changed
         // (new events can land in a paused window that reaches to now).
         boolean need = dirty || model.isFollowing() || (moved && windowReachesNow());
@@ -326,7 +350,7 @@ public final class WaveformView extends ViewPart {
     /** Queries the visible window and redraws (UI thread). */
     public void refreshNow() {
         int columns = dataColumns();
-        WaveformModel.Frame f = model.frame(columns, System.nanoTime());
+        WaveformModel.Frame f = model.frame(columns, model.now());
         chart.show(f);
         dirty = false;
         frames++;
@@ -348,19 +372,22 @@ public final class WaveformView extends ViewPart {
 
     private void updateStatus(WaveformModel.Frame f) {
         StringBuilder b = new StringBuilder();
-        b.append(model.isFollowing() ? "LIVE" : "PAUSED").append("   window ").append(TimeText.duration(f.t1() - f.t0()));
+        b.append(model.source() instanceof TraceSource ? "TRACE" : model.isFollowing() ? "LIVE" : "PAUSED").append("   window ").append(TimeText.duration(f.t1() - f.t0()));
         if (f.cursorA() != WaveformModel.NONE) {
             b.append("   A ").append(TimeText.seconds(f.cursorA() - f.origin()));
         }
         if (f.cursorB() != WaveformModel.NONE) {
             b.append("   B ").append(TimeText.seconds(f.cursorB() - f.origin()));
         }
+        if (f.scrub() != WaveformModel.NONE) {
+            b.append("   scrub ").append(TimeText.seconds(f.scrub() - f.origin()));
+        }
         if (f.cursorA() != WaveformModel.NONE && f.cursorB() != WaveformModel.NONE) {
             long dt = f.cursorB() - f.cursorA();
             b.append("   \u0394t ").append(TimeText.duration(dt)).append(" (").append(TimeText.frequency(dt))
                     .append(')');
         }
-        if (model.host() == null) {
+        if (model.source() == null) {
             b.append("   no device serving");
         } else {
             var log = model.log();
@@ -424,7 +451,7 @@ public final class WaveformView extends ViewPart {
 
     @Override
     public void dispose() {
-        DeviceService.get().removeListener(deviceListener);
+        SourceService.get().removeListener(sourceListener);
         getSite().getPage().removeSelectionListener(selectionListener);
         super.dispose();
     }

@@ -1,12 +1,11 @@
 package io.vgpio.ui.schematic.parts;
 
-import io.vgpio.core.Chip;
-import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
 import io.vgpio.ui.schematic.PinLine;
 import io.vgpio.ui.schematic.SchematicDiagram;
 import io.vgpio.ui.schematic.figures.ChipFigure;
 import io.vgpio.ui.schematic.properties.DevicePropertySource;
+import io.vgpio.ui.source.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.draw2d.IFigure;
@@ -40,7 +39,7 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
 
     @Override
     protected IFigure createFigure() {
-        var config = diagram().host().config();
+        var config = diagram().source().config();
         String subtitle = "ngpio = " + config.lines() + "   \u00b7   IRQ " + (config.irq() ? "on" : "off");
         if (shownLines() < config.lines()) {
             subtitle += "   \u00b7   lines 0\u2013" + (shownLines() - 1) + " shown";
@@ -65,7 +64,7 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
 
     /** The number of lines drawn: all of them, up to {@link #MAX_SHOWN}. */
     public int shownLines() {
-        return Math.min(MAX_SHOWN, diagram().host().config().lines());
+        return Math.min(MAX_SHOWN, diagram().source().config().lines());
     }
 
     /** A click on the background, with either button, clears the selection (so the menu is not a stale line's). */
@@ -98,17 +97,19 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
         super.deactivate();
     }
 
-    /** Shows the device's current state now if the log moved (the timer does it on its own otherwise). */
+    /**
+     * Shows the source's current state now if it moved: the live log grew, or a trace's scrub time changed (the
+     * timer does it on its own otherwise).
+     */
     public void refreshFromDevice() {
-        Chip chip = diagram().host().chip();
-        EventLog log = diagram().host().log();
-        long seq = log.nextSeq();
-        if (seq == shownSeq) {
+        DataSource source = diagram().source();
+        long version = source.stateVersion();
+        if (version == shownSeq) {
             return;
         }
-        shownSeq = seq;
-        ((ChipFigure) getFigure()).setGuestAttached(diagram().host().backend().connected());
-        List<LineState> states = chip.states();
+        shownSeq = version;
+        ((ChipFigure) getFigure()).setGuestAttached(source.guestAttached());
+        List<LineState> states = source.states();
         for (Object child : getChildren()) {
             LineEditPart part = (LineEditPart) child;
             part.show(states.get(part.line()));
@@ -131,7 +132,7 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
     @Override
     public Object getAdapter(Class key) {
         if (key == IPropertySource.class) {
-            return new DevicePropertySource(diagram().host());
+            return new DevicePropertySource(diagram().source().config());
         }
         return super.getAdapter(key);
     }

@@ -101,8 +101,14 @@ public final class LineEditPart extends AbstractGraphicalEditPart {
         }
     }
 
-    /** Inverts the input level on the stimulus thread; an output line's input is left alone. */
+    /**
+     * Inverts the input level on the stimulus thread; an output line's input is left alone, and a trace (which is
+     * read-only) is not changed at all.
+     */
     public void toggleInput() {
+        if (!pinLine().diagram().drivable()) {
+            return; // a trace is read-only
+        }
         LineState s = lineFigure().state();
         if (s != null && s.direction() == Direction.OUT) {
             return;
@@ -114,7 +120,7 @@ public final class LineEditPart extends AbstractGraphicalEditPart {
     @Override
     public Object getAdapter(Class key) {
         if (key == IPropertySource.class) {
-            return new LinePropertySource(pinLine().chip(), line());
+            return new LinePropertySource(pinLine()::state, line());
         }
         return super.getAdapter(key);
     }

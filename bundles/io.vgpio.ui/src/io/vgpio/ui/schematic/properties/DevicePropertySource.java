@@ -1,15 +1,20 @@
 package io.vgpio.ui.schematic.properties;
 
+import io.vgpio.core.DeviceConfig;
 import io.vgpio.vhost.DeviceHost;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
 
 /** The device in the Properties view when no line is selected: its configuration. */
 public final class DevicePropertySource extends ReadOnlyPropertySource {
-    private final DeviceHost host;
+    private final DeviceConfig config;
 
     public DevicePropertySource(DeviceHost host) {
-        this.host = host;
+        this(host.config());
+    }
+
+    public DevicePropertySource(DeviceConfig config) {
+        this.config = config;
     }
 
     @Override
@@ -30,8 +35,8 @@ public final class DevicePropertySource extends ReadOnlyPropertySource {
     public Object getPropertyValue(Object id) {
         return switch ((String) id) {
             case "device" -> "virtio-gpio";
-            case "ngpio" -> Integer.toString(host.config().lines());
-            case "irq" -> host.config().irq() ? "offered" : "not offered";
+            case "ngpio" -> Integer.toString(config.lines());
+            case "irq" -> config.irq() ? "offered" : "not offered";
             default -> null;
         };
     }

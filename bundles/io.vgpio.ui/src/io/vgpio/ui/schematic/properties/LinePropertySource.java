@@ -2,10 +2,14 @@ package io.vgpio.ui.schematic.properties;
 
 import io.vgpio.core.Chip;
 import io.vgpio.core.LineState;
+import java.util.function.Supplier;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
 
-/** A line in the Properties view, read-only, each value read from the chip when the sheet asks. */
+/**
+ * A line in the Properties view, read-only, each value read when the sheet asks: from the live chip, or from any
+ * source of the line's state (a trace at its scrub time).
+ */
 public final class LinePropertySource extends ReadOnlyPropertySource {
     public static final String NUMBER = "number";
     public static final String NAME = "name";
@@ -29,11 +33,15 @@ public final class LinePropertySource extends ReadOnlyPropertySource {
         {LATCHED, "Edge latched", "Trigger (IRQ)"},
     };
 
-    private final Chip chip;
+    private final Supplier<LineState> state;
     private final int line;
 
     public LinePropertySource(Chip chip, int line) {
-        this.chip = chip;
+        this(() -> chip.state(line), line);
+    }
+
+    public LinePropertySource(Supplier<LineState> state, int line) {
+        this.state = state;
         this.line = line;
     }
 
@@ -56,7 +64,7 @@ public final class LinePropertySource extends ReadOnlyPropertySource {
 
     @Override
     public Object getPropertyValue(Object id) {
-        LineState s = chip.state(line);
+        LineState s = state.get();
         return switch ((String) id) {
             case NUMBER -> Integer.toString(s.line());
             case NAME -> s.name().isEmpty() ? "(unnamed)" : s.name();
