@@ -6,7 +6,7 @@ import org.eclipse.ui.IPerspectiveFactory;
 
 /**
  * The "GPIO Debug" perspective: the schematic in the middle, stimulus and properties on the right, waveform,
- * traffic and console below.
+ * traffic, console and the machine's GPIO hardware below.
  */
 public final class GpioDebugPerspective implements IPerspectiveFactory {
 
@@ -16,6 +16,7 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
     public static final String TRAFFIC = "io.vgpio.ui.traffic";
     public static final String STIMULUS = "io.vgpio.ui.stimulus";
     public static final String CONSOLE = "io.vgpio.ui.console";
+    public static final String HARDWARE = "io.vgpio.ui.hardware";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
@@ -29,7 +30,9 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
         bottom.addView(WAVEFORM);
         bottom.addView(TRAFFIC);
         bottom.addView(CONSOLE);
-        for (String id : new String[] {SCHEMATIC, WAVEFORM, TRAFFIC, STIMULUS, CONSOLE, IPageLayout.ID_PROP_SHEET}) {
+        bottom.addView(HARDWARE);
+        for (String id : new String[] {SCHEMATIC, WAVEFORM, TRAFFIC, STIMULUS, CONSOLE, HARDWARE,
+                IPageLayout.ID_PROP_SHEET}) {
             layout.addShowViewShortcut(id);
         }
     }

@@ -2,6 +2,7 @@ package io.vgpio.ui;
 
 import io.vgpio.core.ConfigException;
 import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.LineBinding;
 import io.vgpio.vhost.DeviceHost;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ public final class DevicePreferences {
     private static final String LINES = "device.lines";
     private static final String NAMES = "device.names";
     private static final String IRQ = "device.irq";
+    /** Hardware bindings, one "LINE=SPEC" per line of text (LineBinding's form). */
+    private static final String BINDINGS = "device.bindings";
 
     private DevicePreferences() {
     }
@@ -48,10 +51,18 @@ public final class DevicePreferences {
         IEclipsePreferences p = node();
         Path socket = Path.of(p.get(SOCKET, DeviceHost.defaultSocket().toString()));
         try {
-            DeviceConfig c = DeviceConfig.builder().origin("preferences").lines(p.getInt(LINES, 8))
-                    .namesList(p.get(NAMES, "")).irq(p.getBoolean(IRQ, true)).build();
+            DeviceConfig.Builder b = DeviceConfig.builder().origin("preferences").lines(p.getInt(LINES, 8))
+                    .namesList(p.get(NAMES, "")).irq(p.getBoolean(IRQ, true));
+            for (String entry : p.get(BINDINGS, "").split("\n")) {
+                int eq = entry.indexOf('=');
+                if (eq > 0) {
+                    int line = Integer.parseInt(entry.substring(0, eq).strip());
+                    b.bind(line, LineBinding.parse(line, entry.substring(eq + 1), "preferences"));
+                }
+            }
+            DeviceConfig c = b.build();
             return new Settings(socket, c);
-        } catch (ConfigException e) {
+        } catch (ConfigException | NumberFormatException e) {
             ILog.of(DevicePreferences.class).warn("stored device settings are not valid, using the defaults: "
                     + e.getMessage());
             return new Settings(socket, DeviceConfig.defaults());
@@ -64,6 +75,11 @@ public final class DevicePreferences {
         p.putInt(LINES, s.config().lines());
         p.put(NAMES, s.namesList());
         p.putBoolean(IRQ, s.config().irq());
+        StringBuilder bindings = new StringBuilder();
+        for (LineBinding b : s.config().bindings().values()) {
+            bindings.append(b.line()).append('=').append(b.spec()).append('\n');
+        }
+        p.put(BINDINGS, bindings.toString());
         try {
             p.flush();
         } catch (BackingStoreException e) {

@@ -2,6 +2,7 @@ package io.vgpio.ui;
 
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
+import io.vgpio.ui.hardware.HardwareService;
 import io.vgpio.vhost.DeviceHost;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class DeviceService {
             host.start();
             current = host;
         }
+        HardwareService.get().deviceChanged(host); // bind before the views look
         fire(host);
         return host;
     }
@@ -74,6 +76,7 @@ public final class DeviceService {
 
     private void stopQuietly() {
         if (current != null) {
+            HardwareService.get().deviceChanged(null); // release the physical lines before the device goes
             current.close();
             current = null;
         }

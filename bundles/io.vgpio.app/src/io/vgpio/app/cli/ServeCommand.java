@@ -186,7 +186,7 @@ final class ServeCommand {
         // the physical lines held.
         HardwareBindings bindings = new HardwareBindings(host.chip());
         if (!o.config().bindings().isEmpty()) {
-            List<String> errors = bindings.bindAll(o.config().bindings().values());
+            List<String> errors = bindings.bindAll(o.config().bindings().values(), false);
             if (!errors.isEmpty()) {
                 for (String e : errors) {
                     CliLogging.err().println("vgpio serve: cannot bind " + e);

@@ -52,21 +52,38 @@ abstract class Binder {
         return status;
     }
 
-    /** Finds the chip and line and takes what the binding needs now; throws with a clear message when it cannot. */
-    final void start() throws GpioException {
+    /**
+     * Finds the chip and line and takes what the binding needs now, then starts the thread.
+     *
+     * @param waitForChip when the chip is missing or the line busy, keep the binding and retry every second instead
+     *        of failing
+     * @throws GpioException with a clear message when it cannot bind (and waitForChip does not apply)
+     */
+    final void start(boolean waitForChip) throws GpioException {
         synchronized (this) {
             try {
                 attach();
-            } catch (GpioException | RuntimeException e) {
-                release();
-                CLib.close(wakeFd);
-                one.close();
+            } catch (GpioException e) {
+                if (waitForChip && (e.isGone() || e.isBusy())) {
+                    lost(e); // kept, and looked for every second
+                } else {
+                    abandon();
+                    throw e;
+                }
+            } catch (RuntimeException e) {
+                abandon();
                 throw e;
             }
         }
         thread = new Thread(this::loop, "vgpio-hw-line" + binding.line());
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void abandon() {
+        release();
+        CLib.close(wakeFd);
+        one.close();
     }
 
     /** Opens the chip, resolves the line, refuses a line another consumer holds, then {@link #acquire}s. */

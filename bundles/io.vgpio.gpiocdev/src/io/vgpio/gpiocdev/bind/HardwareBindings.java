@@ -51,6 +51,15 @@ public final class HardwareBindings implements AutoCloseable {
      * @throws GpioException when the chip or line does not exist, or another consumer holds the line (named)
      */
     public BindingStatus bind(LineBinding b) throws GpioException {
+        return bind(b, false);
+    }
+
+    /**
+     * Binds a line; with {@code waitForChip} a missing chip or a busy line does not fail the binding: it is kept
+     * (state UNPLUGGED or BUSY, reported) and taken as soon as the chip is there and the line free. This is what a
+     * workbench wants when it opens a configuration before the board is plugged in.
+     */
+    public BindingStatus bind(LineBinding b, boolean waitForChip) throws GpioException {
         if (b.line() >= chip.lineCount()) {
             throw new GpioException("line " + b.line() + " does not exist; the device has lines 0.."
                     + (chip.lineCount() - 1));
@@ -58,7 +67,7 @@ public final class HardwareBindings implements AutoCloseable {
         unbind(b.line());
         Binder binder = b.mode() == LineBinding.Mode.IN ? new InputBinder(chip, b, consumer(b.line()), this::report)
                 : new OutputBinder(chip, b, consumer(b.line()), this::report);
-        binder.start();
+        binder.start(waitForChip);
         if (binder instanceof OutputBinder o) {
             o.follow();
         }
@@ -68,12 +77,12 @@ public final class HardwareBindings implements AutoCloseable {
         return binder.status();
     }
 
-    /** Binds every binding; returns the errors (one sentence each), empty when all are bound. */
-    public List<String> bindAll(Collection<LineBinding> all) {
+    /** Binds every binding (see {@link #bind(LineBinding, boolean)}); returns the errors (one sentence each), empty when all are bound. */
+    public List<String> bindAll(Collection<LineBinding> all, boolean waitForChip) {
         List<String> errors = new ArrayList<>();
         for (LineBinding b : all) {
             try {
-                bind(b);
+                bind(b, waitForChip);
             } catch (GpioException e) {
                 errors.add("line " + b.line() + " (" + b.spec() + "): " + e.getMessage());
             }
@@ -96,6 +105,15 @@ public final class HardwareBindings implements AutoCloseable {
         b.stop();
         LOG.log(Level.INFO, "line {0}: unbound from {1}; the line is simulated again", line, b.binding.target());
         return true;
+    }
+
+    /** The bindings in force, by line, e.g. to save them in a configuration. */
+    public synchronized List<LineBinding> bindings() {
+        List<LineBinding> all = new ArrayList<>();
+        for (Binder b : binders.values()) {
+            all.add(b.binding);
+        }
+        return all;
     }
 
     /** Current statuses in line order. */

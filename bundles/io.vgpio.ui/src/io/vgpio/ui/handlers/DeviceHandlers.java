@@ -4,6 +4,7 @@ import io.vgpio.core.ConfigException;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.ui.DevicePreferences;
 import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.hardware.HardwareService;
 import io.vgpio.ui.guest.DemoGuest;
 import io.vgpio.ui.guest.GuestLauncher;
 import io.vgpio.vhost.DeviceHost;
@@ -89,7 +90,8 @@ public final class DeviceHandlers {
         @Override
         public Object execute(ExecutionEvent e) {
             DeviceHost h = DeviceService.get().current();
-            DeviceConfig c = h != null ? h.config() : DevicePreferences.load().config();
+            // The running device's bindings as they are now, including those made from the schematic.
+            DeviceConfig c = h != null ? HardwareService.get().currentConfig() : DevicePreferences.load().config();
             FileDialog fd = new FileDialog(shell(e), SWT.SAVE);
             fd.setText("Save Device Configuration");
             fd.setFileName("device.conf");

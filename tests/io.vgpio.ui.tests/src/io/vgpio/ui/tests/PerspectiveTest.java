@@ -23,7 +23,8 @@ class PerspectiveTest {
         IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(GpioDebugPerspective.ID, window);
         assertEquals(GpioDebugPerspective.ID, page.getPerspective().getId());
         for (String id : new String[] {GpioDebugPerspective.SCHEMATIC, GpioDebugPerspective.WAVEFORM,
-                GpioDebugPerspective.TRAFFIC, GpioDebugPerspective.STIMULUS, GpioDebugPerspective.CONSOLE}) {
+                GpioDebugPerspective.TRAFFIC, GpioDebugPerspective.STIMULUS, GpioDebugPerspective.CONSOLE,
+                GpioDebugPerspective.HARDWARE}) {
             IViewPart view = page.showView(id);
             assertNotNull(view, id);
             // A view whose class failed to load is replaced by an error part of another class.

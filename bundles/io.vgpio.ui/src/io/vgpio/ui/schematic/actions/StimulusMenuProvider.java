@@ -3,6 +3,9 @@ package io.vgpio.ui.schematic.actions;
 import io.vgpio.core.Direction;
 import io.vgpio.core.LineState;
 import io.vgpio.core.StimulusScheduler;
+import io.vgpio.gpiocdev.bind.BindingStatus;
+import io.vgpio.ui.hardware.HardwareActions;
+import io.vgpio.ui.hardware.HardwareService;
 import io.vgpio.ui.schematic.parts.LineEditPart;
 import java.util.List;
 import java.util.function.Consumer;
@@ -73,7 +76,26 @@ public final class StimulusMenuProvider extends ContextMenuProvider {
         menu.add(action("Contact &bounce\u2026", drivable, () -> ask("Contact bounce on " + what,
                 new String[] {"Transitions", "Duration (\u00b5s)"}, new long[] {BOUNCE_TRANSITIONS, BOUNCE_DURATION_US}, null,
                 v -> s.bounce(line, (int) Math.min(Integer.MAX_VALUE, v[0]), v[1]))));
+        menu.add(new Separator());
+        addHardware(menu, line);
         menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+    }
+
+    /** Bind to a physical line, or show the binding and offer to change or undo it. */
+    private void addHardware(IMenuManager menu, int line) {
+        Shell shell = getViewer().getControl().getShell();
+        BindingStatus b = HardwareService.get().status(line);
+        if (b == null) {
+            menu.add(action("Bind to &Hardware Line\u2026", true, () -> HardwareActions.bind(shell, line, null, -1)));
+            return;
+        }
+        Action what = new Action("Bound: " + b.binding().spec() + " (" + b.state().word() + ")") {
+        };
+        what.setEnabled(false);
+        menu.add(what);
+        menu.add(action("Change Hardware &Binding\u2026", true, () -> HardwareActions.bind(shell, line,
+                b.binding().chip(), b.offset())));
+        menu.add(action("&Unbind from " + b.binding().target(), true, () -> HardwareActions.unbind(line)));
     }
 
     private LineEditPart selectedLine() {

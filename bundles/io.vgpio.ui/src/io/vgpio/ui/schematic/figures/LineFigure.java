@@ -33,6 +33,7 @@ public final class LineFigure extends Figure {
     public static final int OUTSIDE = PIN + WIRE + PERIPHERAL;
     public static final int WIDTH = LABEL + OUTSIDE;
     static final int BADGE_W = 42;
+    static final int HW_W = 28;
 
     private final int line;
     private final boolean leftSide;
@@ -40,6 +41,9 @@ public final class LineFigure extends Figure {
     private final SwitchFigure toggle;
     private LineState state;
     private boolean selected;
+    /** The hardware binding's description, null when the line is not bound. */
+    private String binding;
+    private boolean bindingProblem;
 
     public LineFigure(int line, boolean leftSide) {
         this.line = line;
@@ -84,8 +88,36 @@ public final class LineFigure extends Figure {
         toggle.setVisible(!output);
         led.setLit(output && s.outputValue() == 1);
         toggle.setOn(s.inputLevel() == 1);
-        setToolTip(tooltip(s));
+        setToolTip(tooltip(s, binding));
         repaint();
+    }
+
+    /**
+     * Marks the line as bound to a physical line ("HW" on its wire; red when the chip is unplugged or the line
+     * busy), or clears the mark.
+     *
+     * @param description what the tooltip says of the binding, null when not bound
+     * @param problem the binding is not working right now
+     */
+    public void setBinding(String description, boolean problem) {
+        if (java.util.Objects.equals(description, binding) && problem == bindingProblem) {
+            return;
+        }
+        binding = description;
+        bindingProblem = problem;
+        if (state != null) {
+            setToolTip(tooltip(state, binding));
+        }
+        repaint();
+    }
+
+    /** The binding's description, or null when the line is not bound. */
+    public String binding() {
+        return binding;
+    }
+
+    public boolean bindingProblem() {
+        return bindingProblem;
     }
 
     public boolean isSelected() {
@@ -154,6 +186,27 @@ public final class LineFigure extends Figure {
         if (state.irqType() != IrqType.NONE) {
             paintBadge(g, mid);
         }
+        if (binding != null) {
+            paintHardwareMark(g, mid);
+        }
+    }
+
+    /** "HW" on the wire next to the peripheral: the line follows or drives a physical line. */
+    private void paintHardwareMark(Graphics g, int mid) {
+        Rectangle b = getBounds();
+        int u = LABEL + PIN + WIRE - HW_W - 4;
+        int x = leftSide ? b.right() - u - HW_W : b.x + u;
+        Rectangle r = new Rectangle(x, mid - 9, HW_W, 18);
+        g.setBackgroundColor(bindingProblem ? SchematicStyle.WHITE : SchematicStyle.HARDWARE);
+        g.fillRoundRectangle(r, 6, 6);
+        g.setForegroundColor(bindingProblem ? SchematicStyle.IRQ_LATCHED : SchematicStyle.HARDWARE);
+        g.setLineWidth(bindingProblem ? 2 : 1);
+        g.drawRoundRectangle(r, 6, 6);
+        Font font = SchematicStyle.smallBold();
+        Dimension d = FigureUtilities.getTextExtents("HW", font);
+        g.setFont(font);
+        g.setForegroundColor(bindingProblem ? SchematicStyle.IRQ_LATCHED : SchematicStyle.WHITE);
+        g.drawText("HW", r.x + (r.width - d.width) / 2, r.y + (r.height - d.height) / 2);
     }
 
     private int x(int u) {
@@ -247,7 +300,7 @@ public final class LineFigure extends Figure {
         return s + "\u2026";
     }
 
-    private static Label tooltip(LineState s) {
+    private static Label tooltip(LineState s, String binding) {
         StringBuilder t = new StringBuilder();
         t.append("Line ").append(s.line());
         if (!s.name().isEmpty()) {
@@ -259,6 +312,9 @@ public final class LineFigure extends Figure {
         t.append("\nIRQ: ").append(s.irqType().word());
         if (s.irqType() != IrqType.NONE) {
             t.append(s.latched() ? ", edge latched" : s.armed() ? ", armed (buffer held)" : ", enabled, no buffer");
+        }
+        if (binding != null) {
+            t.append("\nHardware: ").append(binding);
         }
         if (s.direction() != Direction.OUT) {
             t.append("\nClick the switch to toggle the input; right-click for stimuli.");

@@ -24,6 +24,8 @@ public final class SchematicStyle {
     public static final Color HIGH = new Color(0, 160, 60);
     public static final Color LOW = new Color(35, 85, 175);
     public static final Color LEAD = new Color(70, 70, 70);
+    /** The mark of a line bound to a physical GPIO line. */
+    public static final Color HARDWARE = new Color(110, 60, 150);
     public static final Color LED_ON = new Color(255, 38, 28);
     public static final Color LED_ON_CORE = new Color(255, 214, 200);
     public static final Color LED_OFF = new Color(122, 52, 52);

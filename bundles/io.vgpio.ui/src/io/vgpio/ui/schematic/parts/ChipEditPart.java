@@ -7,6 +7,9 @@ import io.vgpio.ui.schematic.figures.ChipFigure;
 import io.vgpio.ui.schematic.properties.DevicePropertySource;
 import io.vgpio.ui.source.DataSource;
 import java.util.ArrayList;
+import io.vgpio.gpiocdev.bind.BindingStatus;
+import io.vgpio.ui.hardware.HardwareActions;
+import io.vgpio.ui.hardware.HardwareService;
 import java.util.List;
 import org.eclipse.draw2d.IFigure;
 import org.eclipse.gef.DragTracker;
@@ -31,6 +34,7 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
     public static final int MAX_SHOWN = 1024;
 
     private final Runnable tick = this::tick;
+    private long shownBindings = -1;
     private long shownSeq = -1;
 
     public SchematicDiagram diagram() {
@@ -116,6 +120,23 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
         }
     }
 
+    /** Marks the lines bound to physical lines (live device only), when the bindings changed. */
+    public void refreshBindings() {
+        long version = HardwareService.get().version();
+        if (version == shownBindings) {
+            return;
+        }
+        shownBindings = version;
+        boolean live = diagram().host() != null;
+        for (Object child : getChildren()) {
+            LineEditPart part = (LineEditPart) child;
+            BindingStatus s = live ? HardwareService.get().status(part.line()) : null;
+            boolean problem = s != null && (s.state() == BindingStatus.State.UNPLUGGED
+                    || s.state() == BindingStatus.State.BUSY);
+            part.lineFigure().setBinding(s == null ? null : HardwareActions.describe(s), problem);
+        }
+    }
+
     private void tick() {
         if (!isActive()) {
             return;
@@ -125,6 +146,7 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
             return;
         }
         refreshFromDevice();
+        refreshBindings();
         control.getDisplay().timerExec(FRAME_MS, tick);
     }
 

@@ -2,6 +2,8 @@ package io.vgpio.ui.schematic.parts;
 
 import io.vgpio.core.Direction;
 import io.vgpio.core.LineState;
+import io.vgpio.ui.hardware.HardwareActions;
+import io.vgpio.ui.hardware.HardwareService;
 import io.vgpio.ui.schematic.PinLine;
 import io.vgpio.ui.schematic.figures.ChipFigure;
 import io.vgpio.ui.schematic.figures.LedFigure;
@@ -120,7 +122,9 @@ public final class LineEditPart extends AbstractGraphicalEditPart {
     @Override
     public Object getAdapter(Class key) {
         if (key == IPropertySource.class) {
-            return new LinePropertySource(pinLine()::state, line());
+            boolean live = pinLine().diagram().host() != null;
+            return new LinePropertySource(pinLine()::state, line(),
+                    l -> live ? HardwareActions.describe(HardwareService.get().status(l)) : null);
         }
         return super.getAdapter(key);
     }

@@ -2,6 +2,7 @@ package io.vgpio.ui.schematic.properties;
 
 import io.vgpio.core.Chip;
 import io.vgpio.core.LineState;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
@@ -20,6 +21,7 @@ public final class LinePropertySource extends ReadOnlyPropertySource {
     public static final String IRQ_TYPE = "irqType";
     public static final String ARMED = "armed";
     public static final String LATCHED = "latched";
+    public static final String HARDWARE = "hardware";
 
     private static final String[][] PROPERTIES = {
         {NUMBER, "Number", "Line"},
@@ -31,18 +33,25 @@ public final class LinePropertySource extends ReadOnlyPropertySource {
         {IRQ_TYPE, "IRQ type", "Trigger (IRQ)"},
         {ARMED, "Armed (buffer held)", "Trigger (IRQ)"},
         {LATCHED, "Edge latched", "Trigger (IRQ)"},
+        {HARDWARE, "Bound to", "Hardware"},
     };
 
     private final Supplier<LineState> state;
     private final int line;
 
+    private final IntFunction<String> hardware;
+
     public LinePropertySource(Chip chip, int line) {
-        this(() -> chip.state(line), line);
+        this(() -> chip.state(line), line, l -> null);
     }
 
-    public LinePropertySource(Supplier<LineState> state, int line) {
+    /**
+     * @param hardware describes a line's hardware binding, null or "" when it has none
+     */
+    public LinePropertySource(Supplier<LineState> state, int line, IntFunction<String> hardware) {
         this.state = state;
         this.line = line;
+        this.hardware = hardware;
     }
 
     @Override
@@ -75,6 +84,10 @@ public final class LinePropertySource extends ReadOnlyPropertySource {
             case IRQ_TYPE -> s.irqType().word();
             case ARMED -> Boolean.toString(s.armed());
             case LATCHED -> Boolean.toString(s.latched());
+            case HARDWARE -> {
+                String b = hardware.apply(line);
+                yield b == null || b.isEmpty() ? "(not bound)" : b;
+            }
             default -> null;
         };
     }

@@ -128,7 +128,8 @@ class SchematicInteractionTest {
             assertEquals("0", props.getPropertyValue(LinePropertySource.OUTPUT_VALUE));
             assertEquals("edge-both", props.getPropertyValue(LinePropertySource.IRQ_TYPE));
             assertEquals("false", props.getPropertyValue(LinePropertySource.ARMED));
-            assertEquals(9, props.getPropertyDescriptors().length);
+            assertEquals("(not bound)", props.getPropertyValue(LinePropertySource.HARDWARE));
+            assertEquals(10, props.getPropertyDescriptors().length);
             assertEquals(f.view.viewer(), f.view.getSite().getSelectionProvider());
 
             // The Properties view shows the line and follows its changes.
