@@ -42,6 +42,12 @@ class CliTest {
         "serve --colour red|unknown option '--colour'; see 'vgpio serve --help' for the options.",
         "serve --socket|--socket needs a value; see 'vgpio serve --help'.",
         "serve --config /nonexistent/dev.conf|does not exist or is not a file; check the --config path.",
+        "serve --bind 2|--bind takes LINE=SPEC with LINE a line number, e.g. --bind 3=in,gpiochip1:5,bias=pull-up; found '2'.",
+        "serve --bind 2=sideways,gpiochip1:5|a binding starts with in or out, not 'sideways'",
+        "serve --bind 9=in,gpiochip1:5|line 9 is bound (in gpiochip1:5) but the device has only 8 lines (0..7)",
+        "serve --bind 1=in,gpiochip1:5 --bind 2=out,gpiochip1:5|lines 1 and 2 are both bound to gpiochip1:5",
+        "serve --bind 1=in,nochip:3|cannot bind line 1 (in nochip:3): no GPIO chip 'nochip' (no /dev/nochip and no chip with that label)",
+        "gpioinfo --all|unknown option '--all'; give chip names only.",
         "frobnicate|unknown command 'frobnicate'; commands are workbench, serve, bench, trace, replay, guest, gpiodetect, gpioinfo and help."})
     @DisplayName("Bad arguments: one message naming the problem and the fix, exit code 2")
     void bad_arguments(String args, String message) throws Exception {
@@ -66,12 +72,14 @@ class CliTest {
     void help() throws Exception {
         Result r = run("help");
         assertEquals(0, r.code());
-        for (String c : List.of("workbench", "serve", "bench", "trace", "replay", "guest", "help")) {
+        for (String c : List.of("workbench", "serve", "bench", "trace", "replay", "guest", "gpiodetect", "gpioinfo",
+                "help")) {
             assertTrue(r.out().contains("  " + c), r.out());
         }
         Result s = run("serve", "--help");
         assertEquals(0, s.code());
-        for (String o : List.of("--socket", "--lines", "--names", "--config", "--control", "--no-irq", "-v")) {
+        for (String o : List.of("--socket", "--lines", "--names", "--config", "--control", "--no-irq", "-v",
+                "--record", "--bind")) {
             assertTrue(s.out().contains(o), o + " in:\n" + s.out());
         }
     }
