@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class StimulusSchedulerTest {
     /** Loaded CI machines: a generous bound; an idle machine stays in the tens of microseconds. */
     private static final long LIMIT_NANOS = 500_000;
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
 
     private EventLog log;
     private Chip chip;
