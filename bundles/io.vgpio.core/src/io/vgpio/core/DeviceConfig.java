@@ -126,7 +126,8 @@ public final class DeviceConfig {
         return -1;
     }
 
-    private static boolean isNumber(String s) {
+    /** A non-empty run of ASCII digits. */
+    static boolean isNumber(String s) {
         if (s.isEmpty()) {
             return false;
         }

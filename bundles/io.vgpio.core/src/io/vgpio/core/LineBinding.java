@@ -98,7 +98,7 @@ public record LineBinding(int line, Mode mode, String chip, String physical, Bia
 
     /** The physical line as an offset, or -1 when it is given by name. */
     public int physicalOffset() {
-        return isNumber(physical) ? Integer.parseInt(physical) : -1;
+        return DeviceConfig.isNumber(physical) ? Integer.parseInt(physical) : -1;
     }
 
     /** "gpiochip1:5". */
@@ -160,7 +160,7 @@ public record LineBinding(int line, Mode mode, String chip, String physical, Bia
         }
         String chip = target.substring(0, colon);
         String physical = target.substring(colon + 1);
-        if (isNumber(physical) && (physical.length() > 5 || Integer.parseInt(physical) > 65535)) {
+        if (DeviceConfig.isNumber(physical) && (physical.length() > 5 || Integer.parseInt(physical) > 65535)) {
             throw new ConfigException(where + ": line offset " + physical + " is out of range.");
         }
         Bias bias = Bias.AS_IS;
@@ -219,7 +219,7 @@ public record LineBinding(int line, Mode mode, String chip, String physical, Bia
             case "s" -> 1_000_000;
             default -> -1;
         };
-        if (factor < 0 || !isNumber(digits) || digits.length() > 9) {
+        if (factor < 0 || !DeviceConfig.isNumber(digits) || digits.length() > 9) {
             throw new ConfigException(where + ": debounce must be a time like 5ms or 200us, not '" + value + "'.");
         }
         long us = Long.parseLong(digits) * factor;
@@ -227,17 +227,5 @@ public record LineBinding(int line, Mode mode, String chip, String physical, Bia
             throw new ConfigException(where + ": debounce " + value + " is longer than the 1 s allowed.");
         }
         return us;
-    }
-
-    private static boolean isNumber(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }
