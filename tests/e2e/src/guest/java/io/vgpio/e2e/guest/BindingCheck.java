@@ -112,13 +112,17 @@ public final class BindingCheck {
         check(got == edges, got + " of " + edges + " edges from " + chip + " line 3 raised the guest's interrupt"
                 + " on line 2");
         // From the kernel's edge timestamp (HW_EDGE) to the eventq buffer's return (INTERRUPT's latency field).
+        // HW_EDGE's b is the time from the kernel's timestamp to the edge reaching the device (the reader thread
+        // woken and the event read), so INTERRUPT minus that is the device's own part.
         List<Long> latency = new ArrayList<>();
+        List<Long> toRead = new ArrayList<>();
         int hwEdges = 0;
         for (String l : control("events " + from + " 100000").split("\n")) {
             String[] t = l.split(" ");
             if (t.length > 6 && t[3].equals("2")) {
                 if (t[2].equals("HW_EDGE")) {
                     hwEdges++;
+                    toRead.add(Long.parseLong(t[5]));
                 } else if (t[2].equals("INTERRUPT")) {
                     latency.add(Long.parseLong(t[5]));
                 }
@@ -129,6 +133,17 @@ public final class BindingCheck {
         long[] lat = latency.stream().mapToLong(Long::longValue).toArray();
         System.out.println("FIGURE edge-latency: kernel edge timestamp -> eventq notification, " + lat.length
                 + " edges: " + percentiles(lat));
+        long[] read = toRead.stream().mapToLong(Long::longValue).toArray();
+        System.out.println("FIGURE edge-to-read: kernel edge timestamp -> the edge event read by the binding's thread, "
+                + read.length + " edges: " + percentiles(read));
+        if (read.length == lat.length) {
+            long[] device = new long[lat.length];
+            for (int i = 0; i < lat.length; i++) {
+                device[i] = lat[i] - read[i];
+            }
+            System.out.println("FIGURE read-to-notify: edge event read -> eventq notification (inside the device), "
+                    + device.length + " edges: " + percentiles(device));
+        }
         System.out.println("FIGURE sysfs-to-driver: gpio-sim pull written -> test driver woken by the call eventfd, "
                 + got + " edges: " + percentiles(Arrays.copyOf(wake, got)));
         request(MessageType.SET_IRQ_TYPE, 2, IrqType.NONE.wireValue());
