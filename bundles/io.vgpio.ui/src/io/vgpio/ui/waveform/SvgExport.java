@@ -21,16 +21,17 @@ public final class SvgExport {
     private SvgExport() {
     }
 
-    public static void write(WaveformModel.Frame f, Path file) throws IOException {
+    /** @param timeLabel the time axis' label, as the chart shows it */
+    public static void write(WaveformModel.Frame f, String timeLabel, Path file) throws IOException {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(f, w);
+            write(f, timeLabel, w);
         }
     }
 
-    public static void write(WaveformModel.Frame f, Writer w) throws IOException {
+    public static void write(WaveformModel.Frame f, String timeLabel, Writer w) throws IOException {
         int plotW = f.columns();
         int lanes = f.lanes().size();
         int width = LABEL_W + plotW + 20;
@@ -57,7 +58,7 @@ public final class SvgExport {
             lane(w, d, LABEL_W, y0 + 5, y0 + LANE_H - 5);
             w.write("</g>\n");
         }
-        axis(w, f, TOP + lanes * LANE_H, plotW);
+        axis(w, f, TOP + lanes * LANE_H, plotW, timeLabel);
         cursor(w, f, f.cursorA(), LaneStyle.CURSOR_A, "A", lanes);
         cursor(w, f, f.cursorB(), LaneStyle.CURSOR_B, "B", lanes);
         cursor(w, f, f.highlight(), LaneStyle.HIGHLIGHT, null, lanes);
@@ -99,7 +100,7 @@ public final class SvgExport {
         }
     }
 
-    private static void axis(Writer w, WaveformModel.Frame f, int y, int plotW) throws IOException {
+    private static void axis(Writer w, WaveformModel.Frame f, int y, int plotW, String label) throws IOException {
         w.write(String.format(Locale.ROOT, "<path stroke=\"#888\" d=\"M%d %dH%d\"/>\n", LABEL_W, y, LABEL_W + plotW));
         double a = (f.t0() - f.origin()) / 1e9;
         double b = (f.t1() - f.origin()) / 1e9;
@@ -113,9 +114,8 @@ public final class SvgExport {
                     x, TOP, y + 4, x, y + 16, v));
         }
         w.write(String.format(Locale.ROOT,
-                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">"
-                        + "time since the device started (s)</text>\n",
-                LABEL_W + plotW / 2, y + 32));
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">%s</text>\n",
+                LABEL_W + plotW / 2, y + 32, label.replace("&", "&amp;").replace("<", "&lt;")));
     }
 
     private static double niceStep(double raw) {

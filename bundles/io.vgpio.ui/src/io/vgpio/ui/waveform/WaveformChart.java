@@ -38,14 +38,28 @@ public final class WaveformChart {
     private static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 10);
     private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
 
+    /** Time axis labels: the live log counts from the device's start, a trace from the recording's start. */
+    static final String LIVE_TIME = "time since the device started (s)";
+    static final String TRACE_TIME = "time since the recording started (s)";
+
     private final FrameDataset dataset = new FrameDataset();
     private final XYPlot plot;
     private final NumberAxis timeAxis;
     private final JFreeChart chart;
     private String[] laneLabels = new String[0];
 
+    /** Labels the time axis for a live device or a trace. */
+    void setTrace(boolean trace) {
+        timeAxis.setLabel(trace ? TRACE_TIME : LIVE_TIME);
+    }
+
+    /** The time axis label shown now (also used by the SVG export). */
+    String timeLabel() {
+        return timeAxis.getLabel();
+    }
+
     public WaveformChart() {
-        timeAxis = new NumberAxis("time since the device started (s)");
+        timeAxis = new NumberAxis(LIVE_TIME);
         timeAxis.setAutoRange(false);
         timeAxis.setTickLabelFont(TICK_FONT);
         timeAxis.setLabelFont(LABEL_FONT);

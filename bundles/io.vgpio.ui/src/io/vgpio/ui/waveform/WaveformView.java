@@ -262,7 +262,7 @@ public final class WaveformView extends ViewPart {
         }
         var size = composite.getSize();
         if (file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
-            SvgExport.write(f, file);
+            SvgExport.write(f, chart.timeLabel(), file);
         } else {
             PngExport.write(chart.chart(), composite.getDisplay(), Math.max(400, size.x), Math.max(200, size.y),
                     file);
@@ -289,6 +289,7 @@ public final class WaveformView extends ViewPart {
         }
         model.bind(source);
         boolean live = source == null || source.isLive();
+        chart.setTrace(!live);
         if (followAction != null) {
             followAction.setEnabled(live);
             followAction.setChecked(model.isFollowing());

@@ -29,10 +29,15 @@ public final class ChipFigure extends FreeformLayer {
     private final int lines;
     private final String subtitle;
     private boolean guestAttached;
+    private final String hint;
 
-    public ChipFigure(int lines, String subtitle) {
+    /**
+     * @param hint the line of help under the legend
+     */
+    public ChipFigure(int lines, String subtitle, String hint) {
         this.lines = lines;
         this.subtitle = subtitle;
+        this.hint = hint;
     }
 
     /** Whether a vhost-user frontend (QEMU, a test driver) is attached, shown next to the reference designator. */
@@ -149,9 +154,9 @@ public final class ChipFigure extends FreeformLayer {
         x = legendBadge(g, x, y, SchematicStyle.WHITE, SchematicStyle.IRQ_ENABLED, "IRQ enabled");
         x = legendBadge(g, x, y, SchematicStyle.IRQ_ARMED, SchematicStyle.IRQ_ARMED_BORDER, "armed (buffer held)");
         x = legendBadge(g, x, y, SchematicStyle.IRQ_LATCHED, SchematicStyle.IRQ_LATCHED, "edge latched");
+        legendBadge(g, x + 12, y, SchematicStyle.HARDWARE, SchematicStyle.HARDWARE, "HW: bound to a physical line");
         g.setForegroundColor(SchematicStyle.MUTED);
-        g.drawText("Click a switch to toggle an input; right-click a line for stimuli; Ctrl+wheel zooms.", MARGIN,
-                y + 18);
+        g.drawText(hint, MARGIN, y + 18);
     }
 
     private static int legendLine(Graphics g, int x, int y, Color c, String label) {

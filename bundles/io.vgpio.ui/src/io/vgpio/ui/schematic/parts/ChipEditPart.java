@@ -48,7 +48,11 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
         if (shownLines() < config.lines()) {
             subtitle += "   \u00b7   lines 0\u2013" + (shownLines() - 1) + " shown";
         }
-        return new ChipFigure(shownLines(), subtitle);
+        String hint = diagram().drivable()
+                ? "Click a switch to toggle an input; right-click a line for stimuli or to bind it to hardware;"
+                        + " Ctrl+wheel zooms."
+                : "A trace is read-only: scrub it with the time bar above; Ctrl+wheel zooms.";
+        return new ChipFigure(shownLines(), subtitle, hint);
     }
 
     @Override
