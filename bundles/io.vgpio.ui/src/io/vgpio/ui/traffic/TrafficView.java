@@ -8,9 +8,6 @@ import io.vgpio.core.EventLog;
 import io.vgpio.core.Protocol;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.eclipse.jface.action.Action;
@@ -21,12 +18,8 @@ import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
@@ -64,14 +57,12 @@ public final class TrafficView extends ViewPart {
     private static final int TICK_MILLIS = 33; // at most 30 updates a second
     /** The longest the UI thread indexes in one tick; a big rebuild takes a few ticks instead. */
     private static final long SCAN_BUDGET_NANOS = 12_000_000;
-    /** A select-all on a million rows publishes this many events, not a million. */
-    private static final int MAX_PUBLISHED = 10_000;
 
     private final Consumer<DataSource> sourceListener = this::sourceChanged;
     private final Runnable ticker = this::tick;
     private final TrafficIndex index = new TrafficIndex(TrafficFilter.defaults());
     private final PairFinder pairs = new PairFinder();
-    private EventSelectionProvider selection;
+    private TrafficSelection selection;
     private DataSource source;
     private EventFormat format;
     private Combo lineCombo;
@@ -86,17 +77,10 @@ public final class TrafficView extends ViewPart {
     private Color quietFg;
     private Color errorFg;
     private boolean followLive = true;
-    /** Selected events (sorted sequence numbers, at most MAX_PUBLISHED) and the anchor of a range selection. */
-    private long[] selected = new long[0];
-    private long anchor = -1;
     /** The row count the window last showed. */
     private int shownRows = -1;
     /** True while a rebuilt index has not reached the selection yet: reveal it once it has. */
     private boolean revealSelection;
-    /** The partner of the single selected row (tinted), or -1. */
-    private long partnerSeq = -1;
-    /** A note for the summary line (e.g. why "Go to partner" found nothing); cleared by the next selection. */
-    private String note = "";
     private final Action followAction = new Action("Follow Live", IAction.AS_CHECK_BOX) {
         @Override
         public void run() {
@@ -129,17 +113,17 @@ public final class TrafficView extends ViewPart {
 
             @Override
             public boolean isSelected(int row) {
-                return java.util.Arrays.binarySearch(selected, index.seqAt(row)) >= 0;
+                return selection.contains(index.seqAt(row));
             }
 
             @Override
             public void select(int row, int stateMask) {
-                selectRow(row, stateMask);
+                selection.selectRow(row, stateMask);
             }
 
             @Override
             public void activate(int row) {
-                goToPartner();
+                selection.goToPartner();
             }
 
             @Override
@@ -150,6 +134,29 @@ public final class TrafficView extends ViewPart {
             }
         });
         table = window.table();
+        selection = new TrafficSelection(new TrafficSelection.Host() {
+            @Override
+            public DataSource source() {
+                return source;
+            }
+
+            @Override
+            public EventFormat format() {
+                return format;
+            }
+
+            @Override
+            public void pauseFollow() {
+                if (followLive) {
+                    setFollow(false);
+                }
+            }
+
+            @Override
+            public void updateSummary() {
+                TrafficView.this.updateSummary();
+            }
+        }, index, window, pairs);
         table.setData(WIDGET_ID, ID_TABLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -166,7 +173,7 @@ public final class TrafficView extends ViewPart {
         table.addListener(SWT.MouseHover, this::hover);
         table.addListener(SWT.KeyDown, e -> {
             if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {
-                copySelection();
+                selection.copy();
             }
         });
 
@@ -174,8 +181,7 @@ public final class TrafficView extends ViewPart {
         summary.setData(WIDGET_ID, ID_SUMMARY);
         GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).applyTo(summary);
 
-        selection = new EventSelectionProvider(this::selectEvents);
-        getSite().setSelectionProvider(selection);
+        getSite().setSelectionProvider(selection.provider());
         createMenu();
         followAction.setChecked(true);
         followAction.setToolTipText("Scroll to the newest row as traffic arrives");
@@ -232,15 +238,15 @@ public final class TrafficView extends ViewPart {
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(this::fillMenu);
         table.setMenu(menu.createContextMenu(table));
-        getSite().registerContextMenu(menu, selection);
+        getSite().registerContextMenu(menu, selection.provider());
     }
 
     private void fillMenu(IMenuManager m) {
-        Event one = selectedEvent();
+        Event one = selection.selectedEvent();
         Action partner = new Action("Go to Partner (request \u2194 response)") {
             @Override
             public void run() {
-                goToPartner();
+                selection.goToPartner();
             }
         };
         partner.setEnabled(one != null && (one.kind() == EventKind.REQUEST || one.kind() == EventKind.RESPONSE));
@@ -266,10 +272,10 @@ public final class TrafficView extends ViewPart {
         Action copy = new Action("Copy") {
             @Override
             public void run() {
-                copySelection();
+                selection.copy();
             }
         };
-        copy.setEnabled(selected.length > 0);
+        copy.setEnabled(selection.count() > 0);
         m.add(copy);
         m.add(followAction);
         m.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
@@ -291,11 +297,8 @@ public final class TrafficView extends ViewPart {
         }
         source = h;
         format = h == null ? null : new EventFormat(h.config());
-        selected = new long[0];
-        anchor = -1;
-        partnerSeq = -1;
+        selection.clear();
         revealSelection = false;
-        note = "";
         index.reset(index.filter());
         shownRows = -1;
         window.reset();
@@ -305,7 +308,7 @@ public final class TrafficView extends ViewPart {
         followButton.setEnabled(h == null || h.isLive());
         followAction.setEnabled(h == null || h.isLive());
         setContentDescription(h == null ? "" : h.description());
-        selection.publish(StructuredSelection.EMPTY);
+        selection.provider().publish(StructuredSelection.EMPTY);
         refresh();
     }
 
@@ -345,7 +348,7 @@ public final class TrafficView extends ViewPart {
         int cut = index.dropBefore(first);
         if (cut > 0) {
             window.shift(cut); // the rows on screen move up with their events
-            dropSelectedBefore(first);
+            selection.dropBefore(first);
         }
         if (!index.caughtUp(log)) {
             index.scan(log, SCAN_BUDGET_NANOS);
@@ -353,7 +356,7 @@ public final class TrafficView extends ViewPart {
         int n = index.size();
         if (revealSelection && index.caughtUp(log)) {
             revealSelection = false;
-            int row = selected.length == 0 ? -1 : index.rowOf(selected[0]);
+            int row = selection.firstRow();
             if (row >= 0) {
                 window.reveal(row);
             } else if (followLive) {
@@ -369,16 +372,6 @@ public final class TrafficView extends ViewPart {
             }
         }
         updateSummary();
-    }
-
-    private void dropSelectedBefore(long first) {
-        int i = 0;
-        while (i < selected.length && selected[i] < first) {
-            i++;
-        }
-        if (i > 0) {
-            selected = Arrays.copyOfRange(selected, i, selected.length);
-        }
     }
 
     private void updateSummary() {
@@ -397,12 +390,12 @@ public final class TrafficView extends ViewPart {
                 text += String.format(Locale.ROOT, "   \u00b7   indexing %d%%",
                         (int) (100 * (index.scannedTo() - first) / Math.max(1, next - first)));
             }
-            if (selected.length > 1) {
-                text += String.format(Locale.ROOT, "   \u00b7   %,d selected", selected.length);
+            if (selection.count() > 1) {
+                text += String.format(Locale.ROOT, "   \u00b7   %,d selected", selection.count());
             }
             text += followLive ? "   \u00b7   following live" : "   \u00b7   paused";
-            if (!note.isEmpty()) {
-                text += "   \u00b7   " + note;
+            if (!selection.note().isEmpty()) {
+                text += "   \u00b7   " + selection.note();
             }
         }
         if (!text.equals(summary.getText())) {
@@ -439,7 +432,7 @@ public final class TrafficView extends ViewPart {
             case NORMAL -> {
             }
         }
-        if (seq == partnerSeq) {
+        if (selection.isPartner(seq)) {
             item.setBackground(partnerBg);
         }
     }
@@ -455,142 +448,6 @@ public final class TrafficView extends ViewPart {
             }
         }
         table.setToolTipText(tip);
-    }
-
-    // ---- selection -----------------------------------------------------------------------------------------
-
-    /** The user clicked a row or moved to it with the keys. */
-    private void selectRow(int row, int stateMask) {
-        long seq = index.seqAt(row);
-        if ((stateMask & SWT.MOD2) != 0 && anchor >= 0) {
-            int from = index.rowAtOrAfter(anchor);
-            int lo = Math.min(from, row);
-            int hi = Math.min(Math.max(from, row), lo + MAX_PUBLISHED - 1);
-            long[] range = new long[Math.max(0, hi - lo + 1)];
-            for (int r = lo; r <= hi && r < index.size(); r++) {
-                range[r - lo] = index.seqAt(r);
-            }
-            selected = range;
-        } else if ((stateMask & SWT.MOD1) != 0) {
-            int at = Arrays.binarySearch(selected, seq);
-            if (at >= 0) {
-                long[] s = new long[selected.length - 1];
-                System.arraycopy(selected, 0, s, 0, at);
-                System.arraycopy(selected, at + 1, s, at, s.length - at);
-                selected = s;
-            } else if (selected.length < MAX_PUBLISHED) {
-                int ins = -at - 1;
-                long[] s = new long[selected.length + 1];
-                System.arraycopy(selected, 0, s, 0, ins);
-                s[ins] = seq;
-                System.arraycopy(selected, ins, s, ins + 1, selected.length - ins);
-                selected = s;
-            }
-            anchor = seq;
-        } else {
-            selected = new long[] {seq};
-            anchor = seq;
-        }
-        note = "";
-        if (followLive) {
-            setFollow(false); // the row the user picked must not scroll away
-        }
-        selectionChanged();
-    }
-
-    /** Tints the partner of a single selected request or response, redraws, and tells the workbench. */
-    private void selectionChanged() {
-        List<Event> events = new ArrayList<>(Math.min(selected.length, 64));
-        if (source != null) {
-            EventLog log = source.log();
-            for (long seq : selected) {
-                Event e = log.get(seq);
-                if (e != null) {
-                    events.add(e);
-                }
-            }
-        }
-        partnerSeq = events.size() == 1 ? pairs.partner(source.log(), events.get(0)) : -1;
-        window.refresh();
-        updateSummary();
-        selection.publish(events.isEmpty() ? StructuredSelection.EMPTY : new StructuredSelection(events));
-    }
-
-    /** The event of the single selected row, or null. */
-    private Event selectedEvent() {
-        return source == null || selected.length != 1 ? null : source.log().get(selected[0]);
-    }
-
-    private void goToPartner() {
-        Event e = selectedEvent();
-        if (e == null || source == null) {
-            return;
-        }
-        long partner = pairs.partner(source.log(), e);
-        if (partner < 0) {
-            note = e.kind() == EventKind.REQUEST ? "#" + e.seq() + " has no response in the log"
-                    : e.kind() == EventKind.RESPONSE ? "#" + e.seq() + " answers no request in the log"
-                    : "only requests and responses have partners";
-        } else if (index.rowOf(partner) < 0) {
-            note = "partner #" + partner + " is hidden by the filter";
-        } else {
-            note = "";
-            setFollow(false);
-            selected = new long[] {partner};
-            anchor = partner;
-            window.reveal(index.rowOf(partner));
-            selectionChanged();
-        }
-        updateSummary();
-    }
-
-    /** Another view set the selection: select those events' rows (or reveal the nearest row). */
-    private void selectEvents(IStructuredSelection s) {
-        if (table == null || table.isDisposed() || source == null) {
-            return;
-        }
-        long[] seqs = new long[Math.min(s.size(), MAX_PUBLISHED)];
-        int n = 0;
-        for (Object o : s) {
-            if (o instanceof Event e && n < seqs.length) {
-                seqs[n++] = e.seq();
-            }
-        }
-        seqs = Arrays.copyOf(seqs, n);
-        Arrays.sort(seqs);
-        if (n > 0) {
-            setFollow(false);
-            int row = index.rowOf(seqs[0]);
-            window.reveal(row >= 0 ? row : Math.min(index.rowAtOrAfter(seqs[0]), Math.max(0, index.size() - 1)));
-        }
-        long[] shown = Arrays.stream(seqs).filter(q -> index.rowOf(q) >= 0).toArray();
-        selected = shown;
-        anchor = shown.length > 0 ? shown[0] : -1;
-        selectionChanged();
-    }
-
-    private void copySelection() {
-        if (source == null) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        EventLog log = source.log();
-        for (long seq : selected) {
-            Event e = log.get(seq);
-            if (e != null) {
-                sb.append(String.format(Locale.ROOT, "#%d %.6f %s%n", seq, (e.timeNanos() - log.startNanos()) / 1e9,
-                        format.describe(e)));
-            }
-        }
-        if (sb.isEmpty()) {
-            return;
-        }
-        Clipboard cb = new Clipboard(table.getDisplay());
-        try {
-            cb.setContents(new Object[] {sb.toString()}, new Transfer[] {TextTransfer.getInstance()});
-        } finally {
-            cb.dispose();
-        }
     }
 
     // ---- filter and follow ---------------------------------------------------------------------------------
@@ -612,9 +469,9 @@ public final class TrafficView extends ViewPart {
         }
         // The selection (sequence numbers) stays; rows it no longer has are simply not shown as selected.
         index.reset(f);
-        partnerSeq = -1;
+        selection.forgetPartner();
         shownRows = -1;
-        revealSelection = selected.length > 0;
+        revealSelection = selection.count() > 0;
         window.reset();
         refresh();
     }
