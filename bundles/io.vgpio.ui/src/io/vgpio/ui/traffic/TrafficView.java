@@ -1,11 +1,9 @@
 package io.vgpio.ui.traffic;
 
-import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.Event;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
-import io.vgpio.core.Protocol;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
 import java.util.Locale;
@@ -22,8 +20,6 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
@@ -53,7 +49,6 @@ public final class TrafficView extends ViewPart {
     public static final String ID_TABLE = "traffic.table";
     public static final String ID_SUMMARY = "traffic.summary";
 
-    private static final String ALL_LINES = "All lines";
     private static final int TICK_MILLIS = 33; // at most 30 updates a second
     /** The longest the UI thread indexes in one tick; a big rebuild takes a few ticks instead. */
     private static final long SCAN_BUDGET_NANOS = 12_000_000;
@@ -65,17 +60,13 @@ public final class TrafficView extends ViewPart {
     private TrafficSelection selection;
     private DataSource source;
     private EventFormat format;
-    private Combo lineCombo;
-    private Combo typeCombo;
-    private Combo statusCombo;
-    private Button followButton;
+    private TrafficFilterBar filterBar;
     private RowWindow window;
     private Table table;
     private Label summary;
     private Color problemBg;
     private Color partnerBg;
     private Color quietFg;
-    private Color errorFg;
     private boolean followLive = true;
     /** The row count the window last showed. */
     private int shownRows = -1;
@@ -94,11 +85,10 @@ public final class TrafficView extends ViewPart {
         problemBg = new Color(255, 226, 226);
         partnerBg = new Color(255, 244, 196);
         quietFg = new Color(110, 110, 110);
-        errorFg = new Color(190, 0, 0);
 
         Composite root = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(root);
-        createFilterBar(root);
+        filterBar = new TrafficFilterBar(root, this::applyFilter, this::setFollow);
 
         window = new RowWindow(root, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER, new RowWindow.Model() {
             @Override
@@ -192,47 +182,6 @@ public final class TrafficView extends ViewPart {
         display.timerExec(TICK_MILLIS, ticker);
     }
 
-    private void createFilterBar(Composite root) {
-        Composite bar = new Composite(root, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(8).margins(4, 2).applyTo(bar);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-
-        new Label(bar, SWT.NONE).setText("Line:");
-        lineCombo = new Combo(bar, SWT.DROP_DOWN);
-        lineCombo.setData(WIDGET_ID, ID_LINE);
-        lineCombo.setToolTipText("A line number or name; empty for all lines");
-        GridDataFactory.fillDefaults().hint(130, SWT.DEFAULT).applyTo(lineCombo);
-        lineCombo.addListener(SWT.Modify, e -> applyFilter());
-
-        new Label(bar, SWT.NONE).setText("Type:");
-        typeCombo = new Combo(bar, SWT.DROP_DOWN | SWT.READ_ONLY);
-        typeCombo.setData(WIDGET_ID, ID_TYPE);
-        for (TrafficFilter.TypeChoice t : TrafficFilter.TYPES) {
-            typeCombo.add(t.label());
-        }
-        typeCombo.select(0);
-        typeCombo.setVisibleItemCount(TrafficFilter.TYPES.size());
-        typeCombo.addListener(SWT.Selection, e -> applyFilter());
-
-        new Label(bar, SWT.NONE).setText("Status:");
-        statusCombo = new Combo(bar, SWT.DROP_DOWN | SWT.READ_ONLY);
-        statusCombo.setData(WIDGET_ID, ID_STATUS);
-        for (TrafficFilter.StatusChoice s : TrafficFilter.StatusChoice.values()) {
-            statusCombo.add(s.label());
-        }
-        statusCombo.select(0);
-        statusCombo.addListener(SWT.Selection, e -> applyFilter());
-
-        new Label(bar, SWT.NONE); // spacer
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar.getChildren()[bar.getChildren().length - 1]);
-        followButton = new Button(bar, SWT.CHECK);
-        followButton.setData(WIDGET_ID, ID_FOLLOW);
-        followButton.setText("Follow live");
-        followButton.setToolTipText("Scroll to the newest row as traffic arrives; selecting a row pauses");
-        followButton.setSelection(true);
-        followButton.addListener(SWT.Selection, e -> setFollow(followButton.getSelection()));
-    }
-
     private void createMenu() {
         MenuManager menu = new MenuManager("#PopupMenu");
         menu.setRemoveAllWhenShown(true);
@@ -255,7 +204,7 @@ public final class TrafficView extends ViewPart {
                 : "Show Only Line " + TrafficCells.line(one.line(), source.config())) {
             @Override
             public void run() {
-                lineCombo.setText(Integer.toString(one.line()));
+                filterBar.showLine(one.line());
             }
         };
         onlyLine.setEnabled(one != null && one.line() >= 0);
@@ -263,7 +212,7 @@ public final class TrafficView extends ViewPart {
         Action allLines = new Action("Show All Lines") {
             @Override
             public void run() {
-                lineCombo.setText("");
+                filterBar.showAllLines();
             }
         };
         allLines.setEnabled(index.filter().line() != TrafficFilter.ALL_LINES);
@@ -302,27 +251,14 @@ public final class TrafficView extends ViewPart {
         index.reset(index.filter());
         shownRows = -1;
         window.reset();
-        fillLineItems();
+        filterBar.setLines(h == null ? null : h.config());
         // A new device starts with its newest traffic in view, a trace with its first.
         setFollow(h == null || h.isLive());
-        followButton.setEnabled(h == null || h.isLive());
+        filterBar.setFollowEnabled(h == null || h.isLive());
         followAction.setEnabled(h == null || h.isLive());
         setContentDescription(h == null ? "" : h.description());
         selection.provider().publish(StructuredSelection.EMPTY);
         refresh();
-    }
-
-    private void fillLineItems() {
-        String text = lineCombo.getText();
-        lineCombo.removeAll();
-        lineCombo.add(ALL_LINES);
-        DeviceConfig config = source == null ? null : source.config();
-        int n = config == null ? 0 : Math.min(config.lines(), 256); // beyond that, type the number
-        for (int i = 0; i < n; i++) {
-            lineCombo.add(TrafficCells.line(i, config));
-        }
-        lineCombo.setVisibleItemCount(Math.min(20, n + 1));
-        lineCombo.setText(text.isEmpty() ? ALL_LINES : text);
     }
 
     private void tick() {
@@ -453,18 +389,8 @@ public final class TrafficView extends ViewPart {
     // ---- filter and follow ---------------------------------------------------------------------------------
 
     private void applyFilter() {
-        int line = parseLine(lineCombo.getText().trim());
-        if (line == Integer.MIN_VALUE) {
-            lineCombo.setForeground(errorFg);
-            lineCombo.setToolTipText("No line \"" + lineCombo.getText().trim()
-                    + "\": type a line number (0 to " + Protocol.MAX_LINES + ") or a line's name");
-            return;
-        }
-        lineCombo.setForeground(null);
-        lineCombo.setToolTipText("A line number or name; empty for all lines");
-        TrafficFilter f = new TrafficFilter(TrafficFilter.TYPES.get(Math.max(0, typeCombo.getSelectionIndex())), line,
-                TrafficFilter.StatusChoice.values()[Math.max(0, statusCombo.getSelectionIndex())]);
-        if (f.equals(index.filter())) {
+        TrafficFilter f = filterBar.filter();
+        if (f == null || f.equals(index.filter())) {
             return;
         }
         // The selection (sequence numbers) stays; rows it no longer has are simply not shown as selected.
@@ -476,30 +402,10 @@ public final class TrafficView extends ViewPart {
         refresh();
     }
 
-    /** A line number, a name, "" or "All lines" (all: -1); Integer.MIN_VALUE if it names no line. */
-    private int parseLine(String text) {
-        if (text.isEmpty() || text.equals(ALL_LINES)) {
-            return TrafficFilter.ALL_LINES;
-        }
-        String first = text.split("\\s+", 2)[0];
-        if (first.chars().allMatch(Character::isDigit)) {
-            try {
-                int n = Integer.parseInt(first);
-                return n <= Protocol.MAX_LINES ? n : Integer.MIN_VALUE;
-            } catch (NumberFormatException e) {
-                return Integer.MIN_VALUE;
-            }
-        }
-        int byName = source == null ? -1 : source.config().lineIndex(text);
-        return byName >= 0 ? byName : Integer.MIN_VALUE;
-    }
-
     private void setFollow(boolean on) {
         followLive = on;
         followAction.setChecked(on);
-        if (followButton.getSelection() != on) {
-            followButton.setSelection(on);
-        }
+        filterBar.setFollow(on);
         if (on) {
             window.showEnd();
         }
