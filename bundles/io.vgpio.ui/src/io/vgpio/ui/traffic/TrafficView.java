@@ -2,18 +2,13 @@ package io.vgpio.ui.traffic;
 
 import io.vgpio.core.Event;
 import io.vgpio.core.EventFormat;
-import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.IMenuManager;
-import org.eclipse.jface.action.MenuManager;
-import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -26,7 +21,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.part.ViewPart;
 
 /**
@@ -172,7 +166,7 @@ public final class TrafficView extends ViewPart {
         GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).applyTo(summary);
 
         getSite().setSelectionProvider(selection.provider());
-        createMenu();
+        new TrafficMenu(() -> source, index, selection, filterBar, followAction).attach(table, getSite());
         followAction.setChecked(true);
         followAction.setToolTipText("Scroll to the newest row as traffic arrives");
         getViewSite().getActionBars().getToolBarManager().add(followAction);
@@ -180,54 +174,6 @@ public final class TrafficView extends ViewPart {
         SourceService.get().addListener(sourceListener);
         bind(SourceService.get().current());
         display.timerExec(TICK_MILLIS, ticker);
-    }
-
-    private void createMenu() {
-        MenuManager menu = new MenuManager("#PopupMenu");
-        menu.setRemoveAllWhenShown(true);
-        menu.addMenuListener(this::fillMenu);
-        table.setMenu(menu.createContextMenu(table));
-        getSite().registerContextMenu(menu, selection.provider());
-    }
-
-    private void fillMenu(IMenuManager m) {
-        Event one = selection.selectedEvent();
-        Action partner = new Action("Go to Partner (request \u2194 response)") {
-            @Override
-            public void run() {
-                selection.goToPartner();
-            }
-        };
-        partner.setEnabled(one != null && (one.kind() == EventKind.REQUEST || one.kind() == EventKind.RESPONSE));
-        m.add(partner);
-        Action onlyLine = new Action(one == null || one.line() < 0 ? "Show Only This Line"
-                : "Show Only Line " + TrafficCells.line(one.line(), source.config())) {
-            @Override
-            public void run() {
-                filterBar.showLine(one.line());
-            }
-        };
-        onlyLine.setEnabled(one != null && one.line() >= 0);
-        m.add(onlyLine);
-        Action allLines = new Action("Show All Lines") {
-            @Override
-            public void run() {
-                filterBar.showAllLines();
-            }
-        };
-        allLines.setEnabled(index.filter().line() != TrafficFilter.ALL_LINES);
-        m.add(allLines);
-        m.add(new Separator());
-        Action copy = new Action("Copy") {
-            @Override
-            public void run() {
-                selection.copy();
-            }
-        };
-        copy.setEnabled(selection.count() > 0);
-        m.add(copy);
-        m.add(followAction);
-        m.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
     }
 
     // ---- the device and the timer --------------------------------------------------------------------------
