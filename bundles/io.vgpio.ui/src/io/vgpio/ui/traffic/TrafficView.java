@@ -1,6 +1,5 @@
 package io.vgpio.ui.traffic;
 
-import io.vgpio.core.Event;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
 import io.vgpio.ui.source.DataSource;
@@ -13,13 +12,10 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.part.ViewPart;
 
@@ -58,9 +54,7 @@ public final class TrafficView extends ViewPart {
     private RowWindow window;
     private Table table;
     private Label summary;
-    private Color problemBg;
-    private Color partnerBg;
-    private Color quietFg;
+    private TrafficRows rows;
     private boolean followLive = true;
     /** The row count the window last showed. */
     private int shownRows = -1;
@@ -76,9 +70,6 @@ public final class TrafficView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         Display display = parent.getDisplay();
-        problemBg = new Color(255, 226, 226);
-        partnerBg = new Color(255, 244, 196);
-        quietFg = new Color(110, 110, 110);
 
         Composite root = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(root);
@@ -92,7 +83,7 @@ public final class TrafficView extends ViewPart {
 
             @Override
             public void fill(TableItem item, int row) {
-                TrafficView.this.fill(item, row);
+                rows.fill(item, row);
             }
 
             @Override
@@ -142,19 +133,8 @@ public final class TrafficView extends ViewPart {
             }
         }, index, window, pairs);
         table.setData(WIDGET_ID, ID_TABLE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        for (int i = 0; i < TrafficCells.TITLES.length; i++) {
-            TableColumn c = new TableColumn(table, TrafficCells.RIGHT[i] ? SWT.RIGHT : SWT.LEFT);
-            c.setText(TrafficCells.TITLES[i]);
-            c.setWidth(TrafficCells.WIDTHS[i]);
-            c.setMoveable(true);
-        }
-        table.getColumn(TrafficCells.SEQ).setToolTipText("Sequence number of the event in the device's log");
-        table.getColumn(TrafficCells.PAIR).setToolTipText(
-                "The request's response (\u2192) or the response's request (\u2190); double-click a row to go there");
+        rows = new TrafficRows(() -> source, () -> format, index, pairs, selection, window);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(window.control());
-        table.addListener(SWT.MouseHover, this::hover);
         table.addListener(SWT.KeyDown, e -> {
             if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {
                 selection.copy();
@@ -285,53 +265,6 @@ public final class TrafficView extends ViewPart {
         }
     }
 
-    // ---- rows ----------------------------------------------------------------------------------------------
-
-    /** The cells of a row, as the table shows them (null if the row's event was dropped meanwhile). */
-    private String[] cells(int row) {
-        EventLog log = source.log();
-        Event e = log.get(index.seqAt(row));
-        return e == null ? null : TrafficCells.cells(e, source.config(), log.startNanos(), pairs.partner(log, e));
-    }
-
-    private void fill(TableItem item, int row) {
-        item.setBackground(null);
-        item.setForeground(null);
-        if (source == null || row >= index.size()) {
-            return;
-        }
-        long seq = index.seqAt(row);
-        Event e = source.log().get(seq);
-        if (e == null) {
-            item.setText(new String[] {Long.toString(seq), "", "", "(dropped)"});
-            item.setForeground(quietFg);
-            return;
-        }
-        item.setText(cells(row));
-        switch (TrafficCells.tone(e)) {
-            case PROBLEM -> item.setBackground(problemBg);
-            case QUIET -> item.setForeground(quietFg);
-            case NORMAL -> {
-            }
-        }
-        if (selection.isPartner(seq)) {
-            item.setBackground(partnerBg);
-        }
-    }
-
-    private void hover(org.eclipse.swt.widgets.Event e) {
-        TableItem item = table.getItem(new Point(e.x, e.y));
-        String tip = null;
-        if (item != null && source != null) {
-            int row = window.rowOf(item);
-            Event ev = row >= 0 && row < index.size() ? source.log().get(index.seqAt(row)) : null;
-            if (ev != null) {
-                tip = "#" + ev.seq() + "  " + format.describe(ev);
-            }
-        }
-        table.setToolTipText(tip);
-    }
-
     // ---- filter and follow ---------------------------------------------------------------------------------
 
     private void applyFilter() {
@@ -383,7 +316,7 @@ public final class TrafficView extends ViewPart {
 
     /** The text of a row's cells as the table shows them, or null if its event was dropped. */
     public String[] rowCells(int row) {
-        return cells(row);
+        return rows.cells(row);
     }
 
     /** The sequence number shown in a row. */
