@@ -27,6 +27,11 @@ import org.eclipse.ui.part.ViewPart;
  * what the log gained and what its ring dropped. The selection (kept as sequence numbers, so it survives scrolling,
  * filtering and drops) is published as {@link io.vgpio.core.Event}s. It shows what {@link SourceService} says: the
  * live device, or an opened trace (every event of it, from the top, follow-live off).
+ * <p>
+ * The view binds the source, keeps the rows up to date (the tick), writes the summary line and owns the filter and
+ * follow-live state; its parts do the rest: {@link TrafficFilterBar} (the controls above the table),
+ * {@link TrafficRows} (what a row shows), {@link TrafficSelection} (the selection, the partner, publishing) and
+ * {@link TrafficMenu} (the context menu).
  */
 public final class TrafficView extends ViewPart {
     public static final String ID = "io.vgpio.ui.traffic";
@@ -70,7 +75,6 @@ public final class TrafficView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         Display display = parent.getDisplay();
-
         Composite root = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(root);
         filterBar = new TrafficFilterBar(root, this::applyFilter, this::setFollow);
