@@ -1,43 +1,22 @@
 package io.vgpio.ui.traffic;
 
-import io.vgpio.core.DeviceConfig;
-import io.vgpio.core.Event;
 import io.vgpio.core.EventFormat;
-import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
-import io.vgpio.core.Protocol;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.IMenuManager;
-import org.eclipse.jface.action.MenuManager;
-import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.dnd.Transfer;
-import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.part.ViewPart;
 
 /**
@@ -48,6 +27,11 @@ import org.eclipse.ui.part.ViewPart;
  * what the log gained and what its ring dropped. The selection (kept as sequence numbers, so it survives scrolling,
  * filtering and drops) is published as {@link io.vgpio.core.Event}s. It shows what {@link SourceService} says: the
  * live device, or an opened trace (every event of it, from the top, follow-live off).
+ * <p>
+ * The view binds the source, keeps the rows up to date (the tick), writes the summary line and owns the filter and
+ * follow-live state; its parts do the rest: {@link TrafficFilterBar} (the controls above the table),
+ * {@link TrafficRows} (what a row shows), {@link TrafficSelection} (the selection, the partner, publishing) and
+ * {@link TrafficMenu} (the context menu).
  */
 public final class TrafficView extends ViewPart {
     public static final String ID = "io.vgpio.ui.traffic";
@@ -60,43 +44,27 @@ public final class TrafficView extends ViewPart {
     public static final String ID_TABLE = "traffic.table";
     public static final String ID_SUMMARY = "traffic.summary";
 
-    private static final String ALL_LINES = "All lines";
     private static final int TICK_MILLIS = 33; // at most 30 updates a second
     /** The longest the UI thread indexes in one tick; a big rebuild takes a few ticks instead. */
     private static final long SCAN_BUDGET_NANOS = 12_000_000;
-    /** A select-all on a million rows publishes this many events, not a million. */
-    private static final int MAX_PUBLISHED = 10_000;
 
     private final Consumer<DataSource> sourceListener = this::sourceChanged;
     private final Runnable ticker = this::tick;
     private final TrafficIndex index = new TrafficIndex(TrafficFilter.defaults());
     private final PairFinder pairs = new PairFinder();
-    private EventSelectionProvider selection;
+    private TrafficSelection selection;
     private DataSource source;
     private EventFormat format;
-    private Combo lineCombo;
-    private Combo typeCombo;
-    private Combo statusCombo;
-    private Button followButton;
+    private TrafficFilterBar filterBar;
     private RowWindow window;
     private Table table;
     private Label summary;
-    private Color problemBg;
-    private Color partnerBg;
-    private Color quietFg;
-    private Color errorFg;
+    private TrafficRows rows;
     private boolean followLive = true;
-    /** Selected events (sorted sequence numbers, at most MAX_PUBLISHED) and the anchor of a range selection. */
-    private long[] selected = new long[0];
-    private long anchor = -1;
     /** The row count the window last showed. */
     private int shownRows = -1;
     /** True while a rebuilt index has not reached the selection yet: reveal it once it has. */
     private boolean revealSelection;
-    /** The partner of the single selected row (tinted), or -1. */
-    private long partnerSeq = -1;
-    /** A note for the summary line (e.g. why "Go to partner" found nothing); cleared by the next selection. */
-    private String note = "";
     private final Action followAction = new Action("Follow Live", IAction.AS_CHECK_BOX) {
         @Override
         public void run() {
@@ -107,14 +75,9 @@ public final class TrafficView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         Display display = parent.getDisplay();
-        problemBg = new Color(255, 226, 226);
-        partnerBg = new Color(255, 244, 196);
-        quietFg = new Color(110, 110, 110);
-        errorFg = new Color(190, 0, 0);
-
         Composite root = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(root);
-        createFilterBar(root);
+        filterBar = new TrafficFilterBar(root, this::applyFilter, this::setFollow);
 
         window = new RowWindow(root, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER, new RowWindow.Model() {
             @Override
@@ -124,22 +87,22 @@ public final class TrafficView extends ViewPart {
 
             @Override
             public void fill(TableItem item, int row) {
-                TrafficView.this.fill(item, row);
+                rows.fill(item, row);
             }
 
             @Override
             public boolean isSelected(int row) {
-                return java.util.Arrays.binarySearch(selected, index.seqAt(row)) >= 0;
+                return selection.contains(index.seqAt(row));
             }
 
             @Override
             public void select(int row, int stateMask) {
-                selectRow(row, stateMask);
+                selection.selectRow(row, stateMask);
             }
 
             @Override
             public void activate(int row) {
-                goToPartner();
+                selection.goToPartner();
             }
 
             @Override
@@ -150,23 +113,35 @@ public final class TrafficView extends ViewPart {
             }
         });
         table = window.table();
+        selection = new TrafficSelection(new TrafficSelection.Host() {
+            @Override
+            public DataSource source() {
+                return source;
+            }
+
+            @Override
+            public EventFormat format() {
+                return format;
+            }
+
+            @Override
+            public void pauseFollow() {
+                if (followLive) {
+                    setFollow(false);
+                }
+            }
+
+            @Override
+            public void updateSummary() {
+                TrafficView.this.updateSummary();
+            }
+        }, index, window, pairs);
         table.setData(WIDGET_ID, ID_TABLE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        for (int i = 0; i < TrafficCells.TITLES.length; i++) {
-            TableColumn c = new TableColumn(table, TrafficCells.RIGHT[i] ? SWT.RIGHT : SWT.LEFT);
-            c.setText(TrafficCells.TITLES[i]);
-            c.setWidth(TrafficCells.WIDTHS[i]);
-            c.setMoveable(true);
-        }
-        table.getColumn(TrafficCells.SEQ).setToolTipText("Sequence number of the event in the device's log");
-        table.getColumn(TrafficCells.PAIR).setToolTipText(
-                "The request's response (\u2192) or the response's request (\u2190); double-click a row to go there");
+        rows = new TrafficRows(() -> source, () -> format, index, pairs, selection, window);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(window.control());
-        table.addListener(SWT.MouseHover, this::hover);
         table.addListener(SWT.KeyDown, e -> {
             if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'c' || e.keyCode == 'C')) {
-                copySelection();
+                selection.copy();
             }
         });
 
@@ -174,9 +149,8 @@ public final class TrafficView extends ViewPart {
         summary.setData(WIDGET_ID, ID_SUMMARY);
         GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).applyTo(summary);
 
-        selection = new EventSelectionProvider(this::selectEvents);
-        getSite().setSelectionProvider(selection);
-        createMenu();
+        getSite().setSelectionProvider(selection.provider());
+        new TrafficMenu(() -> source, index, selection, filterBar, followAction).attach(table, getSite());
         followAction.setChecked(true);
         followAction.setToolTipText("Scroll to the newest row as traffic arrives");
         getViewSite().getActionBars().getToolBarManager().add(followAction);
@@ -184,95 +158,6 @@ public final class TrafficView extends ViewPart {
         SourceService.get().addListener(sourceListener);
         bind(SourceService.get().current());
         display.timerExec(TICK_MILLIS, ticker);
-    }
-
-    private void createFilterBar(Composite root) {
-        Composite bar = new Composite(root, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(8).margins(4, 2).applyTo(bar);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-
-        new Label(bar, SWT.NONE).setText("Line:");
-        lineCombo = new Combo(bar, SWT.DROP_DOWN);
-        lineCombo.setData(WIDGET_ID, ID_LINE);
-        lineCombo.setToolTipText("A line number or name; empty for all lines");
-        GridDataFactory.fillDefaults().hint(130, SWT.DEFAULT).applyTo(lineCombo);
-        lineCombo.addListener(SWT.Modify, e -> applyFilter());
-
-        new Label(bar, SWT.NONE).setText("Type:");
-        typeCombo = new Combo(bar, SWT.DROP_DOWN | SWT.READ_ONLY);
-        typeCombo.setData(WIDGET_ID, ID_TYPE);
-        for (TrafficFilter.TypeChoice t : TrafficFilter.TYPES) {
-            typeCombo.add(t.label());
-        }
-        typeCombo.select(0);
-        typeCombo.setVisibleItemCount(TrafficFilter.TYPES.size());
-        typeCombo.addListener(SWT.Selection, e -> applyFilter());
-
-        new Label(bar, SWT.NONE).setText("Status:");
-        statusCombo = new Combo(bar, SWT.DROP_DOWN | SWT.READ_ONLY);
-        statusCombo.setData(WIDGET_ID, ID_STATUS);
-        for (TrafficFilter.StatusChoice s : TrafficFilter.StatusChoice.values()) {
-            statusCombo.add(s.label());
-        }
-        statusCombo.select(0);
-        statusCombo.addListener(SWT.Selection, e -> applyFilter());
-
-        new Label(bar, SWT.NONE); // spacer
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar.getChildren()[bar.getChildren().length - 1]);
-        followButton = new Button(bar, SWT.CHECK);
-        followButton.setData(WIDGET_ID, ID_FOLLOW);
-        followButton.setText("Follow live");
-        followButton.setToolTipText("Scroll to the newest row as traffic arrives; selecting a row pauses");
-        followButton.setSelection(true);
-        followButton.addListener(SWT.Selection, e -> setFollow(followButton.getSelection()));
-    }
-
-    private void createMenu() {
-        MenuManager menu = new MenuManager("#PopupMenu");
-        menu.setRemoveAllWhenShown(true);
-        menu.addMenuListener(this::fillMenu);
-        table.setMenu(menu.createContextMenu(table));
-        getSite().registerContextMenu(menu, selection);
-    }
-
-    private void fillMenu(IMenuManager m) {
-        Event one = selectedEvent();
-        Action partner = new Action("Go to Partner (request \u2194 response)") {
-            @Override
-            public void run() {
-                goToPartner();
-            }
-        };
-        partner.setEnabled(one != null && (one.kind() == EventKind.REQUEST || one.kind() == EventKind.RESPONSE));
-        m.add(partner);
-        Action onlyLine = new Action(one == null || one.line() < 0 ? "Show Only This Line"
-                : "Show Only Line " + TrafficCells.line(one.line(), source.config())) {
-            @Override
-            public void run() {
-                lineCombo.setText(Integer.toString(one.line()));
-            }
-        };
-        onlyLine.setEnabled(one != null && one.line() >= 0);
-        m.add(onlyLine);
-        Action allLines = new Action("Show All Lines") {
-            @Override
-            public void run() {
-                lineCombo.setText("");
-            }
-        };
-        allLines.setEnabled(index.filter().line() != TrafficFilter.ALL_LINES);
-        m.add(allLines);
-        m.add(new Separator());
-        Action copy = new Action("Copy") {
-            @Override
-            public void run() {
-                copySelection();
-            }
-        };
-        copy.setEnabled(selected.length > 0);
-        m.add(copy);
-        m.add(followAction);
-        m.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
     }
 
     // ---- the device and the timer --------------------------------------------------------------------------
@@ -291,35 +176,19 @@ public final class TrafficView extends ViewPart {
         }
         source = h;
         format = h == null ? null : new EventFormat(h.config());
-        selected = new long[0];
-        anchor = -1;
-        partnerSeq = -1;
+        selection.clear();
         revealSelection = false;
-        note = "";
         index.reset(index.filter());
         shownRows = -1;
         window.reset();
-        fillLineItems();
+        filterBar.setLines(h == null ? null : h.config());
         // A new device starts with its newest traffic in view, a trace with its first.
         setFollow(h == null || h.isLive());
-        followButton.setEnabled(h == null || h.isLive());
+        filterBar.setFollowEnabled(h == null || h.isLive());
         followAction.setEnabled(h == null || h.isLive());
         setContentDescription(h == null ? "" : h.description());
-        selection.publish(StructuredSelection.EMPTY);
+        selection.provider().publish(StructuredSelection.EMPTY);
         refresh();
-    }
-
-    private void fillLineItems() {
-        String text = lineCombo.getText();
-        lineCombo.removeAll();
-        lineCombo.add(ALL_LINES);
-        DeviceConfig config = source == null ? null : source.config();
-        int n = config == null ? 0 : Math.min(config.lines(), 256); // beyond that, type the number
-        for (int i = 0; i < n; i++) {
-            lineCombo.add(TrafficCells.line(i, config));
-        }
-        lineCombo.setVisibleItemCount(Math.min(20, n + 1));
-        lineCombo.setText(text.isEmpty() ? ALL_LINES : text);
     }
 
     private void tick() {
@@ -345,7 +214,7 @@ public final class TrafficView extends ViewPart {
         int cut = index.dropBefore(first);
         if (cut > 0) {
             window.shift(cut); // the rows on screen move up with their events
-            dropSelectedBefore(first);
+            selection.dropBefore(first);
         }
         if (!index.caughtUp(log)) {
             index.scan(log, SCAN_BUDGET_NANOS);
@@ -353,7 +222,7 @@ public final class TrafficView extends ViewPart {
         int n = index.size();
         if (revealSelection && index.caughtUp(log)) {
             revealSelection = false;
-            int row = selected.length == 0 ? -1 : index.rowOf(selected[0]);
+            int row = selection.firstRow();
             if (row >= 0) {
                 window.reveal(row);
             } else if (followLive) {
@@ -369,16 +238,6 @@ public final class TrafficView extends ViewPart {
             }
         }
         updateSummary();
-    }
-
-    private void dropSelectedBefore(long first) {
-        int i = 0;
-        while (i < selected.length && selected[i] < first) {
-            i++;
-        }
-        if (i > 0) {
-            selected = Arrays.copyOfRange(selected, i, selected.length);
-        }
     }
 
     private void updateSummary() {
@@ -397,12 +256,12 @@ public final class TrafficView extends ViewPart {
                 text += String.format(Locale.ROOT, "   \u00b7   indexing %d%%",
                         (int) (100 * (index.scannedTo() - first) / Math.max(1, next - first)));
             }
-            if (selected.length > 1) {
-                text += String.format(Locale.ROOT, "   \u00b7   %,d selected", selected.length);
+            if (selection.count() > 1) {
+                text += String.format(Locale.ROOT, "   \u00b7   %,d selected", selection.count());
             }
             text += followLive ? "   \u00b7   following live" : "   \u00b7   paused";
-            if (!note.isEmpty()) {
-                text += "   \u00b7   " + note;
+            if (!selection.note().isEmpty()) {
+                text += "   \u00b7   " + selection.note();
             }
         }
         if (!text.equals(summary.getText())) {
@@ -410,239 +269,26 @@ public final class TrafficView extends ViewPart {
         }
     }
 
-    // ---- rows ----------------------------------------------------------------------------------------------
-
-    /** The cells of a row, as the table shows them (null if the row's event was dropped meanwhile). */
-    private String[] cells(int row) {
-        EventLog log = source.log();
-        Event e = log.get(index.seqAt(row));
-        return e == null ? null : TrafficCells.cells(e, source.config(), log.startNanos(), pairs.partner(log, e));
-    }
-
-    private void fill(TableItem item, int row) {
-        item.setBackground(null);
-        item.setForeground(null);
-        if (source == null || row >= index.size()) {
-            return;
-        }
-        long seq = index.seqAt(row);
-        Event e = source.log().get(seq);
-        if (e == null) {
-            item.setText(new String[] {Long.toString(seq), "", "", "(dropped)"});
-            item.setForeground(quietFg);
-            return;
-        }
-        item.setText(cells(row));
-        switch (TrafficCells.tone(e)) {
-            case PROBLEM -> item.setBackground(problemBg);
-            case QUIET -> item.setForeground(quietFg);
-            case NORMAL -> {
-            }
-        }
-        if (seq == partnerSeq) {
-            item.setBackground(partnerBg);
-        }
-    }
-
-    private void hover(org.eclipse.swt.widgets.Event e) {
-        TableItem item = table.getItem(new Point(e.x, e.y));
-        String tip = null;
-        if (item != null && source != null) {
-            int row = window.rowOf(item);
-            Event ev = row >= 0 && row < index.size() ? source.log().get(index.seqAt(row)) : null;
-            if (ev != null) {
-                tip = "#" + ev.seq() + "  " + format.describe(ev);
-            }
-        }
-        table.setToolTipText(tip);
-    }
-
-    // ---- selection -----------------------------------------------------------------------------------------
-
-    /** The user clicked a row or moved to it with the keys. */
-    private void selectRow(int row, int stateMask) {
-        long seq = index.seqAt(row);
-        if ((stateMask & SWT.MOD2) != 0 && anchor >= 0) {
-            int from = index.rowAtOrAfter(anchor);
-            int lo = Math.min(from, row);
-            int hi = Math.min(Math.max(from, row), lo + MAX_PUBLISHED - 1);
-            long[] range = new long[Math.max(0, hi - lo + 1)];
-            for (int r = lo; r <= hi && r < index.size(); r++) {
-                range[r - lo] = index.seqAt(r);
-            }
-            selected = range;
-        } else if ((stateMask & SWT.MOD1) != 0) {
-            int at = Arrays.binarySearch(selected, seq);
-            if (at >= 0) {
-                long[] s = new long[selected.length - 1];
-                System.arraycopy(selected, 0, s, 0, at);
-                System.arraycopy(selected, at + 1, s, at, s.length - at);
-                selected = s;
-            } else if (selected.length < MAX_PUBLISHED) {
-                int ins = -at - 1;
-                long[] s = new long[selected.length + 1];
-                System.arraycopy(selected, 0, s, 0, ins);
-                s[ins] = seq;
-                System.arraycopy(selected, ins, s, ins + 1, selected.length - ins);
-                selected = s;
-            }
-            anchor = seq;
-        } else {
-            selected = new long[] {seq};
-            anchor = seq;
-        }
-        note = "";
-        if (followLive) {
-            setFollow(false); // the row the user picked must not scroll away
-        }
-        selectionChanged();
-    }
-
-    /** Tints the partner of a single selected request or response, redraws, and tells the workbench. */
-    private void selectionChanged() {
-        List<Event> events = new ArrayList<>(Math.min(selected.length, 64));
-        if (source != null) {
-            EventLog log = source.log();
-            for (long seq : selected) {
-                Event e = log.get(seq);
-                if (e != null) {
-                    events.add(e);
-                }
-            }
-        }
-        partnerSeq = events.size() == 1 ? pairs.partner(source.log(), events.get(0)) : -1;
-        window.refresh();
-        updateSummary();
-        selection.publish(events.isEmpty() ? StructuredSelection.EMPTY : new StructuredSelection(events));
-    }
-
-    /** The event of the single selected row, or null. */
-    private Event selectedEvent() {
-        return source == null || selected.length != 1 ? null : source.log().get(selected[0]);
-    }
-
-    private void goToPartner() {
-        Event e = selectedEvent();
-        if (e == null || source == null) {
-            return;
-        }
-        long partner = pairs.partner(source.log(), e);
-        if (partner < 0) {
-            note = e.kind() == EventKind.REQUEST ? "#" + e.seq() + " has no response in the log"
-                    : e.kind() == EventKind.RESPONSE ? "#" + e.seq() + " answers no request in the log"
-                    : "only requests and responses have partners";
-        } else if (index.rowOf(partner) < 0) {
-            note = "partner #" + partner + " is hidden by the filter";
-        } else {
-            note = "";
-            setFollow(false);
-            selected = new long[] {partner};
-            anchor = partner;
-            window.reveal(index.rowOf(partner));
-            selectionChanged();
-        }
-        updateSummary();
-    }
-
-    /** Another view set the selection: select those events' rows (or reveal the nearest row). */
-    private void selectEvents(IStructuredSelection s) {
-        if (table == null || table.isDisposed() || source == null) {
-            return;
-        }
-        long[] seqs = new long[Math.min(s.size(), MAX_PUBLISHED)];
-        int n = 0;
-        for (Object o : s) {
-            if (o instanceof Event e && n < seqs.length) {
-                seqs[n++] = e.seq();
-            }
-        }
-        seqs = Arrays.copyOf(seqs, n);
-        Arrays.sort(seqs);
-        if (n > 0) {
-            setFollow(false);
-            int row = index.rowOf(seqs[0]);
-            window.reveal(row >= 0 ? row : Math.min(index.rowAtOrAfter(seqs[0]), Math.max(0, index.size() - 1)));
-        }
-        long[] shown = Arrays.stream(seqs).filter(q -> index.rowOf(q) >= 0).toArray();
-        selected = shown;
-        anchor = shown.length > 0 ? shown[0] : -1;
-        selectionChanged();
-    }
-
-    private void copySelection() {
-        if (source == null) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        EventLog log = source.log();
-        for (long seq : selected) {
-            Event e = log.get(seq);
-            if (e != null) {
-                sb.append(String.format(Locale.ROOT, "#%d %.6f %s%n", seq, (e.timeNanos() - log.startNanos()) / 1e9,
-                        format.describe(e)));
-            }
-        }
-        if (sb.isEmpty()) {
-            return;
-        }
-        Clipboard cb = new Clipboard(table.getDisplay());
-        try {
-            cb.setContents(new Object[] {sb.toString()}, new Transfer[] {TextTransfer.getInstance()});
-        } finally {
-            cb.dispose();
-        }
-    }
-
     // ---- filter and follow ---------------------------------------------------------------------------------
 
     private void applyFilter() {
-        int line = parseLine(lineCombo.getText().trim());
-        if (line == Integer.MIN_VALUE) {
-            lineCombo.setForeground(errorFg);
-            lineCombo.setToolTipText("No line \"" + lineCombo.getText().trim()
-                    + "\": type a line number (0 to " + Protocol.MAX_LINES + ") or a line's name");
-            return;
-        }
-        lineCombo.setForeground(null);
-        lineCombo.setToolTipText("A line number or name; empty for all lines");
-        TrafficFilter f = new TrafficFilter(TrafficFilter.TYPES.get(Math.max(0, typeCombo.getSelectionIndex())), line,
-                TrafficFilter.StatusChoice.values()[Math.max(0, statusCombo.getSelectionIndex())]);
-        if (f.equals(index.filter())) {
+        TrafficFilter f = filterBar.filter();
+        if (f == null || f.equals(index.filter())) {
             return;
         }
         // The selection (sequence numbers) stays; rows it no longer has are simply not shown as selected.
         index.reset(f);
-        partnerSeq = -1;
+        selection.forgetPartner();
         shownRows = -1;
-        revealSelection = selected.length > 0;
+        revealSelection = selection.count() > 0;
         window.reset();
         refresh();
-    }
-
-    /** A line number, a name, "" or "All lines" (all: -1); Integer.MIN_VALUE if it names no line. */
-    private int parseLine(String text) {
-        if (text.isEmpty() || text.equals(ALL_LINES)) {
-            return TrafficFilter.ALL_LINES;
-        }
-        String first = text.split("\\s+", 2)[0];
-        if (first.chars().allMatch(Character::isDigit)) {
-            try {
-                int n = Integer.parseInt(first);
-                return n <= Protocol.MAX_LINES ? n : Integer.MIN_VALUE;
-            } catch (NumberFormatException e) {
-                return Integer.MIN_VALUE;
-            }
-        }
-        int byName = source == null ? -1 : source.config().lineIndex(text);
-        return byName >= 0 ? byName : Integer.MIN_VALUE;
     }
 
     private void setFollow(boolean on) {
         followLive = on;
         followAction.setChecked(on);
-        if (followButton.getSelection() != on) {
-            followButton.setSelection(on);
-        }
+        filterBar.setFollow(on);
         if (on) {
             window.showEnd();
         }
@@ -674,7 +320,7 @@ public final class TrafficView extends ViewPart {
 
     /** The text of a row's cells as the table shows them, or null if its event was dropped. */
     public String[] rowCells(int row) {
-        return cells(row);
+        return rows.cells(row);
     }
 
     /** The sequence number shown in a row. */
