@@ -64,6 +64,7 @@ public final class BindingCheck {
     private void run() throws Exception {
         inputFollowsPulls();
         edgeLatency(Integer.getInteger("edges", 200));
+        irqTypesApply();
         outputDrivesPin();
         activeLowOutput();
         busyLineNamesConsumer();
@@ -148,6 +149,29 @@ public final class BindingCheck {
                 + got + " edges: " + percentiles(Arrays.copyOf(wake, got)));
         request(MessageType.SET_IRQ_TYPE, 2, IrqType.NONE.wireValue());
         driver.awaitInterrupt(500); // the held buffer comes back INVALID
+    }
+
+    /** Hardware edges raise the interrupt the guest asked for, and only that one. */
+    private void irqTypesApply() throws Exception {
+        pull(3, "pull-up");
+        check(waitFor(() -> value(2) == 1, 3000), "line 2 high before the trigger-type checks");
+        request(MessageType.SET_IRQ_TYPE, 2, IrqType.EDGE_RISING.wireValue());
+        driver.queueIrqBuffer(2);
+        pull(3, "pull-down");
+        GpioDriver.Interrupt none = driver.awaitInterrupt(400);
+        check(none == null, "edge-rising: a falling hardware edge raises no interrupt");
+        pull(3, "pull-up");
+        GpioDriver.Interrupt rising = driver.awaitInterrupt(3000);
+        check(rising != null && rising.valid() && rising.line() == 2, "edge-rising: the rising edge does");
+        request(MessageType.SET_IRQ_TYPE, 2, IrqType.NONE.wireValue());
+        request(MessageType.SET_IRQ_TYPE, 2, IrqType.LEVEL_LOW.wireValue());
+        driver.queueIrqBuffer(2);
+        check(driver.awaitInterrupt(400) == null, "level-low: no interrupt while the pin is high");
+        pull(3, "pull-down");
+        GpioDriver.Interrupt low = driver.awaitInterrupt(3000);
+        check(low != null && low.valid() && low.line() == 2, "level-low: pulling the pin low raises it");
+        request(MessageType.SET_IRQ_TYPE, 2, IrqType.NONE.wireValue());
+        driver.awaitInterrupt(300); // nothing held; drains a stray INVALID return if any
     }
 
     // ---- guest output -> physical output ----------------------------------------------------------------------
