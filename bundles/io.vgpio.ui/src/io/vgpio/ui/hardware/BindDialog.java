@@ -63,6 +63,13 @@ public final class BindDialog extends TitleAreaDialog {
         return result;
     }
 
+    /** Wide enough for the fields; the explanation wraps instead of stretching the dialog. */
+    @Override
+    protected org.eclipse.swt.graphics.Point getInitialSize() {
+        org.eclipse.swt.graphics.Point p = super.getInitialSize();
+        return new org.eclipse.swt.graphics.Point(Math.min(p.x, 720), p.y);
+    }
+
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);

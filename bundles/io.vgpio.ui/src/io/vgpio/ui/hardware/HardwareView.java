@@ -73,6 +73,11 @@ public final class HardwareView extends ViewPart {
             col.setWidth(c.equals("Status") ? 420 : c.equals("Binding") ? 240 : 80);
         }
         sash.setWeights(3, 1);
+        // A status message is often longer than its column: the row under the pointer shows it whole.
+        table.addListener(SWT.MouseHover, e -> {
+            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            table.setToolTipText(item == null ? null : item.getText(3));
+        });
 
         Action refresh = new Action("Refresh") {
             @Override

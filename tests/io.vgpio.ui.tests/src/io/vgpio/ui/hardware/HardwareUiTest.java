@@ -134,6 +134,7 @@ class HardwareUiTest {
             spin(50);
             assertNull(d.shownError());
             assertEquals("in my-usb-board:3 bias=as-is debounce=5ms", d.spec());
+            assertTrue(d.okEnabled(), "a corrected entry can be confirmed again");
             screenshot(d.getShell(), "hardware-bind-dialog.png");
         } finally {
             d.close();
