@@ -48,7 +48,7 @@ public final class GpioChips {
         if (selector.isEmpty()) {
             throw new GpioException("no chip given; name one as gpiochipN, a path, a number or a label");
         }
-        if (selector.chars().allMatch(Character::isDigit) && selector.length() < 10) {
+        if (isNumber(selector)) {
             return GpioChip.open(DEV.resolve("gpiochip" + selector));
         }
         GpioChip byLabel = openByLabel(selector);
@@ -86,9 +86,14 @@ public final class GpioChips {
         return null;
     }
 
+    /** One to nine ASCII digits: a chip number or a line offset rather than a name. */
+    private static boolean isNumber(String s) {
+        return !s.isEmpty() && s.length() < 10 && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
     /** The offset of a line given as an offset or a name on an open chip. */
     public static int offset(GpioChip chip, String line) throws GpioException {
-        if (!line.isEmpty() && line.chars().allMatch(Character::isDigit) && line.length() < 10) {
+        if (isNumber(line)) {
             int o = Integer.parseInt(line);
             if (o >= chip.info().lines()) {
                 throw new GpioException(chip.info().name() + " has no line " + o + "; its lines are 0.."

@@ -107,7 +107,7 @@ abstract class Binder {
     protected void eventsReady() throws GpioException {
     }
 
-    /** The fd to wait on besides the wake fd, or -1. */
+    /** The request whose edge events to wait for besides the wake fd, or null (outputs, or nothing held). */
     protected synchronized LineRequest waitable() {
         return null;
     }

@@ -4,7 +4,6 @@ import io.vgpio.core.Chip;
 import io.vgpio.core.Direction;
 import io.vgpio.core.LineBinding;
 import io.vgpio.gpiocdev.GpioChip;
-import io.vgpio.gpiocdev.GpioChips;
 import io.vgpio.gpiocdev.GpioException;
 import io.vgpio.gpiocdev.LineSettings;
 import java.util.function.Consumer;
@@ -68,11 +67,7 @@ final class OutputBinder extends Binder implements Chip.OutputListener {
             }
             try {
                 if (out && request == null) {
-                    try (GpioChip c = GpioChips.open(binding.chip())) {
-                        request = c.request(offset, settings(), consumer);
-                    }
-                    setStatus(BindingStatus.State.DRIVING, "the guest drives " + device + " line " + offset + " ("
-                            + v + ")");
+                    attach(); // acquire() requests the line, since the guest now drives it
                 } else if (out) {
                     request.setValue(v);
                 } else if (request != null) {
