@@ -19,8 +19,11 @@ run=()
 if [[ -z ${DISPLAY:-} ]] && command -v xvfb-run >/dev/null; then
   run=(xvfb-run -a -s "-screen 0 1600x1000x24")
 fi
-"${run[@]}" ./mvnw -B -ntp clean verify "$@"
-status=$?
+# The build's status is kept rather than letting set -e end the script, so the figures below are printed
+# whether the build passed or not.
+status=0
+# --fail-at-end: a red module must not hide the results of the modules after it.
+"${run[@]}" ./mvnw -B -ntp --fail-at-end clean verify "$@" || status=$?
 if [[ -f tests/e2e/target/e2e-report.txt ]]; then
   echo "== figures measured by the end-to-end suite"
   cat tests/e2e/target/e2e-report.txt

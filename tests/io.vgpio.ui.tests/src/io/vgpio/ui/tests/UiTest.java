@@ -6,12 +6,15 @@ import io.vgpio.vhost.DeviceHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import org.eclipse.draw2d.FigureCanvas;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
@@ -46,15 +49,37 @@ public final class UiTest {
         return true;
     }
 
-    /** Runs the UI event loop for a while. */
-    public static void spin(long millis) {
-        long end = System.currentTimeMillis() + millis;
-        spinUntil(() -> System.currentTimeMillis() >= end, millis + 1000);
+    /**
+     * Runs every event already queued on the UI thread (asyncExecs, layouts, paints) until the queue is empty.
+     * Work that a timer schedules later is not waited for: wait for its effect with {@link #spinUntil}.
+     */
+    public static void drain() {
+        Display d = Display.getCurrent();
+        for (int i = 0; i < 100_000 && d.readAndDispatch(); i++) {
+            // each call ran one event
+        }
     }
 
-    /** Saves what the screen shows of a control (a shell included) as PNG under {@link #SHOTS}. */
-    public static Path screenshot(Control control, String name) throws Exception {
-        Files.createDirectories(SHOTS);
+    /**
+     * Brings a draw2d canvas up to date now: the queued events run, then its update manager lays out and paints
+     * every invalid figure, so that hit-testing and screenshots see the figures where they are drawn. (draw2d
+     * validates from an asyncExec; on a freshly opened view that may not have run yet.)
+     */
+    public static void settle(FigureCanvas canvas) {
+        drain();
+        canvas.getLightweightSystem().getUpdateManager().performUpdate();
+        drain();
+    }
+
+    /** Asserts that the condition comes true, running the UI event loop meanwhile; the deadline is only a guard. */
+    public static void waitFor(String what, BooleanSupplier done) {
+        if (!spinUntil(done, 20_000)) {
+            throw new AssertionError("still not true after 20 s: " + what);
+        }
+    }
+
+    /** What the screen shows of a control (a shell included), as image data in the control's coordinates. */
+    public static ImageData capture(Control control) {
         control.update();
         Display display = control.getDisplay();
         Point size = control.getSize();
@@ -63,14 +88,40 @@ public final class UiTest {
         GC gc = new GC(display);
         try {
             gc.copyArea(img, at.x, at.y);
+            return img.getImageData();
         } finally {
             gc.dispose();
+            img.dispose();
         }
+    }
+
+    /** Saves what the screen shows of a control as PNG under {@link #SHOTS}, for people to look at. */
+    public static Path screenshot(Control control, String name) throws Exception {
+        return save(capture(control), name);
+    }
+
+    /** Saves captured image data as PNG under {@link #SHOTS}. */
+    public static Path save(ImageData data, String name) throws Exception {
+        Files.createDirectories(SHOTS);
         Path file = SHOTS.resolve(name);
         ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {img.getImageData()};
+        loader.data = new ImageData[] {data};
         loader.save(file.toString(), SWT.IMAGE_PNG);
-        img.dispose();
         return file;
+    }
+
+    /** How many pixels in the rectangle are within {@code tolerance} of the colour in each of R, G and B. */
+    public static int pixelsNear(ImageData data, Rectangle area, RGB colour, int tolerance) {
+        int count = 0;
+        for (int y = Math.max(0, area.y); y < Math.min(data.height, area.y + area.height); y++) {
+            for (int x = Math.max(0, area.x); x < Math.min(data.width, area.x + area.width); x++) {
+                RGB p = data.palette.getRGB(data.getPixel(x, y));
+                if (Math.abs(p.red - colour.red) <= tolerance && Math.abs(p.green - colour.green) <= tolerance
+                        && Math.abs(p.blue - colour.blue) <= tolerance) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 }

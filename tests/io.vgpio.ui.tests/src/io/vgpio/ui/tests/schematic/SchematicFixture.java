@@ -1,11 +1,11 @@
 package io.vgpio.ui.tests.schematic;
 
-import static io.vgpio.ui.tests.UiTest.spin;
 import static io.vgpio.ui.tests.UiTest.spinUntil;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.core.DeviceConfig;
+import io.vgpio.ui.tests.UiTest;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.schematic.SchematicView;
 import io.vgpio.ui.schematic.parts.ChipEditPart;
@@ -14,6 +14,7 @@ import io.vgpio.vhost.DeviceHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import org.eclipse.draw2d.FigureCanvas;
 import org.eclipse.draw2d.IFigure;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.swt.SWT;
@@ -63,7 +64,7 @@ final class SchematicFixture implements AutoCloseable {
                 && f.view.linePart(Math.min(lines, ChipEditPart.MAX_SHOWN) - 1).lineFigure().state() != null, 5000),
                 "the schematic shows the device");
         view.zoomManager().setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));
-        spin(50);
+        f.settle();
         return f;
     }
 
@@ -84,6 +85,32 @@ final class SchematicFixture implements AutoCloseable {
         Rectangle r = figure.getBounds().getCopy();
         figure.translateToAbsolute(r);
         return new Point(r.x + r.width / 2, r.y + r.height / 2);
+    }
+
+    /** Lays out and paints the schematic now (see {@link UiTest#settle}). */
+    void settle() {
+        UiTest.settle((FigureCanvas) canvas());
+    }
+
+    /**
+     * Clicks the centre of a figure once the canvas would deliver a click there to that figure: on a freshly
+     * opened view the figures may exist before draw2d has given their parents bounds, and a click then lands on
+     * the background.
+     */
+    void clickOn(IFigure figure, int button) {
+        FigureCanvas c = (FigureCanvas) canvas();
+        UiTest.waitFor("a click at the centre of " + figure + " reaches it", () -> {
+            UiTest.settle(c);
+            Point at = centerOnCanvas(figure);
+            IFigure hit = c.getLightweightSystem().getRootFigure().findFigureAt(at.x, at.y);
+            for (IFigure f = hit; f != null; f = f.getParent()) {
+                if (f == figure) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        click(centerOnCanvas(figure), button);
     }
 
     /** A left click as SWT delivers it: move, down, up at the point. */

@@ -54,19 +54,18 @@ class SchematicInteractionTest {
                 SwitchFigure sw = part.switchFigure();
                 assertTrue(sw.isShowing(), "a line with direction none shows its switch");
                 f.view.viewer().reveal(part);
-                spinUntil(() -> false, 50);
                 int before = chip.inputLevel(line);
                 boolean wasOn = sw.isOn();
                 assertEquals(before == 1, wasOn);
 
-                f.click(SchematicFixture.centerOnCanvas(sw), 1);
+                f.clickOn(sw, 1);
                 assertTrue(spinUntil(() -> chip.inputLevel(line) != before && sw.isOn() != wasOn, 5000),
                         "line " + line + ": input " + chip.inputLevel(line) + ", switch on " + sw.isOn());
                 assertEquals(chip.inputLevel(line) == 1, sw.isOn());
                 IStructuredSelection sel = (IStructuredSelection) f.view.viewer().getSelection();
                 assertEquals(part, sel.getFirstElement(), "the click selected the line");
 
-                f.click(SchematicFixture.centerOnCanvas(sw), 1);
+                f.clickOn(sw, 1);
                 assertTrue(spinUntil(() -> chip.inputLevel(line) == before && sw.isOn() == wasOn, 5000),
                         "a second click toggles back");
             }
@@ -93,7 +92,7 @@ class SchematicInteractionTest {
                 });
                 var led = f.line(line).ledFigure();
                 assertTrue(spinUntil(() -> led.isLit() || driver.isDone(), 5000), "the LED lights within 5 s");
-                assertTrue(led.isLit(), "the LED is lit");
+                assertTrue(led.isLit(), "the LED is lit (the driver ended first if not: " + driver.isDone() + ")");
                 assertTrue(led.isShowing(), "an output shows an LED");
                 assertFalse(f.line(line).switchFigure().isShowing(), "and no switch");
                 assertTrue(((ChipFigure) f.chipPart().getFigure()).isGuestAttached(), "the chip shows the guest");
@@ -115,7 +114,7 @@ class SchematicInteractionTest {
             f.host.chip().setInput(3, 1, io.vgpio.core.Cause.USER);
             LineEditPart part = f.line(3);
             assertTrue(spinUntil(() -> part.lineFigure().state().irqType() == IrqType.EDGE_BOTH, 2000));
-            f.click(SchematicFixture.centerOnCanvas(part.lineFigure().led().getParent()), 1);
+            f.clickOn(part.lineFigure().led().getParent(), 1);
             assertTrue(spinUntil(() -> part.getSelected() != 0, 2000), "clicking the row selects the line");
             Object element = ((IStructuredSelection) f.view.viewer().getSelection()).getFirstElement();
             IPropertySource props = Adapters.adapt(element, IPropertySource.class);

@@ -1,8 +1,8 @@
 package io.vgpio.ui.tests.schematic;
 
 import io.vgpio.ui.tests.UiTest;
-import static io.vgpio.ui.tests.UiTest.spin;
 import static io.vgpio.ui.tests.UiTest.spinUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.core.Direction;
@@ -10,8 +10,10 @@ import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.testkit.GpioDriver;
 import io.vgpio.ui.schematic.SchematicView;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.vgpio.ui.schematic.figures.SchematicStyle;
+import org.eclipse.draw2d.IFigure;
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.swt.graphics.ImageData;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pictures of the schematic under target/screenshots, to look at: 8 lines, 64 lines (at 100% and fitted), and
- * one while a guest driver holds outputs and interrupts and a stimulus pulse train runs.
+ * Pictures of the schematic under target/screenshots, for people to look at: 8 lines, 64 lines (at 100% and
+ * fitted), and one while a guest driver holds outputs and interrupts and a stimulus pulse train runs. What the
+ * tests assert is what the pictures must show: fitting zooms out, and the lit LED is drawn lit.
  */
 class SchematicScreenshotTest {
 
@@ -34,25 +37,27 @@ class SchematicScreenshotTest {
     void screenshots_8_and_64_lines() throws Exception {
         try (SchematicFixture f = SchematicFixture.start(8, "LED,BUTTON,,RESET,,,,A_RATHER_LONG_LINE_NAME")) {
             f.host.chip().setInput(1, 1, io.vgpio.core.Cause.USER);
-            spin(300);
-            assertPicture(UiTest.screenshot(f.canvas(), "schematic-8.png"));
+            assertTrue(spinUntil(() -> f.line(1).switchFigure().isOn(), 5000), "the switch shows the input high");
+            f.settle();
+            UiTest.screenshot(f.canvas(), "schematic-8.png"); // for people to look at
         }
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < 64; i++) {
             names.append(i % 3 == 2 ? "" : "GPIO_" + i).append(',');
         }
         try (SchematicFixture f = SchematicFixture.start(64, names.substring(0, names.length() - 1))) {
-            spin(300);
-            assertPicture(UiTest.screenshot(f.canvas(), "schematic-64.png"));
+            UiTest.screenshot(f.canvas(), "schematic-64.png"); // for people to look at
             f.view.zoomManager().setZoomAsText(ZoomManager.FIT_ALL);
-            spin(300);
-            assertPicture(UiTest.screenshot(f.canvas(), "schematic-64-fit.png"));
+            f.settle();
+            assertTrue(f.view.zoomManager().getZoom() < 1.0, "64 lines do not fit at 100%: fitting zooms out");
+            UiTest.screenshot(f.canvas(), "schematic-64-fit.png");
             f.view.zoomManager().setZoom(1.0);
+            int restoredHeight = f.canvas().getSize().y;
             f.page.setPartState(f.page.getReference(f.view), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
-            spin(300);
+            assertTrue(spinUntil(() -> f.canvas().getSize().y > restoredHeight, 5000), "maximizing makes it taller");
             f.view.zoomManager().setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));
-            spin(300);
-            assertPicture(UiTest.screenshot(f.canvas(), "schematic-64-maximized.png"));
+            f.settle();
+            UiTest.screenshot(f.canvas(), "schematic-64-maximized.png");
             f.page.setPartState(f.page.getReference(f.view), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
         }
     }
@@ -87,7 +92,7 @@ class SchematicScreenshotTest {
                     }
                     return null;
                 });
-                assertTrue(ready.await(10, TimeUnit.SECONDS) || driver.isDone());
+                assertTrue(ready.await(10, TimeUnit.SECONDS), "the driver set the lines up");
                 var stim = f.chipPart().diagram().stimulus();
                 stim.risingEdge(4).get(2, TimeUnit.SECONDS);
                 f.page.showView(IPageLayout.ID_PROP_SHEET);
@@ -96,12 +101,17 @@ class SchematicScreenshotTest {
                 stim.pulseTrain(3, 200, 20_000, 40_000);
                 // The schematic follows the train live: it shows RESET high within a few frames of a pulse.
                 assertTrue(spinUntil(() -> f.line(3).lineFigure().state().level() == 1, 2000), "RESET seen high");
-                spin(300);
-                assertTrue(spinUntil(() -> f.line(3).lineFigure().state().level() == 1, 2000), "RESET seen high");
-                assertPicture(UiTest.screenshot(f.canvas(), "schematic-live.png"));
+                assertTrue(spinUntil(() -> f.line(0).ledFigure().isLit(), 5000), "the LED is lit");
+                f.settle();
+                ImageData picture = UiTest.capture(f.canvas());
+                UiTest.save(picture, "schematic-live.png");
+                // The lit LED is drawn in its colour on screen, not just flagged in the model.
+                assertTrue(UiTest.pixelsNear(picture, onCanvas(f.line(0).ledFigure()), SchematicStyle.LED_ON.getRGB(),
+                        12) >= 30, "the lit LED's lens is drawn red");
+                assertEquals(0, UiTest.pixelsNear(picture, onCanvas(f.line(2).ledFigure()),
+                        SchematicStyle.LED_ON.getRGB(), 12), "the dark LED on line 2 has no lit pixel");
                 Shell shell = f.view.getSite().getShell();
-                assertPicture(UiTest.screenshot(shell, "schematic-live-workbench.png"));
-                assertTrue(f.line(0).ledFigure().isLit());
+                UiTest.screenshot(shell, "schematic-live-workbench.png"); // for people to look at
                 assertTrue(spinUntil(() -> f.line(1).lineFigure().state().armed(), 2000), "BUTTON armed");
                 assertTrue(f.line(4).lineFigure().state().latched(), "IRQ_A latched");
                 done.countDown();
@@ -113,8 +123,11 @@ class SchematicScreenshotTest {
         }
     }
 
-    private static void assertPicture(Path file) throws Exception {
-        assertTrue(Files.size(file) > 5_000, file + " is a real picture: " + Files.size(file) + " bytes");
+    /** A figure's bounds in the canvas's coordinates. */
+    private static org.eclipse.swt.graphics.Rectangle onCanvas(IFigure figure) {
+        Rectangle r = figure.getBounds().getCopy();
+        figure.translateToAbsolute(r);
+        return new org.eclipse.swt.graphics.Rectangle(r.x, r.y, r.width, r.height);
     }
 
     static String id() {

@@ -1,7 +1,8 @@
 package io.vgpio.ui.tests.waveform;
 
 import static io.vgpio.ui.tests.UiTest.screenshot;
-import static io.vgpio.ui.tests.UiTest.spin;
+import static io.vgpio.ui.tests.UiTest.drain;
+import static io.vgpio.ui.tests.UiTest.waitFor;
 import static io.vgpio.ui.tests.UiTest.spinUntil;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,7 +75,7 @@ class WaveformViewTest {
         view = (WaveformView) page.showView(WaveformView.ID);
         view.model().setSpan(WaveformModel.DEFAULT_SPAN); // the memento may hold another test's zoom
         view.model().setHidden(java.util.Set.of());
-        spin(200);
+        drain();
     }
 
     @AfterEach
@@ -87,12 +88,9 @@ class WaveformViewTest {
 
     @Test
     @DisplayName("One lane per line plus the six virtqueue lanes; a line's lane shows the changes driven on it")
-    void lanes_reflect_input_changes() {
-        for (int i = 0; i < 3; i++) {
-            host.chip().setInput(2, 1, Cause.USER);
-            spin(30);
-            host.chip().setInput(2, 0, Cause.USER);
-            spin(30);
+    void lanes_reflect_input_changes() throws Exception {
+        try (StimulusScheduler stim = new StimulusScheduler(host.chip())) {
+            stim.pulseTrain(2, 3, 30_000, 60_000).get(); // three 30 ms pulses: whole columns high
         }
         view.fit(); // the whole log: a loaded machine may take longer than the live window over these pulses
         view.refreshNow();
@@ -121,7 +119,7 @@ class WaveformViewTest {
     @DisplayName("Wheel zoom, drag pan, click cursors, fit and follow change the window as the user expects")
     void mouse_and_actions() {
         view.refreshNow();
-        spin(100);
+        drain();
         WaveformModel m = view.model();
         assertTrue(m.isFollowing());
         Control canvas = findCanvas();
@@ -183,32 +181,39 @@ class WaveformViewTest {
         guest.setDaemon(true);
         try (StimulusScheduler stim = new StimulusScheduler(host.chip())) {
             guest.start();
-            spinUntil(() -> host.chip().irqType(1) != IrqType.NONE, 10_000);
+            waitFor("the test guest armed line 1", () -> host.chip().irqType(1) != IrqType.NONE
+                    || failure.get() != null);
+            assertEquals(null, failure.get(), "the test guest set up its lines");
             // The scheduler runs these one after another: about 1.2 s in all.
-            stim.pulseTrain(0, 30, 4_000, 10_000);
-            stim.pulseTrain(1, 10, 20_000, 40_000);
-            stim.bounce(2, 41, 30_000);
-            stim.pulseTrain(3, 200, 500, 2_000);
-            spin(1600);
+            List<java.util.concurrent.Future<?>> stimuli = List.of(stim.pulseTrain(0, 30, 4_000, 10_000),
+                    stim.pulseTrain(1, 10, 20_000, 40_000), stim.bounce(2, 41, 30_000),
+                    stim.pulseTrain(3, 200, 500, 2_000));
+            waitFor("every stimulus ran", () -> stimuli.stream().allMatch(java.util.concurrent.Future::isDone));
+            for (var s : stimuli) {
+                s.get(); // rethrows a stimulus's failure
+            }
+            org.eclipse.swt.graphics.Point restored = view.chartComposite().getSize();
             page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-            spin(300);
+            waitFor("maximized, the chart is bigger", () -> {
+                org.eclipse.swt.graphics.Point now = view.chartComposite().getSize();
+                return now.x * now.y > restored.x * restored.y;
+            });
+            view.refreshNow();
             // Checked and pictured while the guest is still attached (a detach resets the guest's directions):
             // the whole run, paused, with the cursors on two pulses of line 1 (40 ms apart).
             view.fit();
             view.refreshNow();
-            spin(200);
+            drain();
             long[] rises = risingEdges(1);
             assertTrue(rises.length >= 3, "pulses on line 1: " + rises.length);
             view.model().setCursorA(rises[1]);
             view.model().setCursorB(rises[2]);
             view.refreshNow();
-            spin(200);
-            // Edges carry the times they really happened (the scheduler's thread can be late by a few ms on a
-            // loaded machine), so the readout is about 40 ms, not exactly.
-            java.util.regex.Matcher dt = java.util.regex.Pattern.compile("\u0394t ([0-9.]+) ms").matcher(view.statusText());
-            assertTrue(dt.find(), view.statusText());
-            double ms = Double.parseDouble(dt.group(1));
-            assertTrue(ms > 34 && ms < 46, "cursor readout " + ms + " ms for pulses 40 ms apart: " + view.statusText());
+            drain();
+            // The readout is the distance between the two edges the cursors sit on, as the log recorded them (the
+            // scheduler's thread may be late on a loaded machine, so that distance is not exactly 40 ms).
+            String readout = "\u0394t " + io.vgpio.ui.waveform.TimeText.duration(rises[2] - rises[1]);
+            assertTrue(view.statusText().contains(readout), "expected '" + readout + "' in " + view.statusText());
             checkLiveFrameAndExports();
         } finally {
             stop.set(true);
@@ -221,14 +226,16 @@ class WaveformViewTest {
     }
 
     @Test
-    @DisplayName("With 1,048,576 events in the log a frame (query + JFreeChart paint) stays interactive")
-    void million_events_frame_time() {
+    @DisplayName("With 1,048,576 events in the log the whole-log frame counts every transition (timings printed)")
+    void million_events_frame() {
         EventLog log = host.log();
-        long t = System.nanoTime() - 10_000_000_000L;
+        // Log times count from the log's start, and a fitted window ends now: spread the events in between.
+        long t = log.startNanos();
+        long step = Math.max(1, (System.nanoTime() - t) / EventLog.DEFAULT_CAPACITY);
         int[] level = new int[8];
         EventKind[] kinds = {EventKind.REQUEST, EventKind.RESPONSE, EventKind.EVENT_BUFFER, EventKind.INTERRUPT};
         for (int i = 0; i < EventLog.DEFAULT_CAPACITY; i++) {
-            t += 9_000;
+            t += step;
             int line = i & 7;
             if ((i & 8) == 0) {
                 level[line] ^= 1;
@@ -268,7 +275,15 @@ class WaveformViewTest {
                         + "paint) median %.1f ms, worst %.1f ms; 1 ms window %.1f ms",
                 view.model().lastFrame().columns(), indexMs, ticks, sorted.get(sorted.size() / 2),
                 sorted.get(sorted.size() - 1), zoomedMs));
-        assertTrue(sorted.get(sorted.size() / 2) < 200, "frame times " + times);
+        // How fast is a figure for releng/bench/ui-bench.sh; what the frame shows is checked here.
+        view.fit();
+        view.refreshNow();
+        long[] onLine0 = {0};
+        log.read(0, Integer.MAX_VALUE, (seq, time, kind, l, x, y) -> onLine0[0] += kind == EventKind.LEVEL
+                && l == 0 ? 1 : 0);
+        assertTrue(onLine0[0] > 60_000, "the log holds line 0's transitions: " + onLine0[0]);
+        assertEquals(onLine0[0], view.model().lastFrame().lane("line:0").total(),
+                "the fitted frame counts every transition of line 0 in the log");
     }
 
     private long[] risingEdges(int line) {
@@ -300,13 +315,14 @@ class WaveformViewTest {
         assertNotNull(tip, "a tooltip on the first interrupt marker");
         assertTrue(tip.contains("interrupt") && tip.contains("delivered after"), tip);
         // The view maximised in the window, with its title and toolbar.
-        Path shot = screenshot(view.getSite().getShell(), "waveform.png");
-        assertTrue(Files.size(shot) > 10_000, "a real picture: " + Files.size(shot));
+        screenshot(view.getSite().getShell(), "waveform.png"); // for people to look at
         Path png = io.vgpio.ui.tests.UiTest.SHOTS.resolve("waveform-export.png");
         Path svg = io.vgpio.ui.tests.UiTest.SHOTS.resolve("waveform-export.svg");
         view.exportTo(png);
         view.exportTo(svg);
-        assertTrue(Files.size(png) > 10_000, "PNG export: " + Files.size(png));
+        ImageData exported = new ImageData(png.toString());
+        assertTrue(exported.width >= 400 && exported.height >= 200, "PNG export is a picture of the chart: "
+                + exported.width + "x" + exported.height);
         String text = Files.readString(svg);
         assertTrue(text.startsWith("<?xml") && text.trim().endsWith("</svg>"), "an SVG document");
         assertEquals(f.lanes().size(), text.split("<g class=\"lane\"", -1).length - 1, "one group per lane");
