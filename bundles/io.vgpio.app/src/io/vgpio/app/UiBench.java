@@ -4,6 +4,7 @@ import io.vgpio.core.Cause;
 import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.waveform.WaveformView;
 import io.vgpio.vhost.DeviceHost;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.eclipse.ui.PlatformUI;
  * The workbench's benchmarks, run inside the real product when started with -Dvgpio.uibench=true
  * (releng/bench/ui-bench.sh): time from JVM start to a usable window; the UI thread's longest frame gap while
  * 100,000 events a second stream into the device's log with every view open; heap per event with 1,000,000 events
- * in the log. Prints one line per figure, then closes the workbench.
+ * in the log; the waveform's frame over that whole log. Prints one line per figure, then closes the workbench.
  */
 final class UiBench {
     static final String PROPERTY = "vgpio.uibench";
@@ -56,6 +57,7 @@ final class UiBench {
                     dir.resolve("gpio.sock"), dir.resolve("gpio.ctl"));
             frameGap(display, host.chip());
             heapPerEvent(host);
+            waveformFrame(display);
         } catch (Exception e) {
             print("benchmark failed: %s", e);
         } finally {
@@ -119,6 +121,35 @@ final class UiBench {
         print("heap per event with %,d events in the log and all views open: %.0f bytes (target <= 200):"
                 + " 32 in the log's ring (allocated up front, %d MB) + %.0f that the views and indexes added",
                 added, 32 + views, host.log().capacity() * 32L >> 20, views);
+    }
+
+    /**
+     * The waveform's frame with the log full (after {@link #heapPerEvent}): the view fitted to the whole log, then
+     * ten frames (timeline query and JFreeChart paint, synchronously) on the UI thread.
+     */
+    private static void waveformFrame(Display display) {
+        double[] ms = new double[10];
+        long[] columns = {0};
+        display.syncExec(() -> {
+            var page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            WaveformView view;
+            try {
+                view = (WaveformView) page.showView(WaveformView.ID);
+            } catch (org.eclipse.ui.PartInitException e) {
+                print("waveform frame: the view did not open: %s", e.getMessage());
+                return;
+            }
+            view.fit();
+            for (int i = 0; i < ms.length; i++) {
+                long s = System.nanoTime();
+                view.paintNow();
+                ms[i] = (System.nanoTime() - s) / 1e6;
+            }
+            columns[0] = view.model().lastFrame().columns();
+        });
+        java.util.Arrays.sort(ms);
+        print("waveform frame over the whole log (%d columns, query + JFreeChart paint): median %.1f ms, worst %.1f ms"
+                + " (target: median <= 50 ms)", columns[0], ms[ms.length / 2], ms[ms.length - 1]);
     }
 
     private static void gc() throws InterruptedException {

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 final class BenchCommand {
     static final String HELP = """
             usage: vgpio bench [--rounds N] [--in-process] [--check]
+                   vgpio bench --models
 
             Measures, over the real vhost-user socket and eventfds:
               - request round trip (GET_VALUE, one request in flight): p50, p99
@@ -46,6 +47,9 @@ final class BenchCommand {
               --in-process    run the backend inside the benchmark's JVM instead
               --check         exit 1 if a target is missed (round trip p50 <= 1.5x floor p50,
                               >= 200000 requests/s, interrupt p99 <= 50 us)
+              --models        instead: the speed of the UI-free models (the waveform's timeline frame
+                              over a full log, scrubbing a million-event history, how late stimulus
+                              edges are), which the unit tests check only for being right
             """;
 
     private BenchCommand() {
@@ -60,13 +64,26 @@ final class BenchCommand {
         int rounds = 20000;
         boolean inProcess = false;
         boolean check = false;
+        boolean models = false;
         while (a.hasNext()) {
             String o = a.next();
             switch (o) {
                 case "--rounds" -> rounds = a.intValue(o, 100, 10_000_000);
                 case "--in-process" -> inProcess = true;
                 case "--check" -> check = true;
+                case "--models" -> models = true;
                 default -> throw a.unknown(o);
+            }
+        }
+        if (models) {
+            try {
+                return ModelBench.run(out);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            } catch (Exception e) {
+                System.err.println("vgpio bench: the model benchmark failed: " + e);
+                return 1;
             }
         }
         String launcher = System.getenv("VGPIO_LAUNCHER");

@@ -52,11 +52,11 @@ class EventLogTest {
     void await_wakes() throws Exception {
         EventLog log = new EventLog(8);
         assertFalse(log.awaitSeq(0, 10, TimeUnit.MILLISECONDS));
+        Thread waiter = Thread.currentThread();
         Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                return;
+            // Append only once the test thread is parked in awaitSeq, so that the append is what wakes it.
+            while (waiter.getState() != Thread.State.TIMED_WAITING) {
+                Thread.onSpinWait();
             }
             log.append(EventKind.CONNECTION, -1, 1, 0);
         });

@@ -1,9 +1,8 @@
-package io.vgpio.core.tests.timeline;
+package io.vgpio.core.timeline;
 
 import io.vgpio.core.Cause;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
-import io.vgpio.core.timeline.Timeline;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Random;
@@ -13,12 +12,12 @@ import java.util.Set;
  * What a waveform view costs with a full log: 1,048,576 events on 8 lines (LEVEL changes and the six kinds of
  * virtqueue markers, ~1 us apart), indexed once, then the queries of one full-width frame (8 level lanes and 6
  * marker lanes at 1920 columns) over the whole log ("fit") and over a 1 ms window at its end ("follow").
- * Run it with {@code main} or through {@link TimelinePerformanceTest}.
+ * Figures for {@code vgpio bench --models}; TimelinePerformanceTest checks that the frame counts right.
  */
 public final class TimelineBenchmark {
     public static final int COLUMNS = 1920;
     public static final int LINES = 8;
-    static final Set<EventKind>[] LANES = lanes();
+    private static final Set<EventKind>[] LANES = lanes();
 
     @SuppressWarnings("unchecked")
     private static Set<EventKind>[] lanes() {
@@ -86,8 +85,8 @@ public final class TimelineBenchmark {
                 transitions);
     }
 
-    /** The queries one frame of the view makes. */
-    static long frame(Timeline tl, long t0, long t1) {
+    /** The queries one frame of the view makes; returns the level transitions the frame draws. */
+    public static long frame(Timeline tl, long t0, long t1) {
         long n = 0;
         for (int line = 0; line < LINES; line++) {
             n += tl.levels(line, t0, t1, COLUMNS).totalTransitions();
@@ -96,11 +95,5 @@ public final class TimelineBenchmark {
             n += 0 * tl.markers(k, t0, t1, COLUMNS).total();
         }
         return n;
-    }
-
-    public static void main(String[] args) {
-        for (int i = 0; i < 3; i++) {
-            System.out.println(run(EventLog.DEFAULT_CAPACITY));
-        }
     }
 }
