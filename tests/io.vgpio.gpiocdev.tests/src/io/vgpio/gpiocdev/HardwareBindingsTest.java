@@ -38,6 +38,16 @@ class HardwareBindingsTest {
         }
     }
 
+    /**
+     * No descriptor leaked over some cycles. Other threads of this shared test JVM (class loading, the JIT, JUnit)
+     * may open or close a descriptor meanwhile, so an exact count could fail for nothing; a leak in the code under
+     * test costs at least one descriptor a cycle, which the bound still catches.
+     */
+    private static void assertNoDescriptorLeak(long before, int cycles) throws IOException {
+        long grown = openFds() - before;
+        assertTrue(grown < cycles / 2, grown + " more descriptors open after " + cycles + " cycles");
+    }
+
     private static long binderThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("vgpio-hw-line"))
                 .count();
@@ -56,7 +66,7 @@ class HardwareBindingsTest {
             }
             assertTrue(hb.statuses().isEmpty());
             assertNull(hb.status(3));
-            assertEquals(fds, openFds(), "no descriptor left open");
+            assertNoDescriptorLeak(fds, 20);
         }
         assertEquals(0, binderThreads());
     }
@@ -82,7 +92,7 @@ class HardwareBindingsTest {
             }
             assertEquals(10, heard.size());
             chip.guestSetDirection(5, io.vgpio.core.Direction.OUT); // nothing is bound: nothing happens
-            assertEquals(fds, openFds(), "no descriptor left open after ten bind/unbind cycles");
+            assertNoDescriptorLeak(fds, 10);
         }
     }
 

@@ -124,6 +124,22 @@ final class Control implements AutoCloseable {
         return st;
     }
 
+    /** A condition that may ask the control socket. */
+    interface Check {
+        boolean holds() throws IOException;
+    }
+
+    /** Polls the condition until it holds; an IOException naming what was awaited if it does not in time. */
+    void await(String what, long timeoutMillis, Check check) throws IOException, InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!check.holds()) {
+            if (System.currentTimeMillis() > end) {
+                throw new IOException("not within " + timeoutMillis + " ms: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /** Waits until the line's IRQ type in 'state' is the given word (the guest armed gpiomon). */
     void awaitIrqType(int line, String word, long timeoutMillis) throws IOException, InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;

@@ -222,11 +222,14 @@ class GuestEndToEndTest {
         boolean done(List<Ev> evs);
     }
 
+    /** Polls the event log until the check holds; fails, listing the events, if it does not within the time. */
     static void awaitEvents(Control c, long from, EvCheck check, long timeoutMillis) throws Exception {
         long end = System.currentTimeMillis() + timeoutMillis;
-        while (!check.done(c.events(from))) {
+        List<Ev> evs;
+        while (!check.done(evs = c.events(from))) {
             if (System.currentTimeMillis() > end) {
-                return; // the caller's assertions say what is missing
+                throw new AssertionError("the awaited events did not come within " + timeoutMillis + " ms; events"
+                        + " since " + from + ":\n" + String.join("\n", evs.stream().map(Ev::toString).toList()));
             }
             Thread.sleep(20);
         }

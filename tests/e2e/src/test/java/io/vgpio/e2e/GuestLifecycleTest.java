@@ -79,10 +79,7 @@ class GuestLifecycleTest {
                         throw new AssertionError(t.getMessage() + "\nconsole:\n" + g.consoleText(), t);
                     }
                 }
-                long deadline = System.currentTimeMillis() + 10_000;
-                while (!c.ok("info").contains("frontend=none") && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(20);
-                }
+                c.await("QEMU detached after run " + run, 60_000, () -> c.ok("info").contains("frontend=none"));
             }
             assertEquals(2, connections(c, 1), "two QEMU processes connected, one after the other");
             assertEquals(2, connections(c, 0));
