@@ -5,6 +5,7 @@ import static io.vgpio.core.MessageType.SET_DIRECTION;
 import static io.vgpio.core.MessageType.SET_IRQ_TYPE;
 import static io.vgpio.core.MessageType.SET_VALUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.core.Cause;
@@ -15,6 +16,7 @@ import io.vgpio.core.Event;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
+import io.vgpio.core.Protocol;
 import io.vgpio.testkit.GpioDriver;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -22,6 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /** Each observable driver-normative statement, broken on purpose, is recorded; a Linux-like driver breaks none. */
 class DriverRuleCheckerTest {
+
+    /** The eventq gave back a buffer: for this line, VALID (an interrupt) or INVALID (returned unused). */
+    private static void assertInterrupt(GpioDriver.Interrupt irq, int line, boolean valid) {
+        assertNotNull(irq, "an eventq buffer came back");
+        assertEquals(line, irq.line(), "the buffer's line");
+        assertEquals(valid, irq.valid(), "VALID (true) or INVALID (false): status " + irq.status());
+    }
 
     private static List<DriverRule> violations(DeviceFixture f, long from) {
         return f.events(from, EventKind.RULE_VIOLATION).stream().map(e -> DriverRule.fromOrdinal(e.a())).toList();
@@ -41,10 +50,10 @@ class DriverRuleCheckerTest {
             f.ok(SET_IRQ_TYPE, 1, IrqType.EDGE_BOTH.wireValue());
             f.driver.queueIrqBuffer(1);
             f.host.chip().setInput(1, 1, Cause.USER);
-            f.driver.awaitInterrupt(2000);
+            assertInterrupt(f.driver.awaitInterrupt(2000), 1, true);
             f.driver.queueIrqBuffer(1);
             f.ok(SET_IRQ_TYPE, 1, IrqType.NONE.wireValue()); // stop: disable, buffer back INVALID
-            f.driver.awaitInterrupt(2000);
+            assertInterrupt(f.driver.awaitInterrupt(2000), 1, false);
             f.ok(SET_DIRECTION, 1, Direction.NONE.wireValue());
             assertEquals(List.of(), violations(f, 0));
         }
@@ -69,16 +78,16 @@ class DriverRuleCheckerTest {
             assertEquals(List.of(DriverRule.TRIGGER_CHANGE_WITHOUT_NONE), violations(f, s));
 
             s = f.log().nextSeq();
-            f.driver.queueIrqBuffer(2); // not enabled
-            f.driver.awaitInterrupt(2000);
+            f.driver.queueIrqBuffer(2); // not enabled: returned INVALID at once
+            assertInterrupt(f.driver.awaitInterrupt(2000), 2, false);
             assertEquals(List.of(DriverRule.UNMASK_BEFORE_ENABLE), violations(f, s));
 
             s = f.log().nextSeq();
             f.ok(SET_IRQ_TYPE, 1, IrqType.NONE.wireValue());
             f.ok(SET_IRQ_TYPE, 1, IrqType.EDGE_RISING.wireValue());
             f.driver.queueIrqBuffer(1);
-            f.driver.queueIrqBuffer(1);
-            f.driver.awaitInterrupt(2000);
+            f.driver.queueIrqBuffer(1); // the second one is returned INVALID
+            assertInterrupt(f.driver.awaitInterrupt(2000), 1, false);
             assertEquals(List.of(DriverRule.MULTIPLE_EVENT_BUFFERS), violations(f, s));
 
             s = f.log().nextSeq();
@@ -86,8 +95,8 @@ class DriverRuleCheckerTest {
             assertEquals(List.of(DriverRule.IRQ_NOT_DISABLED_ON_RELEASE), violations(f, s));
 
             s = f.log().nextSeq();
-            f.driver.request(SET_VALUE.wireValue(), 9, 0);
-            f.driver.request(0x42, 0, 0);
+            assertEquals(Protocol.STATUS_ERR, f.driver.request(SET_VALUE.wireValue(), 9, 0).status(), "line 9 of 4");
+            assertEquals(Protocol.STATUS_ERR, f.driver.request(0x42, 0, 0).status(), "message type 0x42");
             assertEquals(List.of(DriverRule.LINE_OUT_OF_RANGE, DriverRule.UNKNOWN_MESSAGE), violations(f, s));
 
             Event v = f.events(0, EventKind.RULE_VIOLATION).get(0);
@@ -102,8 +111,9 @@ class DriverRuleCheckerTest {
     void irq_without_feature() throws Exception {
         try (DeviceFixture f = new DeviceFixture(DeviceConfig.builder().lines(2).build(),
                 GpioDriver.Options.defaults().withIrq(false))) {
-            f.driver.request(SET_IRQ_TYPE.wireValue(), 0, IrqType.EDGE_BOTH.wireValue());
+            GpioDriver.Response r = f.driver.request(SET_IRQ_TYPE.wireValue(), 0, IrqType.EDGE_BOTH.wireValue());
             assertEquals(List.of(DriverRule.IRQ_WITHOUT_FEATURE), violations(f, 0));
+            assertEquals(Protocol.STATUS_ERR, r.status(), "no IRQ support was negotiated: the request fails");
         }
     }
 }
