@@ -37,15 +37,15 @@ final class TraceDump {
     /** The enum constant an event's field names, for the kinds whose fields are enum numbers. */
     private static String meaning(Event e) {
         return switch (e.kind()) {
-            case LEVEL -> name(Cause.values(), e.b());
-            case BUFFER_INVALID -> name(EventKind.InvalidReason.values(), e.a());
-            case RULE_VIOLATION -> name(DriverRule.values(), e.a());
-            case CHAIN_ERROR -> name(EventKind.ChainError.values(), e.b());
+            case LEVEL -> name(Cause.fromWire(e.b()));
+            case BUFFER_INVALID -> name(EventKind.InvalidReason.fromWire(e.a()));
+            case RULE_VIOLATION -> name(DriverRule.fromWire(e.a()));
+            case CHAIN_ERROR -> name(EventKind.ChainError.fromWire(e.b()));
             default -> null;
         };
     }
 
-    private static String name(Enum<?>[] all, long number) {
-        return number >= 0 && number < all.length ? all[(int) number].name() : "?";
+    private static String name(Enum<?> constant) {
+        return constant == null ? "?" : constant.name();
     }
 }
