@@ -2,7 +2,10 @@ package io.vgpio.trace.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.vgpio.core.EventLog;
+import io.vgpio.trace.TraceFormat;
 import io.vgpio.trace.TraceReader;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,5 +33,24 @@ class GoldenTraceTest {
         String expected = Files.readString(golden("v1-ae8cb0c.txt", dir), StandardCharsets.UTF_8);
         TraceReader.Trace t = TraceReader.read(golden("v1-ae8cb0c.trc", dir));
         assertEquals(expected, TraceDump.dump(t));
+        assertEquals(1, t.version());
+        assertEquals(-1, t.cutAt(), "a version-1 trace has no end marker, so nothing says it was cut");
+    }
+
+    @Test
+    @DisplayName("The golden events written by this version read back exactly (times too, after a dropped record)")
+    void golden_events_rewritten_read_back_identically(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("now.trc");
+        EventLog src = GoldenEvents.log();
+        GoldenEvents.write(src, f);
+        TraceReader.Trace t = TraceReader.read(f);
+        assertEquals(src.nextSeq(), t.events());
+        for (long seq = 0; seq < src.nextSeq(); seq++) {
+            assertEquals(src.get(seq), t.log().get(seq));
+        }
+        assertEquals(3, t.dropped());
+        assertEquals(TraceFormat.VERSION, t.version());
+        assertEquals(-1, t.cutAt());
+        assertNull(t.warning());
     }
 }
