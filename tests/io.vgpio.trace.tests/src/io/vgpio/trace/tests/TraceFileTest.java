@@ -16,12 +16,12 @@ import io.vgpio.trace.TraceFormatException;
 import io.vgpio.trace.TraceReader;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.trace.TraceWriter;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,32 +177,34 @@ class TraceFileTest {
     }
 
     @Test
-    @DisplayName("A recording read while the recorder still runs (what kill -9 leaves) has everything up to the last flush")
+    @DisplayName("A recording read while the recorder still runs (what kill -9 leaves) has everything flushed, and is"
+            + " reported as cut")
     void recording_survives_a_crash(@TempDir Path dir) throws Exception {
         EventLog log = new EventLog(100_000);
         Path f = dir.resolve("live.trc");
         TraceRecorder rec = new TraceRecorder(f, config(), log);
         try {
             for (int i = 0; i < 500; i++) {
-                log.append(EventKind.LEVEL, 1, i % 2, Cause.USER.ordinal());
+                log.append(EventKind.LEVEL, 1, i % 2, Cause.USER.wire());
             }
-            Thread.sleep(TraceRecorder.FLUSH_MILLIS * 2 + 500);
-            for (int i = 0; i < 100; i++) { // after the last flush: may or may not be in the file yet
-                log.append(EventKind.LEVEL, 2, i % 2, Cause.USER.ordinal());
-            }
-            // Copy the file as it is on disk now, as a crash would leave it.
+            assertTrue(rec.awaitFlushed(log.nextSeq(), 30, TimeUnit.SECONDS), "the recorder flushed");
+            // Copy the file as it is on disk now, as kill -9 would leave it: nothing is appended until new events.
             Path copy = dir.resolve("crash.trc");
-            try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
-                byte[] bytes = new byte[(int) raf.length()];
-                raf.readFully(bytes);
-                Files.write(copy, bytes);
-            }
+            Files.copy(f, copy);
             TraceReader.Trace t = TraceReader.read(copy);
-            assertTrue(t.events() >= 500, "the events of the flushed second are there: " + t.events());
+            assertEquals(500, t.events());
             assertEquals(1, t.log().get(0).line());
+            assertEquals(Files.size(copy), t.cutAt(), "cut after the last flushed block");
+            assertTrue(t.warning().contains("cut at byte offset " + Files.size(copy)), t.warning());
+            for (int i = 0; i < 100; i++) {
+                log.append(EventKind.LEVEL, 2, i % 2, Cause.USER.wire());
+            }
         } finally {
             rec.close();
         }
-        assertEquals(600, TraceReader.read(f).events(), "after close, everything");
+        TraceReader.Trace t = TraceReader.read(f);
+        assertEquals(600, t.events(), "after close, everything");
+        assertEquals(-1, t.cutAt());
+        assertNull(t.warning());
     }
 }
