@@ -7,6 +7,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -43,10 +44,10 @@ public final class TraceRecorder implements AutoCloseable {
                 log.startWallMillis() * 1000, startNanos);
         this.next = log.nextSeq();
         this.flushed = next;
-        thread = new Thread(this::run, "vgpio-trace-recorder");
+        thread = new Thread(() -> every(FLUSH_MILLIS, this::drain), "vgpio-trace-recorder");
         thread.setDaemon(true);
         thread.start();
-        syncer = new Thread(this::sync, "vgpio-trace-sync");
+        syncer = new Thread(() -> every(SYNC_MILLIS, this::force), "vgpio-trace-sync");
         syncer.setDaemon(true);
         syncer.start();
     }
@@ -69,43 +70,34 @@ public final class TraceRecorder implements AutoCloseable {
         return System.nanoTime() - startNanos;
     }
 
-    private void run() {
-        long period = TimeUnit.MILLISECONDS.toNanos(FLUSH_MILLIS);
+    /**
+     * Runs action every period at a fixed rate (the time it takes does not widen what kill -9 loses) until closing,
+     * or until it returns false. Parks rather than sleeps: close() must not interrupt these threads, because an
+     * interrupt during a write or force() closes the file channel under the writer.
+     */
+    private void every(int millis, BooleanSupplier action) {
+        long period = TimeUnit.MILLISECONDS.toNanos(millis);
         long due = System.nanoTime() + period;
         while (!stopping) {
-            // A fixed rate, not a fixed pause: the time a flush takes does not widen what kill -9 loses.
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(this, wait);
                 continue;
             }
             due = Math.max(due + period, System.nanoTime());
-            if (!drain()) {
+            if (!action.getAsBoolean()) {
                 return;
             }
         }
     }
 
-    /**
-     * Forces the file to disk now and then. Parks rather than sleeps: close() must not interrupt it, because an
-     * interrupt during force() would close the file channel under the writer.
-     */
-    private void sync() {
-        long period = TimeUnit.MILLISECONDS.toNanos(SYNC_MILLIS);
-        long due = System.nanoTime() + period;
-        while (!stopping) {
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(this, wait);
-                continue;
-            }
-            due += period;
-            try {
-                writer.force(); // FileChannel.force runs beside the flushing thread's writes
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "could not force {0} to disk: {1}", file, e.getMessage());
-            }
+    private boolean force() {
+        try {
+            writer.force(); // FileChannel.force runs beside the flushing thread's writes
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not force {0} to disk: {1}", file, e.getMessage());
         }
+        return true;
     }
 
     /**
