@@ -164,4 +164,17 @@ class TraceDamageTest {
         assertEquals(17, t.log().get(1).timeNanos(), "the skipped record's time delta still counts");
         assertTrue(t.warning().contains("1 records of event kinds this vGPIO does not know"), t.warning());
     }
+
+    @Test
+    @DisplayName("Bytes after the end marker, or an end marker whose counts disagree with the blocks, are errors")
+    void end_marker_is_checked(@TempDir Path dir) throws Exception {
+        byte[] good = golden(dir);
+        int end = blockStarts(good).getLast();
+        TraceFormatException e = error(dir, concat(good, new byte[] {0}));
+        assertEquals(good.length, e.offset(), e.getMessage());
+        byte[] wrongCount = concat(Arrays.copyOf(good, end), block(TraceFormat.END_MAGIC, concat(varint(1), varint(3))));
+        e = error(dir, wrongCount);
+        assertEquals(end, e.offset(), e.getMessage());
+        assertTrue(e.getMessage().contains("end marker counts 1 events"), e.getMessage());
+    }
 }
