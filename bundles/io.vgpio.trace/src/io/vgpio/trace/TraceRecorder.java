@@ -7,16 +7,16 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Records a running device: follows its event log from the moment it starts, and appends a block to the trace file
  * every {@link #FLUSH_MILLIS} ms, so {@code kill -9} loses at most about that much (the kernel keeps what was
  * written). Another thread forces the file to disk every {@link #SYNC_MILLIS} ms, which bounds what a crash of the
  * machine loses: an fsync can take 100 ms on a busy disk, and in the flushing thread it would delay the next flush
- * by as much. If the log's ring
- * overruns the recorder, the gap is written into the trace as a count of dropped events.
+ * by as much. If the log's ring overruns the recorder, the gap is written into the trace as a count of dropped
+ * events.
  */
 public final class TraceRecorder implements AutoCloseable {
     public static final int FLUSH_MILLIS = 50;
