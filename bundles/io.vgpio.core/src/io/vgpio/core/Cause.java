@@ -3,13 +3,30 @@ package io.vgpio.core;
 /** Who changed a line level. */
 public enum Cause {
     /** The guest driver, through SET_VALUE or SET_DIRECTION. */
-    GUEST,
+    GUEST(0),
     /** A person or script: the UI, the control socket. */
-    USER,
+    USER(1),
     /** A trace being replayed. */
-    REPLAY,
+    REPLAY(2),
     /** A physical line bound through the GPIO character device. */
-    HARDWARE;
+    HARDWARE(3);
+
+    private static final Cause[] BY_WIRE = WireNumbers.index(values(), Cause::wire);
+    private final int wire;
+
+    Cause(int wire) {
+        this.wire = wire;
+    }
+
+    /** The cause's number in LEVEL events and traces (2 bits of the compact LEVEL record); fixed forever. */
+    public int wire() {
+        return wire;
+    }
+
+    /** The cause with this wire number, or null. */
+    public static Cause fromWire(long wire) {
+        return WireNumbers.lookup(BY_WIRE, wire);
+    }
 
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT);

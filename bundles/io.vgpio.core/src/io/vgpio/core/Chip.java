@@ -290,7 +290,7 @@ public final class Chip {
     }
 
     private void returnInvalid(int line, long token, EventKind.InvalidReason reason) {
-        log.append(EventKind.BUFFER_INVALID, line, reason.ordinal(), token);
+        log.append(EventKind.BUFFER_INVALID, line, reason.wire(), token);
         sink.complete(line, token, false);
     }
 
@@ -303,7 +303,7 @@ public final class Chip {
         int level = guestRead(line);
         if (level != lastLevel[line]) {
             lastLevel[line] = level;
-            log.append(whenNanos, EventKind.LEVEL, line, level, cause.ordinal());
+            log.append(whenNanos, EventKind.LEVEL, line, level, cause.wire());
         }
     }
 }

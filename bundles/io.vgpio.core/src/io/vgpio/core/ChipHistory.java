@@ -202,7 +202,7 @@ public final class ChipHistory {
                 case EDGE_LATCHED -> s |= LATCHED;
                 case INTERRUPT -> s &= ~(ARMED | LATCHED);
                 case BUFFER_INVALID -> {
-                    EventKind.InvalidReason why = EventKind.InvalidReason.fromOrdinal(a);
+                    EventKind.InvalidReason why = EventKind.InvalidReason.fromWire(a);
                     if (why == EventKind.InvalidReason.DISABLED || why == EventKind.InvalidReason.RELEASED) {
                         s &= ~ARMED; // the held buffer went back; other reasons refuse a new one
                     }

@@ -53,7 +53,7 @@ public final class EventFormat {
             case BUFFER_INVALID -> "eventq   buffer for " + lineLabel(line) + " returned INVALID ("
                     + invalidReason(a) + ")";
             case RULE_VIOLATION -> {
-                DriverRule r = DriverRule.fromOrdinal(a);
+                DriverRule r = DriverRule.fromWire(a);
                 yield "VIOLATION " + lineLabel(line) + ": " + (r == null ? "?"
                         : r.severity() + " " + r.name() + " [" + r.section() + "] \"" + r.statement() + "\"");
             }
@@ -100,19 +100,19 @@ public final class EventFormat {
         return "";
     }
 
-    private static String causeWord(long ordinal) {
-        Cause[] all = Cause.values();
-        return ordinal >= 0 && ordinal < all.length ? all[(int) ordinal].word() : "?";
+    private static String causeWord(long wire) {
+        Cause c = Cause.fromWire(wire);
+        return c != null ? c.word() : "?";
     }
 
-    private static String invalidReason(long ordinal) {
-        EventKind.InvalidReason r = EventKind.InvalidReason.fromOrdinal(ordinal);
+    private static String invalidReason(long wire) {
+        EventKind.InvalidReason r = EventKind.InvalidReason.fromWire(wire);
         return r == null ? "?" : r.text();
     }
 
-    private static String chainError(long ordinal) {
-        EventKind.ChainError[] all = EventKind.ChainError.values();
-        return ordinal >= 0 && ordinal < all.length ? all[(int) ordinal].name().toLowerCase(Locale.ROOT) : "?";
+    private static String chainError(long wire) {
+        EventKind.ChainError e = EventKind.ChainError.fromWire(wire);
+        return e != null ? e.name().toLowerCase(Locale.ROOT) : "?";
     }
 
     /** Nanoseconds as microseconds with one decimal. */

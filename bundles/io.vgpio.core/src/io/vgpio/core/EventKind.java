@@ -2,43 +2,62 @@ package io.vgpio.core;
 
 /**
  * What an {@link Event} records. The meaning of the event's {@code a} and {@code b} fields depends on the kind and
- * is given here; {@link EventFormat} turns an event into text.
+ * is given here; {@link EventFormat} turns an event into text. Fields that name a constant of an enum hold its
+ * explicit wire number, never its ordinal: traces store them, and a trace must mean the same forever.
  */
 public enum EventKind {
     /** A requestq message arrived. a = message type &lt;&lt; 32 | value (u32); b = descriptor head index. */
-    REQUEST,
+    REQUEST(0),
     /** A requestq response was returned. a = message type &lt;&lt; 16 | status &lt;&lt; 8 | value; b = latency in ns. */
-    RESPONSE,
-    /** The level the guest reads changed. a = new level; b = {@link Cause} ordinal. */
-    LEVEL,
+    RESPONSE(1),
+    /** The level the guest reads changed. a = new level; b = {@link Cause#wire()}. */
+    LEVEL(2),
     /** A line's direction changed. a = {@link Direction} wire value; b = 0. */
-    DIRECTION,
+    DIRECTION(3),
     /** A line's trigger type changed. a = {@link IrqType} wire value; b = 0. */
-    IRQ_TYPE,
+    IRQ_TYPE(4),
     /** The guest queued an eventq buffer pair for a line (unmask). a = descriptor head index. */
-    EVENT_BUFFER,
+    EVENT_BUFFER(5),
     /** An edge was latched because no eventq buffer was held. a = new level. */
-    EDGE_LATCHED,
+    EDGE_LATCHED(6),
     /** An eventq buffer was returned with status VALID. a = level at delivery; b = ns since the trigger. */
-    INTERRUPT,
-    /** An eventq buffer was returned with status INVALID. a = {@link InvalidReason} ordinal; b = head index. */
-    BUFFER_INVALID,
-    /** The guest broke a driver-normative statement. a = {@link DriverRule} ordinal; b = detail (message type). */
-    RULE_VIOLATION,
-    /** A descriptor chain could not be used. a = queue index; b = {@link ChainError} ordinal. */
-    CHAIN_ERROR,
+    INTERRUPT(7),
+    /** An eventq buffer was returned with status INVALID. a = {@link InvalidReason#wire()}; b = head index. */
+    BUFFER_INVALID(8),
+    /** The guest broke a driver-normative statement. a = {@link DriverRule#wire()}; b = detail (message type). */
+    RULE_VIOLATION(9),
+    /** A descriptor chain could not be used. a = queue index; b = {@link ChainError#wire()}. */
+    CHAIN_ERROR(10),
     /** A frontend connected (a = 1) or disconnected (a = 0). */
-    CONNECTION,
+    CONNECTION(11),
     /** The driver accepted features. a = feature bits. */
-    FEATURES,
+    FEATURES(12),
     /**
      * A bound physical line reported an edge. a = new level (as configured: active-low inverts); b = nanoseconds
      * from the kernel's timestamp of the edge to this record, so the event's time minus b is the kernel's time.
      */
-    HW_EDGE;
+    HW_EDGE(13);
 
     private static final EventKind[] ALL = values();
+    private static final EventKind[] BY_WIRE = WireNumbers.index(ALL, EventKind::wire);
 
+    private final int wire;
+
+    EventKind(int wire) {
+        this.wire = wire;
+    }
+
+    /** The kind's number in trace files (the record tag); fixed forever, unlike the ordinal. */
+    public int wire() {
+        return wire;
+    }
+
+    /** The kind with this trace number, or null for one this version does not know. */
+    public static EventKind fromWire(long wire) {
+        return WireNumbers.lookup(BY_WIRE, wire);
+    }
+
+    /** For the in-memory log only, which packs the ordinal; files use {@link #wire()}. */
     public static EventKind fromOrdinal(int ordinal) {
         return ALL[ordinal];
     }
@@ -46,20 +65,23 @@ public enum EventKind {
     /** Why an eventq buffer came back INVALID, with a sentence and a table-cell wording. */
     public enum InvalidReason {
         /** SET_IRQ_TYPE(NONE) while the buffer was held. */
-        DISABLED("interrupt disabled", "interrupt disabled"),
+        DISABLED(0, "interrupt disabled", "interrupt disabled"),
         /** Queued while the trigger type was NONE. */
-        NOT_ENABLED("queued while the trigger type is none", "trigger type is none"),
+        NOT_ENABLED(1, "queued while the trigger type is none", "trigger type is none"),
         /** A second buffer for a line that already had one. */
-        DUPLICATE("a buffer for this line is already held", "buffer already held"),
+        DUPLICATE(2, "a buffer for this line is already held", "buffer already held"),
         /** SET_DIRECTION(NONE) discarded the line. */
-        RELEASED("line released", "line released"),
+        RELEASED(3, "line released", "line released"),
         /** The buffer named no valid line, or had the wrong layout. */
-        BAD_REQUEST("bad eventq request", "bad eventq request");
+        BAD_REQUEST(4, "bad eventq request", "bad eventq request");
 
+        private static final InvalidReason[] BY_WIRE = WireNumbers.index(values(), InvalidReason::wire);
+        private final int wire;
         private final String text;
         private final String brief;
 
-        InvalidReason(String text, String brief) {
+        InvalidReason(int wire, String text, String brief) {
+            this.wire = wire;
             this.text = text;
             this.brief = brief;
         }
@@ -74,16 +96,38 @@ public enum EventKind {
             return brief;
         }
 
-        /** The reason with this ordinal, or null. */
-        public static InvalidReason fromOrdinal(long ordinal) {
-            InvalidReason[] all = values();
-            return ordinal >= 0 && ordinal < all.length ? all[(int) ordinal] : null;
+        /** The reason's number in events and traces; fixed forever. */
+        public int wire() {
+            return wire;
+        }
+
+        /** The reason with this wire number, or null. */
+        public static InvalidReason fromWire(long wire) {
+            return WireNumbers.lookup(BY_WIRE, wire);
         }
     }
 
     /** Why a descriptor chain was rejected. */
     public enum ChainError {
-        BAD_HEAD_INDEX, BAD_NEXT_INDEX, LOOP, ADDRESS_OUTSIDE_MEMORY, INDIRECT_NOT_NEGOTIATED, BAD_INDIRECT_TABLE,
-        NESTED_INDIRECT, INDIRECT_WITH_NEXT, READABLE_AFTER_WRITABLE, TOO_LONG, TOO_SHORT, RING_INDEX_JUMP
+        BAD_HEAD_INDEX(0), BAD_NEXT_INDEX(1), LOOP(2), ADDRESS_OUTSIDE_MEMORY(3), INDIRECT_NOT_NEGOTIATED(4),
+        BAD_INDIRECT_TABLE(5), NESTED_INDIRECT(6), INDIRECT_WITH_NEXT(7), READABLE_AFTER_WRITABLE(8), TOO_LONG(9),
+        TOO_SHORT(10), RING_INDEX_JUMP(11);
+
+        private static final ChainError[] BY_WIRE = WireNumbers.index(values(), ChainError::wire);
+        private final int wire;
+
+        ChainError(int wire) {
+            this.wire = wire;
+        }
+
+        /** The error's number in events and traces; fixed forever. */
+        public int wire() {
+            return wire;
+        }
+
+        /** The error with this wire number, or null. */
+        public static ChainError fromWire(long wire) {
+            return WireNumbers.lookup(BY_WIRE, wire);
+        }
     }
 }

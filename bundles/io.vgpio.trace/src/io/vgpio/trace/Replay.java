@@ -72,7 +72,7 @@ public final class Replay {
             case INTERRUPT -> "interrupt (level " + a + ")";
             case BUFFER_INVALID -> "buffer returned INVALID";
             case RULE_VIOLATION -> {
-                DriverRule r = DriverRule.fromOrdinal(a);
+                DriverRule r = DriverRule.fromWire(a);
                 yield "violation " + (r == null ? a : r.name());
             }
             case LEVEL -> "output " + a;
@@ -86,7 +86,7 @@ public final class Replay {
         log.read(fromSeq, Integer.MAX_VALUE, (seq, t, kind, line, a, b) -> {
             boolean guest = switch (kind) {
                 case REQUEST, EVENT_BUFFER, INTERRUPT, BUFFER_INVALID, RULE_VIOLATION -> true;
-                case LEVEL -> b == Cause.GUEST.ordinal();
+                case LEVEL -> b == Cause.GUEST.wire();
                 default -> false;
             };
             if (guest) {
@@ -106,7 +106,7 @@ public final class Replay {
     static List<Change> stimulus(EventLog log, long fromSeq, long toSeq) {
         List<Change> out = new ArrayList<>();
         log.read(fromSeq, (int) Math.min(Integer.MAX_VALUE, toSeq - fromSeq), (seq, t, kind, line, a, b) -> {
-            if (kind == EventKind.LEVEL && b != Cause.GUEST.ordinal()) {
+            if (kind == EventKind.LEVEL && b != Cause.GUEST.wire()) {
                 out.add(new Change(t, line, (int) a));
             }
         });

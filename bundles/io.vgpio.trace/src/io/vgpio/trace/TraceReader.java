@@ -4,10 +4,8 @@ import static io.vgpio.trace.TraceFormat.*;
 
 import io.vgpio.core.ConfigException;
 import io.vgpio.core.DeviceConfig;
-import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import java.io.IOException;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +13,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
- * Reads a trace file into an {@link EventLog} whose clock is the recording's (times in ns since the trace start).
- * A file cut short by a crash reads back to its last complete block, with a warning naming where it ends; anything
- * else that is wrong is a {@link TraceFormatException} naming the byte offset.
+ * Reads a trace file (version 1 or 2) into an {@link EventLog} whose clock is the recording's (times in ns since the
+ * trace start). A recording that was cut (by a crash or {@code kill -9}: no end marker, or an incomplete last
+ * block) reads back to its last complete block, with a warning naming the offset where it was cut; anything else
+ * that is wrong is a {@link TraceFormatException} naming the byte offset. Records of kinds a later version added
+ * are skipped and counted.
  */
 public final class TraceReader {
     private TraceReader() {
     }
 
-    /** What a trace file holds. */
-    public record Trace(Path file, DeviceConfig config, long wallClockStartMicros, EventLog log, long dropped,
-            String warning) {
+    /**
+     * What a trace file holds.
+     *
+     * @param cutAt byte offset where a cut recording ends (everything before it was read), or -1 if the recording
+     *            ended cleanly or, for a version-1 trace that has no end marker, nothing shows that it was cut
+     * @param unknownSkipped records of kinds this version does not know (a later version wrote them), skipped
+     */
+    public record Trace(Path file, int version, DeviceConfig config, long wallClockStartMicros, EventLog log,
+            long dropped, long unknownSkipped, long cutAt, String warning) {
         /** Number of events read. */
         public long events() {
             return log.nextSeq();
@@ -41,147 +46,69 @@ public final class TraceReader {
         }
     }
 
+    private record Header(int version, int length, long wallStartMicros, DeviceConfig config) {
+    }
+
     public static Trace read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String name = file.toString();
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 36 || !Arrays.equals(Arrays.copyOf(bytes, 8), MAGIC)) {
+        Header h = header(name, bytes, in);
+        BlockWalk walk = new BlockWalk(name, bytes, in, h.version(), h.length());
+        BlockDecoder counter = new BlockDecoder(name, h.config().lines());
+        walk.blocks(counter, null);
+        if (counter.events > Integer.MAX_VALUE / 4) {
+            throw new TraceFormatException(name, walk.end(), "too many events for one log: " + counter.events);
+        }
+        EventLog log = new EventLog((int) Math.max(1, counter.events), 0, h.wallStartMicros() / 1000);
+        new BlockWalk(name, bytes, in, h.version(), h.length()).blocks(new BlockDecoder(name, h.config().lines()),
+                log);
+        return new Trace(file, h.version(), h.config(), h.wallStartMicros(), log, counter.dropped, counter.unknown,
+                walk.cutAt(), warning(name, walk, counter.unknown, bytes.length));
+    }
+
+    private static Header header(String name, byte[] bytes, ByteBuffer in) throws TraceFormatException {
+        if (bytes.length < HEADER_FIXED || !Arrays.equals(Arrays.copyOf(bytes, 8), MAGIC)) {
             throw new TraceFormatException(name, 0, "not a vGPIO trace (it does not start with \"VGPIOTRC\")");
         }
         in.position(8);
         int version = in.getShort() & 0xffff;
-        if (version != VERSION) {
-            throw new TraceFormatException(name, 8, "trace format version " + version + "; this vGPIO reads version "
-                    + VERSION);
+        if (version != VERSION && version != VERSION_1) {
+            throw new TraceFormatException(name, 8, "trace format version " + version + "; this vGPIO reads versions "
+                    + VERSION_1 + " to " + VERSION);
         }
-        in.getShort();
+        in.getShort(); // flags, reserved
         int headerLength = in.getInt();
         long wallStart = in.getLong();
         in.getLong(); // the recording's monotonic start: times in the blocks are relative to it already
         int configLength = in.getInt();
         int configAt = in.position();
-        if (configLength < 0 || configAt + (long) configLength > bytes.length || headerLength != configAt + configLength) {
-            throw new TraceFormatException(name, 32, "the header's configuration length " + configLength
-                    + " does not fit the file (" + bytes.length + " bytes)");
+        int sum = version == VERSION_1 ? 0 : 4;
+        if (configLength < 0 || configAt + (long) configLength + sum > bytes.length
+                || headerLength != configAt + configLength + sum) {
+            throw new TraceFormatException(name, 12, "the header's length " + headerLength + " and configuration length "
+                    + configLength + " do not agree or do not fit the file (" + bytes.length + " bytes)");
         }
-        DeviceConfig config;
+        if (version != VERSION_1) {
+            int crcAt = headerLength - 4;
+            if (in.getInt(crcAt) != crc(bytes, 0, crcAt)) {
+                throw new TraceFormatException(name, crcAt, "header checksum mismatch (the header is damaged)");
+            }
+        }
         try {
             String text = new String(bytes, configAt, configLength, StandardCharsets.UTF_8);
-            config = DeviceConfig.parse(List.of(text.split("\n")), "device configuration").build();
+            DeviceConfig config = DeviceConfig.parse(List.of(text.split("\n")), "device configuration").build();
+            return new Header(version, headerLength, wallStart, config);
         } catch (ConfigException e) {
             throw new TraceFormatException(name, configAt, "the device configuration is not valid: " + e.getMessage());
         }
-
-        // First pass: validate blocks, count events.
-        long[] counts = new long[2]; // events, dropped
-        String warning = null;
-        int end = headerLength;
-        int at = headerLength;
-        CRC32 crc = new CRC32();
-        while (at < bytes.length) {
-            if (bytes.length - at < BLOCK_HEADER) {
-                warning = truncated(name, at, bytes.length);
-                break;
-            }
-            in.position(at);
-            int magic = in.getInt();
-            int length = in.getInt();
-            int sum = in.getInt();
-            if (magic != BLOCK_MAGIC) {
-                throw new TraceFormatException(name, at, "expected a block (magic VBLK) but found 0x"
-                        + Integer.toHexString(magic));
-            }
-            if (length < 0 || length > MAX_BLOCK) {
-                throw new TraceFormatException(name, at + 4, "block length " + length + " is out of range");
-            }
-            int payload = at + BLOCK_HEADER;
-            if ((long) payload + length > bytes.length) {
-                warning = truncated(name, at, bytes.length);
-                break;
-            }
-            crc.reset();
-            crc.update(bytes, payload, length);
-            if ((int) crc.getValue() != sum) {
-                if (payload + length == bytes.length) {
-                    warning = truncated(name, at, bytes.length); // a torn last write
-                    break;
-                }
-                throw new TraceFormatException(name, at, "block checksum mismatch (the file is damaged)");
-            }
-            decode(name, in, payload, length, null, counts);
-            at = payload + length;
-            end = at;
-        }
-        if (counts[0] > Integer.MAX_VALUE / 4) {
-            throw new TraceFormatException(name, end, "too many events for one log: " + counts[0]);
-        }
-        EventLog log = new EventLog((int) Math.max(1, counts[0]), 0, wallStart / 1000);
-        long[] again = new long[2];
-        for (int pos = headerLength; pos < end;) {
-            in.position(pos + 4);
-            int length = in.getInt();
-            decode(name, in, pos + BLOCK_HEADER, length, log, again);
-            pos += BLOCK_HEADER + length;
-        }
-        return new Trace(file, config, wallStart, log, counts[1], warning);
     }
 
-    private static String truncated(String name, int at, int size) {
-        return name + ": the recording ends with an incomplete block at byte offset " + at + " (of " + size
-                + "): it was interrupted; everything before that offset was read";
-    }
-
-    /** Decodes one block's records into log (or only counts them when log is null). */
-    private static void decode(String name, ByteBuffer in, int payload, int length, EventLog log, long[] counts)
-            throws TraceFormatException {
-        EventKind[] kinds = EventKind.values();
-        int end = payload + length;
-        in.position(payload);
-        int recordAt = payload;
-        try {
-            varint(in);
-            long time = varint(in);
-            while (in.position() < end) {
-                recordAt = in.position();
-                int tag = in.get() & 0xff;
-                time += varint(in);
-                if ((tag & TAG_LEVEL) != 0) {
-                    int line = (int) varint(in);
-                    if (log != null) {
-                        log.append(time, EventKind.LEVEL, line, (tag >> 2) & 1, tag & 3);
-                    }
-                    counts[0]++;
-                } else if (tag == TAG_DROPPED) {
-                    counts[1] += varint(in);
-                } else if (tag < kinds.length) {
-                    int line = (int) (varint(in) - 1);
-                    long a = unzigzag(varint(in));
-                    long b = unzigzag(varint(in));
-                    if (log != null) {
-                        log.append(time, kinds[tag], line, a, b);
-                    }
-                    counts[0]++;
-                } else {
-                    throw new TraceFormatException(name, recordAt, "unknown record tag 0x" + Integer.toHexString(tag));
-                }
-            }
-            if (in.position() != end) {
-                throw new TraceFormatException(name, recordAt, "a record runs past the end of its block");
-            }
-        } catch (BufferUnderflowException e) {
-            throw new TraceFormatException(name, recordAt, "a record runs past the end of the file");
-        }
-    }
-
-    private static long varint(ByteBuffer in) {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            byte b = in.get();
-            v |= (long) (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new BufferUnderflowException();
+    private static String warning(String name, BlockWalk walk, long unknown, int size) {
+        String cut = walk.cutAt() < 0 ? null : name + ": the recording was cut at byte offset " + walk.cutAt()
+                + " (of " + size + "): " + walk.cutReason() + "; everything before that offset was read";
+        String skipped = unknown == 0 ? null : name + ": " + unknown
+                + " records of event kinds this vGPIO does not know (a later version wrote them) were skipped";
+        return cut == null ? skipped : skipped == null ? cut : cut + "\n" + skipped;
     }
 }

@@ -6,24 +6,34 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Records a running device: follows its event log from the moment it starts, and appends a block to the trace file
- * every {@link #FLUSH_MILLIS} ms, so a crash or {@code kill -9} loses at most about a second. If the log's ring
- * overruns the recorder, the gap is written into the trace as a count of dropped events.
+ * every {@link #FLUSH_MILLIS} ms, so {@code kill -9} loses at most about that much (the kernel keeps what was
+ * written). Another thread forces the file to disk every {@link #SYNC_MILLIS} ms, which bounds what a crash of the
+ * machine loses: an fsync can take 100 ms on a busy disk, and in the flushing thread it would delay the next flush
+ * by as much. If the log's ring overruns the recorder, the gap is written into the trace as a count of dropped
+ * events.
  */
 public final class TraceRecorder implements AutoCloseable {
-    public static final int FLUSH_MILLIS = 1000;
+    public static final int FLUSH_MILLIS = 50;
+    public static final int SYNC_MILLIS = 1000;
     private static final Logger LOG = System.getLogger("io.vgpio.trace");
 
     private final EventLog log;
     private final TraceWriter writer;
     private final Path file;
     private final Thread thread;
+    private final Thread syncer;
     private final long startNanos;
     private volatile boolean stopping;
     private volatile IOException failure;
     private long next;
+    /** Events before this sequence number are in the file (guarded by this). */
+    private long flushed;
 
     /** Starts recording everything the log gets from now on. */
     public TraceRecorder(Path file, DeviceConfig config, EventLog log) throws IOException {
@@ -33,9 +43,13 @@ public final class TraceRecorder implements AutoCloseable {
         this.writer = new TraceWriter(file, config,
                 log.startWallMillis() * 1000, startNanos);
         this.next = log.nextSeq();
-        thread = new Thread(this::run, "vgpio-trace-recorder");
+        this.flushed = next;
+        thread = new Thread(() -> every(FLUSH_MILLIS, this::drain), "vgpio-trace-recorder");
         thread.setDaemon(true);
         thread.start();
+        syncer = new Thread(() -> every(SYNC_MILLIS, this::force), "vgpio-trace-sync");
+        syncer.setDaemon(true);
+        syncer.start();
     }
 
     public Path file() {
@@ -56,17 +70,52 @@ public final class TraceRecorder implements AutoCloseable {
         return System.nanoTime() - startNanos;
     }
 
-    private void run() {
+    /**
+     * Runs action every period at a fixed rate (the time it takes does not widen what kill -9 loses) until closing,
+     * or until it returns false. Parks rather than sleeps: close() must not interrupt these threads, because an
+     * interrupt during a write or force() closes the file channel under the writer.
+     */
+    private void every(int millis, BooleanSupplier action) {
+        long period = TimeUnit.MILLISECONDS.toNanos(millis);
+        long due = System.nanoTime() + period;
         while (!stopping) {
-            try {
-                Thread.sleep(FLUSH_MILLIS);
-            } catch (InterruptedException e) {
-                break;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
+                continue;
             }
-            if (!drain()) {
+            due = Math.max(due + period, System.nanoTime());
+            if (!action.getAsBoolean()) {
                 return;
             }
         }
+    }
+
+    private boolean force() {
+        try {
+            writer.force(); // FileChannel.force runs beside the flushing thread's writes
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not force {0} to disk: {1}", file, e.getMessage());
+        }
+        return true;
+    }
+
+    /**
+     * Waits until every event before {@code seq} is in the file (flushed, so a {@code kill -9} from now on keeps
+     * it).
+     *
+     * @return false if that did not happen within the timeout (or the recording failed)
+     */
+    public synchronized boolean awaitFlushed(long seq, long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (flushed < seq && failure == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return flushed >= seq;
     }
 
     private synchronized boolean drain() {
@@ -80,9 +129,11 @@ public final class TraceRecorder implements AutoCloseable {
                 next = first;
             }
             IOException[] err = new IOException[1];
-            while (true) {
+            // Only what is there now: under a flood of events, catching up forever would postpone the flush.
+            long until = log.nextSeq();
+            while (next < until) {
                 long before = next;
-                next = log.read(next, 65536, (seq, t, kind, line, a, b) -> {
+                next = log.read(next, (int) Math.min(65536, until - next), (seq, t, kind, line, a, b) -> {
                     if (err[0] == null) {
                         try {
                             writer.add(seq, t - startNanos, kind, line, a, b);
@@ -99,9 +150,12 @@ public final class TraceRecorder implements AutoCloseable {
                 }
             }
             writer.flush();
+            flushed = next;
+            notifyAll();
             return true;
         } catch (IOException e) {
             failure = e;
+            notifyAll();
             LOG.log(Level.ERROR, "recording to {0} stopped: {1}", file, e.getMessage());
             return false;
         }
@@ -116,9 +170,12 @@ public final class TraceRecorder implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stopping = true;
-        thread.interrupt();
+        // Unpark, never interrupt: an interrupt during a write or force() closes the file channel.
+        LockSupport.unpark(thread);
+        LockSupport.unpark(syncer);
         try {
             thread.join(5000);
+            syncer.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -11,24 +11,26 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.CRC32;
 
 /**
- * Writes a trace file: the header at once, then events into blocks that {@link #flush()} appends. The file only
- * grows; a block is either wholly there or detectably cut, so a crash loses at most the unflushed block.
+ * Writes a trace file (version {@link TraceFormat#VERSION}): the header at once, then events into blocks that
+ * {@link #flush()} appends, and an end marker on {@link #close()}. The file only grows; a block is either wholly
+ * there or detectably cut, so a crash loses at most the unflushed block, and a missing end marker tells a reader
+ * that the recording did not end cleanly.
  */
 public final class TraceWriter implements AutoCloseable {
     /** A block is flushed early when its payload reaches this size. */
     static final int BLOCK_TARGET = 1 << 20;
+    private static final int HEAD = blockHeader(VERSION);
 
     private final FileChannel ch;
     private final ByteBuffer block = ByteBuffer.allocate(BLOCK_TARGET + 4096).order(ByteOrder.LITTLE_ENDIAN);
-    private final ByteBuffer head = ByteBuffer.allocate(BLOCK_HEADER).order(ByteOrder.LITTLE_ENDIAN);
-    private final CRC32 crc = new CRC32();
+    private final ByteBuffer head = ByteBuffer.allocate(HEAD).order(ByteOrder.LITTLE_ENDIAN);
     private long lastTime;
     private boolean blockOpen;
     private long bytes;
     private long events;
+    private long dropped;
 
     /**
      * @param monotonicStartNanos the time events are measured from (the event log's start)
@@ -38,9 +40,10 @@ public final class TraceWriter implements AutoCloseable {
         ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
         byte[] cfg = config.format().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer h = ByteBuffer.allocate(8 + 2 + 2 + 4 + 8 + 8 + 4 + cfg.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer h = ByteBuffer.allocate(HEADER_FIXED + cfg.length + 4).order(ByteOrder.LITTLE_ENDIAN);
         h.put(MAGIC).putShort((short) VERSION).putShort((short) 0).putInt(h.capacity()).putLong(wallClockStartMicros)
-                .putLong(monotonicStartNanos).putInt(cfg.length).put(cfg).flip();
+                .putLong(monotonicStartNanos).putInt(cfg.length).put(cfg);
+        h.putInt(crc(h.array(), 0, h.position())).flip();
         write(h);
         ch.force(false);
     }
@@ -64,20 +67,15 @@ public final class TraceWriter implements AutoCloseable {
         if (block.position() >= BLOCK_TARGET) {
             flush();
         }
-        if (!blockOpen) {
-            putVarint(block, seq);
-            putVarint(block, time);
-            lastTime = time;
-            blockOpen = true;
-        }
+        open(seq, time);
         long dt = Math.max(0, time - lastTime);
         lastTime = Math.max(lastTime, time);
-        if (kind == EventKind.LEVEL && (a == 0 || a == 1) && b >= 0 && b < 4 && line >= 0) {
+        if (kind == EventKind.LEVEL && (a == 0 || a == 1) && b >= 0 && b <= LEVEL_BITS >> 1 && line >= 0) {
             block.put((byte) (TAG_LEVEL | (int) a << 2 | (int) b));
             putVarint(block, dt);
             putVarint(block, line);
         } else {
-            block.put((byte) kind.ordinal());
+            block.put((byte) kind.wire());
             putVarint(block, dt);
             putVarint(block, line + 1L);
             putVarint(block, zigzag(a));
@@ -88,32 +86,54 @@ public final class TraceWriter implements AutoCloseable {
 
     /** Records that {@code count} events could not be recorded (the log's ring overran the recorder). */
     public void addDropped(long time, long count) throws IOException {
+        if (count < 0) {
+            throw new IllegalArgumentException("a dropped count cannot be negative: " + count);
+        }
+        open(0, time);
+        block.put((byte) TAG_DROPPED);
+        putVarint(block, Math.max(0, time - lastTime));
+        lastTime = Math.max(lastTime, time);
+        putVarint(block, count);
+        dropped = Math.addExact(dropped, count);
+    }
+
+    private void open(long seq, long time) {
         if (!blockOpen) {
-            putVarint(block, 0);
+            putVarint(block, seq);
             putVarint(block, time);
             lastTime = time;
             blockOpen = true;
         }
-        block.put((byte) TAG_DROPPED);
-        putVarint(block, Math.max(0, time - lastTime));
-        putVarint(block, count);
     }
 
-    /** Appends the open block to the file and forces it to disk. */
+    /**
+     * Appends the open block to the file. It is then safe from a crash of this process ({@code kill -9}); use
+     * {@link #force()} to make it safe from a crash of the machine.
+     */
     public void flush() throws IOException {
         if (!blockOpen) {
             return;
         }
         block.flip();
-        crc.reset();
-        crc.update(block.duplicate());
-        head.clear();
-        head.putInt(BLOCK_MAGIC).putInt(block.remaining()).putInt((int) crc.getValue()).flip();
-        write(head);
-        write(block);
-        ch.force(false);
+        writeBlock(BLOCK_MAGIC, block);
         block.clear();
         blockOpen = false;
+    }
+
+    /** Forces what was flushed to the disk. */
+    public void force() throws IOException {
+        ch.force(false);
+    }
+
+    private void writeBlock(int magic, ByteBuffer payload) throws IOException {
+        head.clear();
+        head.putInt(magic).putInt(payload.remaining()).putInt(crc(payload));
+        head.putInt(crc(head.array(), 0, head.position())).flip();
+        // One gathering write: a block is then less likely to be torn, and a torn one is detected anyway.
+        ByteBuffer[] both = {head, payload};
+        while (head.hasRemaining() || payload.hasRemaining()) {
+            bytes += ch.write(both);
+        }
     }
 
     private void write(ByteBuffer b) throws IOException {
@@ -122,10 +142,17 @@ public final class TraceWriter implements AutoCloseable {
         }
     }
 
+    /** Flushes, then writes the end marker (the counts a reader checks) and forces the file to disk. */
     @Override
     public void close() throws IOException {
         try {
             flush();
+            ByteBuffer end = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
+            putVarint(end, events);
+            putVarint(end, dropped);
+            end.flip();
+            writeBlock(END_MAGIC, end);
+            ch.force(false);
         } finally {
             ch.close();
         }

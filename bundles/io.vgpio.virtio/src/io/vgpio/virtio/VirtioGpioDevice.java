@@ -166,7 +166,7 @@ public final class VirtioGpioDevice {
                         scratch = chain;
                     }
                 } catch (SplitVirtqueue.BadChainException e) {
-                    log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, index, e.error().ordinal());
+                    log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, index, e.error().wire());
                     if (e.head() >= 0) {
                         q.push(e.head(), 0); // give the buffers back so the driver does not leak them
                     }
@@ -184,7 +184,7 @@ public final class VirtioGpioDevice {
                 } catch (GuestMemoryException e) {
                     // The ring can change under us (another vCPU); a buffer that left memory is that chain's error.
                     log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, index,
-                            EventKind.ChainError.ADDRESS_OUTSIDE_MEMORY.ordinal());
+                            EventKind.ChainError.ADDRESS_OUTSIDE_MEMORY.wire());
                     q.push(chain.head(), 0);
                 }
             }
@@ -215,7 +215,7 @@ public final class VirtioGpioDevice {
         if (chain.readableBytes() < Protocol.REQUEST_SIZE) {
             // Nothing to decode: answer ERR if there is room for a response at all.
             log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, Protocol.REQUEST_QUEUE,
-                    EventKind.ChainError.TOO_SHORT.ordinal());
+                    EventKind.ChainError.TOO_SHORT.wire());
             respond(q, chain, Protocol.STATUS_ERR, 0, 0, -1, Event.NO_LINE, received);
             return;
         }
@@ -330,7 +330,7 @@ public final class VirtioGpioDevice {
     }
 
     private void violation(DriverRule rule, int line, long detail) {
-        log.append(EventKind.RULE_VIOLATION, line, rule.ordinal(), detail);
+        log.append(EventKind.RULE_VIOLATION, line, rule.wire(), detail);
     }
 
     // ---- eventq --------------------------------------------------------------------------------------------
@@ -338,7 +338,7 @@ public final class VirtioGpioDevice {
     private void handleEventBuffer(SplitVirtqueue q, DescriptorChain chain) {
         if (chain.readableBytes() < Protocol.IRQ_REQUEST_SIZE || chain.writableBytes() < Protocol.IRQ_RESPONSE_SIZE) {
             violation(DriverRule.SEPARATE_EVENT_BUFFERS, Event.NO_LINE, 0);
-            log.append(EventKind.BUFFER_INVALID, Event.NO_LINE, EventKind.InvalidReason.BAD_REQUEST.ordinal(),
+            log.append(EventKind.BUFFER_INVALID, Event.NO_LINE, EventKind.InvalidReason.BAD_REQUEST.wire(),
                     chain.head());
             writeEventStatus(q, chain, Protocol.IRQ_STATUS_INVALID);
             return;
@@ -348,7 +348,7 @@ public final class VirtioGpioDevice {
         int line = (req[0] & 0xff) | (req[1] & 0xff) << 8;
         if (line >= chip.lineCount()) {
             violation(DriverRule.LINE_OUT_OF_RANGE, line, 0);
-            log.append(EventKind.BUFFER_INVALID, line, EventKind.InvalidReason.BAD_REQUEST.ordinal(), chain.head());
+            log.append(EventKind.BUFFER_INVALID, line, EventKind.InvalidReason.BAD_REQUEST.wire(), chain.head());
             writeEventStatus(q, chain, Protocol.IRQ_STATUS_INVALID);
             return;
         }

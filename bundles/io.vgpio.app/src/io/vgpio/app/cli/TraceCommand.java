@@ -22,7 +22,9 @@ final class TraceCommand {
                                                   one wire per line, the virtqueue traffic as event variables
 
             Traces are recorded with 'vgpio serve --record FILE' (format: docs/trace-format.md).
-            A file cut short by a crash reads back to its last flushed second, with a warning.
+            A recording cut by a crash or kill -9 reads back to its last flush (at most about 50 ms
+            before the cut): 'info' says where it was cut, in its 'end:' line and in a warning on
+            stderr, and still exits 0, because what was read is good. A damaged file exits 2.
             """;
 
     private TraceCommand() {
@@ -84,6 +86,13 @@ final class TraceCommand {
         out.printf(Locale.ROOT, "duration: %.6f s%n", t.durationNanos() / 1e9);
         out.printf(Locale.ROOT, "events:   %,d%s%n", t.events(), t.dropped() > 0
                 ? " (" + t.dropped() + " lost while recording: the event log overran the recorder)" : "");
+        if (t.unknownSkipped() > 0) {
+            out.printf(Locale.ROOT, "skipped:  %,d records of event kinds this vGPIO does not know (a later version"
+                    + " wrote them)%n", t.unknownSkipped());
+        }
+        out.printf(Locale.ROOT, "end:      %s%n", t.cutAt() >= 0
+                ? "cut at byte offset " + t.cutAt() + ": the recording did not end cleanly (killed or crashed)"
+                : t.version() == 1 ? "not known (a version-1 trace has no end marker)" : "complete (end marker)");
         Map<EventKind, long[]> byKind = new EnumMap<>(EventKind.class);
         t.log().read(0, Integer.MAX_VALUE, (seq, time, kind, line, a, b) ->
                 byKind.computeIfAbsent(kind, k -> new long[1])[0]++);

@@ -50,7 +50,7 @@ public final class TimelineBenchmark {
             int line = r.nextInt(LINES);
             if (r.nextInt(10) < 4) {
                 level[line] ^= 1;
-                log.append(t, EventKind.LEVEL, line, level[line], Cause.USER.ordinal());
+                log.append(t, EventKind.LEVEL, line, level[line], Cause.USER.wire());
             } else {
                 log.append(t, others[r.nextInt(others.length)], line, 0, 1234);
             }

@@ -88,7 +88,7 @@ final class TrafficCells {
             }
             case RULE_VIOLATION -> {
                 // b names the message type when a request broke the rule; eventq rules are known by their section.
-                DriverRule r = DriverRule.fromOrdinal(a);
+                DriverRule r = DriverRule.fromWire(a);
                 boolean eventq = r != null && r.section().endsWith("eventq Operation");
                 c[QUEUE] = eventq ? "eventq" : b != 0 ? "requestq" : "";
                 c[TYPE] = "violation";
@@ -98,14 +98,14 @@ final class TrafficCells {
             case CHAIN_ERROR -> {
                 c[QUEUE] = a == Protocol.EVENT_QUEUE ? "eventq" : "requestq";
                 c[TYPE] = "chain error";
-                EventKind.ChainError[] all = EventKind.ChainError.values();
-                c[VALUE] = b >= 0 && b < all.length ? all[(int) b].name().toLowerCase(Locale.ROOT) : "?";
+                EventKind.ChainError error = EventKind.ChainError.fromWire(b);
+                c[VALUE] = error != null ? error.name().toLowerCase(Locale.ROOT) : "?";
                 c[STATUS] = "ERR";
             }
             case LEVEL -> {
                 c[TYPE] = "level";
-                Cause[] all = Cause.values();
-                c[VALUE] = a + (b >= 0 && b < all.length ? " (" + all[(int) b].word() + ")" : "");
+                Cause cause = Cause.fromWire(b);
+                c[VALUE] = a + (cause != null ? " (" + cause.word() + ")" : "");
             }
             case DIRECTION -> {
                 c[TYPE] = "direction";
@@ -190,8 +190,8 @@ final class TrafficCells {
         return "";
     }
 
-    private static String invalidReason(long ordinal) {
-        EventKind.InvalidReason r = EventKind.InvalidReason.fromOrdinal(ordinal);
+    private static String invalidReason(long wire) {
+        EventKind.InvalidReason r = EventKind.InvalidReason.fromWire(wire);
         return r == null ? "?" : r.brief();
     }
 

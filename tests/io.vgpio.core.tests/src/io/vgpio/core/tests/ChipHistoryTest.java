@@ -84,7 +84,7 @@ class ChipHistoryTest {
         DeviceConfig config = DeviceConfig.builder().lines(2).build();
         EventLog log = new EventLog(64, 0, 0);
         log.append(100, EventKind.DIRECTION, 0, Direction.IN.wireValue(), 0);
-        log.append(200, EventKind.LEVEL, 0, 1, Cause.USER.ordinal());
+        log.append(200, EventKind.LEVEL, 0, 1, Cause.USER.wire());
         log.append(200, EventKind.IRQ_TYPE, 0, IrqType.EDGE_BOTH.wireValue(), 0);
         log.append(300, EventKind.EVENT_BUFFER, 0, 5, 0);
         log.append(400, EventKind.CONNECTION, -1, 1, 0);
@@ -109,8 +109,8 @@ class ChipHistoryTest {
     void level_before_the_first_event_of_a_later_recording() throws Exception {
         DeviceConfig config = DeviceConfig.builder().lines(3).build();
         EventLog log = new EventLog(64, 0, 0);
-        log.append(10, EventKind.LEVEL, 0, 0, Cause.USER.ordinal()); // line 0 was high before
-        log.append(20, EventKind.LEVEL, 1, 1, Cause.USER.ordinal()); // line 1 was low before
+        log.append(10, EventKind.LEVEL, 0, 0, Cause.USER.wire()); // line 0 was high before
+        log.append(20, EventKind.LEVEL, 1, 1, Cause.USER.wire()); // line 1 was low before
         ChipHistory h = ChipHistory.build(config, log);
         assertEquals(1, h.at(5).state(0).level());
         assertEquals(0, h.at(5).state(1).level());

@@ -89,9 +89,9 @@ class ChipTest {
         chip.guestSetDirection(0, Direction.OUT); // now reads 0: a change caused by the guest
         List<Event> levels = events(EventKind.LEVEL);
         assertEquals(2, levels.size());
-        assertEquals(Cause.HARDWARE.ordinal(), levels.get(0).b());
+        assertEquals(Cause.HARDWARE.wire(), levels.get(0).b());
         assertEquals(1, levels.get(0).a());
-        assertEquals(Cause.GUEST.ordinal(), levels.get(1).b());
+        assertEquals(Cause.GUEST.wire(), levels.get(1).b());
         assertEquals(0, levels.get(1).a());
     }
 

@@ -50,7 +50,7 @@ class HardwareHooksTest {
         assertEquals(1, edge.a());
         assertEquals(kernel, edge.time() - edge.b(), "the record's time minus b is the kernel's timestamp");
         Row level = rows.stream().filter(r -> r.kind() == EventKind.LEVEL).findFirst().orElseThrow();
-        assertEquals(Cause.HARDWARE.ordinal(), level.b());
+        assertEquals(Cause.HARDWARE.wire(), level.b());
         Row irq = rows.stream().filter(r -> r.kind() == EventKind.INTERRUPT).findFirst().orElseThrow();
         assertTrue(irq.b() >= 250_000, "latency counts from the kernel's timestamp: " + irq.b());
         // The log stays monotonic even though the kernel's stamp is older than events logged before it.

@@ -89,7 +89,7 @@ class StimulusSchedulerTest {
         assertEquals(2 * count, levels.size(), "one LEVEL event per edge: " + levels);
         for (int i = 0; i < levels.size(); i++) {
             Event e = levels.get(i);
-            assertEquals(Cause.USER.ordinal(), e.b(), "cause of " + e);
+            assertEquals(Cause.USER.wire(), e.b(), "cause of " + e);
             assertEquals(i % 2 == 0 ? 1 : 0, e.a(), "level of edge " + i);
         }
         List<Event> interrupts = events(EventKind.INTERRUPT, line, from);
@@ -140,7 +140,7 @@ class StimulusSchedulerTest {
         long prev = before;
         for (int i = 0; i < levels.size(); i++) {
             Event e = levels.get(i);
-            assertEquals(Cause.USER.ordinal(), e.b(), "cause of " + e);
+            assertEquals(Cause.USER.wire(), e.b(), "cause of " + e);
             assertEquals(i % 2 == 0 ? 1 : 0, e.a(), "level after transition " + i);
             assertTrue(e.timeNanos() >= prev, "transitions in order");
             prev = e.timeNanos();

@@ -1,5 +1,6 @@
 package io.vgpio.trace.tests;
 
+import static io.vgpio.trace.tests.TraceBytes.headerLength;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,10 +16,12 @@ import io.vgpio.trace.TraceFormatException;
 import io.vgpio.trace.TraceReader;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.trace.TraceWriter;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +43,7 @@ class TraceFileTest {
             EventKind k = EventKind.values()[r.nextInt(EventKind.values().length)];
             long a = k == EventKind.LEVEL ? r.nextInt(2) : r.nextLong() >> r.nextInt(64);
             long b = k == EventKind.LEVEL ? r.nextInt(4) : r.nextLong() >> r.nextInt(64);
-            src.append(t, k, r.nextInt(9) - 1, a, b);
+            src.append(t, k, r.nextInt(8), a, b); // lines outside the device: TraceDamageTest, GoldenEvents
         }
         try (TraceWriter w = new TraceWriter(f, config(), 1_700_000_000_000_000L, 0)) {
             for (long s = 0; s < src.nextSeq(); s++) {
@@ -77,7 +80,7 @@ class TraceFileTest {
         try (TraceWriter w = new TraceWriter(f, config(), 0, 0)) {
             for (int i = 0; i < n; i++) {
                 t += 1000 + r.nextInt(10_000_000);
-                w.add(i, t, EventKind.LEVEL, r.nextInt(8), r.nextInt(2), Cause.USER.ordinal());
+                w.add(i, t, EventKind.LEVEL, r.nextInt(8), r.nextInt(2), Cause.USER.wire());
             }
         }
         double perEvent = Files.size(f) / (double) n;
@@ -100,33 +103,44 @@ class TraceFileTest {
     }
 
     @Test
-    @DisplayName("A file cut anywhere after the header reads back its complete blocks, with a warning naming the offset")
+    @DisplayName("A file cut anywhere after the header reads back exactly its complete blocks, and says where it was cut")
     void truncated_file_reads_complete_blocks(@TempDir Path dir) throws Exception {
         Path whole = threeBlocks(dir);
         byte[] bytes = Files.readAllBytes(whole);
-        int header = headerLength(bytes);
-        java.util.Set<Integer> boundaries = new java.util.HashSet<>();
-        for (int at = header; at <= bytes.length;) {
-            boundaries.add(at);
-            if (at == bytes.length) {
-                break;
-            }
-            at += 12 + ((bytes[at + 4] & 0xff) | (bytes[at + 5] & 0xff) << 8 | (bytes[at + 6] & 0xff) << 16);
-        }
-        for (int cut = header; cut < bytes.length; cut += 7) {
+        List<Integer> ends = TraceBytes.blockEnds(bytes); // the end of each block of 100 events, then the end marker's
+        assertEquals(4, ends.size(), "three blocks and the end marker");
+        assertEquals(bytes.length, ends.get(3));
+        for (int cut = headerLength(bytes); cut < bytes.length; cut++) {
             Path f = dir.resolve("cut.trc");
-            Files.write(f, java.util.Arrays.copyOf(bytes, cut));
+            Files.write(f, Arrays.copyOf(bytes, cut));
             TraceReader.Trace t = TraceReader.read(f);
-            assertTrue(t.events() % 100 == 0 && t.events() < 300, "cut at " + cut + ": " + t.events());
-            if (!boundaries.contains(cut)) { // a cut at a block boundary is just a shorter recording
-                assertNotNull(t.warning(), "cut at " + cut);
-                assertTrue(t.warning().contains("byte offset"), t.warning());
+            int complete = 0;
+            while (ends.get(complete) <= cut) {
+                complete++;
             }
+            long lastEnd = complete == 0 ? headerLength(bytes) : ends.get(complete - 1);
+            assertEquals(100L * complete, t.events(), "cut at " + cut);
+            assertEquals(lastEnd, t.cutAt(), "cut at " + cut);
+            assertNotNull(t.warning(), "cut at " + cut);
+            assertTrue(t.warning().contains("cut at byte offset " + lastEnd), t.warning());
         }
+        TraceReader.Trace t = TraceReader.read(whole);
+        assertEquals(300, t.events());
+        assertEquals(-1, t.cutAt());
+        assertNull(t.warning());
     }
 
-    private static int headerLength(byte[] b) {
-        return (b[12] & 0xff) | (b[13] & 0xff) << 8 | (b[14] & 0xff) << 16 | (b[15] & 0xff) << 24;
+    @Test
+    @DisplayName("A file cut inside its header is an error naming an offset, not an empty recording")
+    void cut_header_is_an_error(@TempDir Path dir) throws Exception {
+        byte[] bytes = Files.readAllBytes(threeBlocks(dir));
+        for (int cut = 0; cut < headerLength(bytes); cut++) {
+            Path f = dir.resolve("cut.trc");
+            Files.write(f, Arrays.copyOf(bytes, cut));
+            TraceFormatException e = assertThrows(TraceFormatException.class, () -> TraceReader.read(f),
+                    "cut at " + cut);
+            assertTrue(e.offset() >= 0 && e.offset() <= cut, e.getMessage());
+        }
     }
 
     @Test
@@ -163,32 +177,34 @@ class TraceFileTest {
     }
 
     @Test
-    @DisplayName("A recording read while the recorder still runs (what kill -9 leaves) has everything up to the last flush")
+    @DisplayName("A recording read while the recorder still runs (what kill -9 leaves) has everything flushed, and is"
+            + " reported as cut")
     void recording_survives_a_crash(@TempDir Path dir) throws Exception {
         EventLog log = new EventLog(100_000);
         Path f = dir.resolve("live.trc");
         TraceRecorder rec = new TraceRecorder(f, config(), log);
         try {
             for (int i = 0; i < 500; i++) {
-                log.append(EventKind.LEVEL, 1, i % 2, Cause.USER.ordinal());
+                log.append(EventKind.LEVEL, 1, i % 2, Cause.USER.wire());
             }
-            Thread.sleep(TraceRecorder.FLUSH_MILLIS * 2 + 500);
-            for (int i = 0; i < 100; i++) { // after the last flush: may or may not be in the file yet
-                log.append(EventKind.LEVEL, 2, i % 2, Cause.USER.ordinal());
-            }
-            // Copy the file as it is on disk now, as a crash would leave it.
+            assertTrue(rec.awaitFlushed(log.nextSeq(), 30, TimeUnit.SECONDS), "the recorder flushed");
+            // Copy the file as it is on disk now, as kill -9 would leave it: nothing is appended until new events.
             Path copy = dir.resolve("crash.trc");
-            try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
-                byte[] bytes = new byte[(int) raf.length()];
-                raf.readFully(bytes);
-                Files.write(copy, bytes);
-            }
+            Files.copy(f, copy);
             TraceReader.Trace t = TraceReader.read(copy);
-            assertTrue(t.events() >= 500, "the events of the flushed second are there: " + t.events());
+            assertEquals(500, t.events());
             assertEquals(1, t.log().get(0).line());
+            assertEquals(Files.size(copy), t.cutAt(), "cut after the last flushed block");
+            assertTrue(t.warning().contains("cut at byte offset " + Files.size(copy)), t.warning());
+            for (int i = 0; i < 100; i++) {
+                log.append(EventKind.LEVEL, 2, i % 2, Cause.USER.wire());
+            }
         } finally {
             rec.close();
         }
-        assertEquals(600, TraceReader.read(f).events(), "after close, everything");
+        TraceReader.Trace t = TraceReader.read(f);
+        assertEquals(600, t.events(), "after close, everything");
+        assertEquals(-1, t.cutAt());
+        assertNull(t.warning());
     }
 }

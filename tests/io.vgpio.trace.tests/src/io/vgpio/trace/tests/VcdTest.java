@@ -27,14 +27,14 @@ class VcdTest {
     /** LED (line 0): 1 at 1000 us, 0 at 3000 us; BUTTON (line 1): pulses at 2000-2500 and 4000-4020 us. */
     static EventLog sample() {
         EventLog log = new EventLog(100, 0, 0);
-        log.append(1_000_000, EventKind.LEVEL, 0, 1, Cause.GUEST.ordinal());
+        log.append(1_000_000, EventKind.LEVEL, 0, 1, Cause.GUEST.wire());
         log.append(1_500_000, EventKind.REQUEST, 0, 5L << 32 | 1, 0);
-        log.append(2_000_000, EventKind.LEVEL, 1, 1, Cause.USER.ordinal());
+        log.append(2_000_000, EventKind.LEVEL, 1, 1, Cause.USER.wire());
         log.append(2_000_500, EventKind.INTERRUPT, 1, 1, 500);
-        log.append(2_500_000, EventKind.LEVEL, 1, 0, Cause.USER.ordinal());
-        log.append(3_000_000, EventKind.LEVEL, 0, 0, Cause.GUEST.ordinal());
-        log.append(4_000_000, EventKind.LEVEL, 1, 1, Cause.USER.ordinal());
-        log.append(4_020_000, EventKind.LEVEL, 1, 0, Cause.USER.ordinal());
+        log.append(2_500_000, EventKind.LEVEL, 1, 0, Cause.USER.wire());
+        log.append(3_000_000, EventKind.LEVEL, 0, 0, Cause.GUEST.wire());
+        log.append(4_000_000, EventKind.LEVEL, 1, 1, Cause.USER.wire());
+        log.append(4_020_000, EventKind.LEVEL, 1, 0, Cause.USER.wire());
         return log;
     }
 

@@ -33,7 +33,7 @@ class DriverRuleCheckerTest {
     }
 
     private static List<DriverRule> violations(DeviceFixture f, long from) {
-        return f.events(from, EventKind.RULE_VIOLATION).stream().map(e -> DriverRule.fromOrdinal(e.a())).toList();
+        return f.events(from, EventKind.RULE_VIOLATION).stream().map(e -> DriverRule.fromWire(e.a())).toList();
     }
 
     @Test

@@ -63,11 +63,11 @@ class MalformedChainTest {
     }
 
     private boolean chainError(ChainError e) {
-        return !f.events(0, ev -> ev.kind() == EventKind.CHAIN_ERROR && ev.b() == e.ordinal()).isEmpty();
+        return !f.events(0, ev -> ev.kind() == EventKind.CHAIN_ERROR && ev.b() == e.wire()).isEmpty();
     }
 
     private boolean violation(DriverRule r) {
-        return !f.events(0, ev -> ev.kind() == EventKind.RULE_VIOLATION && ev.a() == r.ordinal()).isEmpty();
+        return !f.events(0, ev -> ev.kind() == EventKind.RULE_VIOLATION && ev.a() == r.wire()).isEmpty();
     }
 
     @Test

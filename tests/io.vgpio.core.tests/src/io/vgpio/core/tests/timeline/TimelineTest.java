@@ -23,7 +23,7 @@ class TimelineTest {
 
     /** A line change at {@code t} ns after the log's start. */
     private static void level(EventLog log, long t, int line, int level) {
-        log.append(log.startNanos() + t, EventKind.LEVEL, line, level, Cause.USER.ordinal());
+        log.append(log.startNanos() + t, EventKind.LEVEL, line, level, Cause.USER.wire());
     }
 
     private static void marker(EventLog log, long t, EventKind kind, int line) {

@@ -110,7 +110,7 @@ class StimulusViewTest {
         List<Event> l = levels(host, 3);
         assertEquals(1, l.get(0).a());
         assertEquals(0, l.get(1).a());
-        assertEquals(Cause.USER.ordinal(), l.get(0).b());
+        assertEquals(Cause.USER.wire(), l.get(0).b());
         long us = (l.get(1).timeNanos() - l.get(0).timeNanos()) / 1000;
         System.out.printf(Locale.ROOT, "StimulusView: a 2000 us pulse from the button lasted %d us%n", us);
         // Accuracy is StimulusSchedulerTest's business; a busy CI box may preempt the timer thread for a few ms.

@@ -239,7 +239,7 @@ class WaveformViewTest {
             int line = i & 7;
             if ((i & 8) == 0) {
                 level[line] ^= 1;
-                log.append(t, EventKind.LEVEL, line, level[line], Cause.USER.ordinal());
+                log.append(t, EventKind.LEVEL, line, level[line], Cause.USER.wire());
             } else {
                 log.append(t, kinds[i & 3], line, 0, 5_000);
             }
