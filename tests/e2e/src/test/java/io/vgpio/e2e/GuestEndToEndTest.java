@@ -25,7 +25,6 @@ class GuestEndToEndTest {
     static final String NAMES = "LED,BUTTON,,RESET,,,,SYNC";
     /** Pulses the guest can follow under TCG (NOTES.md: 20 ms wide, 40 ms apart delivered 20/20). */
     static final int PULSE_US = 20_000;
-    static final int GAP_MS = 20;
     static final int GUEST_TIMEOUT_S = 300;
 
     /** Lets the guest go on past a sync_host: waits until it armed the SYNC line, then pulses it. */
@@ -34,11 +33,22 @@ class GuestEndToEndTest {
         c.ok("pulse " + SYNC + " 1000");
     }
 
-    static void pulses(Control c, int line, int n) throws Exception {
+    /**
+     * Pulses the line n times, each once the guest's driver holds an eventq buffer for it again (since {@code from},
+     * more buffers queued than came back): a pulse then finds the driver armed however slowly the guest runs, which
+     * a fixed gap between pulses cannot promise under TCG on a loaded machine.
+     */
+    static void pulses(Control c, int line, int n, long from) throws Exception {
         for (int i = 0; i < n; i++) {
+            awaitBufferHeld(c, line, from);
             c.ok("pulse " + line + " " + PULSE_US);
-            Thread.sleep(GAP_MS);
         }
+    }
+
+    /** Waits until the driver holds an eventq buffer for the line: queued since {@code from} minus returned > 0. */
+    static void awaitBufferHeld(Control c, int line, long from) throws Exception {
+        awaitEvents(c, from, evs -> of(evs, "EVENT_BUFFER", line).size()
+                > of(evs, "INTERRUPT", line).size() + of(evs, "BUFFER_INVALID", line).size(), 60_000);
     }
 
     private static List<Ev> of(List<Ev> events, String kind, int line) {
@@ -129,6 +139,9 @@ class GuestEndToEndTest {
         assertEquals("GET-HIGH 1", g.awaitPrefix("GET-HIGH", 60_000).text());
         g.awaitSync("gpioget-low", 60_000);
         c.ok("set BUTTON 0");
+        // Where the eventq buffers of the next gpiomon will be counted from: taken while the guest waits for the
+        // release, so that none of them can be queued before it.
+        long phaseFrom = c.nextSeq();
         release(c);
         assertEquals("GET-LOW 0", g.awaitPrefix("GET-LOW", 60_000).text());
 
@@ -140,7 +153,7 @@ class GuestEndToEndTest {
             g.awaitPrefix("MON-START " + modes[m], 60_000);
             long from = c.nextSeq();
             c.awaitIrqType(1, irq[m], 60_000);
-            pulses(c, 1, pulseCount[m]);
+            pulses(c, 1, pulseCount[m], phaseFrom);
             g.awaitPrefix("MON-END " + modes[m], 120_000);
             List<String> got = g.between("MON-START " + modes[m], "MON-END " + modes[m]);
             List<String> want = new ArrayList<>();
@@ -165,6 +178,7 @@ class GuestEndToEndTest {
             assertEquals(1, invalid.size(), modes[m] + ": the held buffer came back INVALID");
             assertTrue(invalid.get(0).seq() > disable.get(0).seq(), "NONE, then INVALID");
             g.awaitSync("phase-done", 60_000);
+            phaseFrom = c.nextSeq();
             release(c); // the host's last pulse has ended: the next gpiomon sees only its own edges
         }
 
@@ -177,15 +191,14 @@ class GuestEndToEndTest {
         // Figures: host 'set' to gpiomon printing it (console included)
         g.awaitPrefix("MON-START latency", 60_000);
         c.awaitIrqType(2, "edge-rising", 60_000);
-        Thread.sleep(200);
         long[] lat = new long[10];
         for (int i = 0; i < 10; i++) {
+            awaitBufferHeld(c, 2, phaseFrom); // gpiomon's driver is armed for the next edge
             long t0 = System.nanoTime();
             c.ok("set 2 1");
             Guest.Line l = g.await(s -> s.equals("1"), 30_000, "gpiomon's event " + i);
             lat[i] = l.nanos() - t0;
             c.ok("set 2 0");
-            Thread.sleep(50);
         }
         g.awaitPrefix("MON-END latency", 60_000);
         Report.figure("host 'set' -> gpiomon prints the edge on the guest console: " + Report.millis(lat));
@@ -201,7 +214,7 @@ class GuestEndToEndTest {
                 Thread.onSpinWait();
             }
         }
-        Thread.sleep(2000);
+        awaitBufferHeld(c, 4, phaseFrom); // the guest's driver took every interrupt it was given and re-armed
         g.awaitSync("fast-done", 60_000);
         release(c);
         g.awaitPrefix("MON-END fast", 60_000);

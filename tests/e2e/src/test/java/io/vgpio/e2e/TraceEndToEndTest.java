@@ -32,14 +32,15 @@ class TraceEndToEndTest {
     }
 
     @Test
-    @DisplayName("A recording killed with SIGKILL reads back up to its last flushed second")
+    @DisplayName("A recording killed with SIGKILL reads back up to its last flushed block")
     void recording_survives_kill_9(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("crash.trc");
         try (Serve serve = new Serve(8, "LED,BUTTON", "--record", trace.toString()); Control c = serve.control()) {
             for (int i = 0; i < 50; i++) {
                 c.ok("set 1 " + ((i + 1) % 2)); // 1, 0, 1, ...: fifty real changes
             }
-            Thread.sleep(2500); // two flushes at least
+            // The recorder flushes a block every 50 ms: wait until the file holds the fifty changes.
+            awaitTrue("the trace holds the first fifty changes", () -> events(trace) >= 50);
             for (int i = 0; i < 10; i++) {
                 c.ok("set 2 " + (i % 2)); // may be lost: after the last flush
             }
@@ -59,19 +60,14 @@ class TraceEndToEndTest {
             c.awaitIrqType(1, "edge-both", 120_000);
             // Pulse only once gpiomon's eventq buffer is held: an edge latched before it would make the recording
             // itself a race that every replay must win again.
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (c.events(0).stream().noneMatch(e -> e.kind().equals("EVENT_BUFFER") && e.line() == 1)
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
-            }
+            // Each pulse also waits until gpiomon's driver has its buffer back, however slowly the guest runs.
             for (int i = 0; i < 3; i++) {
+                GuestEndToEndTest.awaitBufferHeld(c, 1, 0);
                 c.ok("pulse 1 20000");
-                Thread.sleep(20);
             }
             g.awaitPrefix("GUEST-DONE", 60_000);
             assertEquals(0, g.waitExit(120), g.consoleText());
-            Thread.sleep(1500); // the recorder's next flush
-        }
+        } // closing 'serve' (SIGTERM) closes the recorder, which writes the rest and the end marker
         assertTrue(events(trace) > 30);
 
         ReplayRun same = replay(trace, dir.resolve("b.sock"), SCRIPT);
@@ -93,16 +89,28 @@ class TraceEndToEndTest {
     record ReplayRun(int code, String out) {
     }
 
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls the condition until it holds; fails naming it if it does not within a minute. */
+    static void awaitTrue(String what, Condition condition) throws Exception {
+        long end = System.currentTimeMillis() + 60_000;
+        while (!condition.holds()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("not within 60 s: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     static ReplayRun replay(Path trace, Path socket, String script) throws Exception {
         Path log = socket.resolveSibling(socket.getFileName() + ".out");
         ProcessBuilder pb = new ProcessBuilder(Repo.launcher().toString(), "replay", trace.toString(), "--socket",
                 socket.toString(), "--timeout", "60").redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("VGPIO_NO_BUILD", "1");
         Process p = pb.start();
-        long end = System.currentTimeMillis() + 60_000;
-        while (!Files.exists(socket) && System.currentTimeMillis() < end) {
-            Thread.sleep(20);
-        }
+        awaitTrue("replay serves " + socket + " (output: " + log + ")", () -> Files.exists(socket));
         try (Guest g = new Guest(socket, script, 300)) {
             assertTrue(p.waitFor(240, TimeUnit.SECONDS), "replay finished; guest:\n" + g.consoleText());
             try {
