@@ -4,6 +4,7 @@ import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.control.ControlServer;
+import io.vgpio.core.sockets.SocketDirectory;
 import io.vgpio.virtio.VirtioGpioDevice;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,11 +73,7 @@ public final class DeviceHost implements AutoCloseable {
 
     /** $XDG_RUNTIME_DIR/vgpio/gpio.sock, or TMPDIR/vgpio-USER/gpio.sock: where a device serves by default. */
     public static Path defaultSocket() {
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        if (runtime != null && !runtime.isBlank() && java.nio.file.Files.isDirectory(Path.of(runtime))) {
-            return Path.of(runtime, "vgpio", "gpio.sock");
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"), "vgpio-" + System.getProperty("user.name"), "gpio.sock");
+        return SocketDirectory.defaultDirectory().resolve("gpio.sock");
     }
 
     /** The control socket that goes with a device socket: the same path with ".ctl" added. */

@@ -7,6 +7,8 @@ import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
 import io.vgpio.core.Stimulus;
+import io.vgpio.core.sockets.PrivateBind;
+import io.vgpio.core.sockets.SocketDirectory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,11 +107,7 @@ public final class ControlServer implements AutoCloseable {
     private static final List<String> BUILT_IN = List.of("set", "get", "pulse", "state", "info", "events", "help");
 
     public void start() throws IOException {
-        Path dir = path.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            Files.createDirectories(dir,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        SocketDirectory.prepare(path.getParent());
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             if (!isSocket(path)) {
                 throw new IOException(path + " exists and is not a socket; remove it or choose another --control path");
@@ -127,12 +124,28 @@ public final class ControlServer implements AutoCloseable {
             }
             Files.deleteIfExists(path); // stale, left by a process that died
         }
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(path));
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        server = PrivateBind.bind(path, ControlServer::listen, ControlServer::closeQuietly);
         acceptThread = new Thread(this::acceptLoop, "vgpio-control-accept");
         acceptThread.setDaemon(true);
         acceptThread.start();
+    }
+
+    private static ServerSocketChannel listen(Path at) throws IOException {
+        ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            return s.bind(UnixDomainSocketAddress.of(at));
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(ServerSocketChannel s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing an unused control socket: {0}", e.getMessage());
+        }
     }
 
     private static boolean isSocket(Path p) throws IOException {
