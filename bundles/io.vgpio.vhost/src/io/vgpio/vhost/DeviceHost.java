@@ -34,6 +34,12 @@ public final class DeviceHost implements AutoCloseable {
                 : new ControlServer(controlPath, chip, () -> backend.connected() ? "attached" : "none");
     }
 
+    /**
+     * Serves the vhost-user socket, then the control socket.
+     *
+     * @throws ControlSocketException when the control socket failed (the vhost-user socket is closed again), so
+     *         that the error is reported against the right path
+     */
     public void start() throws IOException {
         backend.start();
         if (control != null) {
@@ -41,8 +47,17 @@ public final class DeviceHost implements AutoCloseable {
                 control.start();
             } catch (IOException e) {
                 backend.close();
-                throw e;
+                throw new ControlSocketException(e);
             }
+        }
+    }
+
+    /** The control socket could not be served; the message is the cause's. */
+    public static final class ControlSocketException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ControlSocketException(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
