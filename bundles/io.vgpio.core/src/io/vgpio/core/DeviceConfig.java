@@ -1,8 +1,6 @@
 package io.vgpio.core;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
@@ -190,6 +188,11 @@ public final class DeviceConfig {
             names.clear();
             String[] parts = list.split(",", -1);
             for (int i = 0; i < parts.length; i++) {
+                // checked before trim(), which removes control characters too: a name of only control
+                // characters would otherwise leave the line unnamed instead of being refused
+                if (parts[i].chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+                    checkName(i, parts[i]);
+                }
                 String n = parts[i].trim();
                 if (!n.isEmpty()) {
                     name(i, n);
@@ -287,14 +290,15 @@ public final class DeviceConfig {
 
     /** Reads a configuration file. Errors name the file, the line and the fix. */
     public static DeviceConfig load(Path file) throws ConfigException {
-        List<String> text;
-        try {
-            text = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read the configuration file " + file + ": " + describe(e)
-                    + "; check the path and its permissions.");
-        }
-        return parse(text, file.toString()).build();
+        return parse(file).build();
+    }
+
+    /**
+     * Reads a configuration file into a builder (so command-line options can still override it). Errors name the
+     * file, the line and the fix; a byte that is not UTF-8 is one of them.
+     */
+    public static Builder parse(Path file) throws ConfigException {
+        return parse(ConfigText.readLines(file), file.toString());
     }
 
     /** Parses configuration text into a builder (so command-line options can still override it). */
@@ -384,11 +388,6 @@ public final class DeviceConfig {
             s.append("bind.").append(b.line()).append(" = ").append(b.spec()).append('\n');
         }
         return s.toString();
-    }
-
-    private static String describe(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName().replace("Exception", "") + (m != null ? " (" + m + ")" : "");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.vgpio.core;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -7,7 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The append-only log of everything the device did, kept in a bounded ring of primitive records (32 bytes an event,
  * one long[] row-major, so an append touches one cache line). When the ring is full the oldest events are dropped
- * and counted. Appends and reads are thread-safe.
+ * and counted. Appends and reads are thread-safe; readers copy events out and never hold the appenders' lock while
+ * they look at them.
  * Readers address events by sequence number, so a reader that fell behind learns exactly what it missed.
  */
 public final class EventLog {
@@ -158,24 +160,117 @@ public final class EventLog {
         void accept(long seq, long timeNanos, EventKind kind, int line, long a, long b);
     }
 
+    /** Events copied per lock hold by {@link #read} and {@link #snapshot}: 32 KiB, a few microseconds. */
+    static final int CHUNK = 1024;
+
     /**
      * Passes up to {@code max} events from {@code fromSeq} on (or from the oldest held, if {@code fromSeq} was
-     * dropped) to the reader, without allocating. The reader runs under the log's lock: keep it short.
+     * dropped) to the reader. The events are copied out in chunks under the log's lock and passed to the reader
+     * outside it, so a slow or blocked reader never delays an append (the guest's requests append). If the ring
+     * drops events while the reader is busy with an earlier chunk, the reading goes on from the oldest event
+     * held: the reader sees the gap in the sequence numbers.
      *
      * @return the sequence number after the last event passed
      */
     public long read(long fromSeq, int max, Reader reader) {
+        if (max <= 0) {
+            return Math.max(fromSeq, firstSeq());
+        }
+        long seq = fromSeq;
+        long left = Math.max(0, max);
+        long[] chunk = null;
+        while (left > 0) {
+            Snapshot s = copy(seq, (int) Math.min(left, CHUNK), chunk);
+            if (s.count() == 0) {
+                return s.firstSeq();
+            }
+            chunk = s.rows;
+            s.forEach(reader);
+            seq = s.nextSeq();
+            left -= s.count();
+        }
+        return seq;
+    }
+
+    /**
+     * A copy of up to {@code max} events from {@code fromSeq} on (or from the oldest held): a reader that formats
+     * or writes them somewhere slow holds no lock meanwhile. The copy is contiguous; it stops early when the ring
+     * dropped the next event while an earlier chunk was being copied.
+     */
+    public Snapshot snapshot(long fromSeq, int max) {
+        long seq = Math.max(fromSeq, firstSeq());
+        int wanted = (int) Math.max(0, Math.min(max, nextSeq() - seq));
+        long[] all = new long[wanted * 4];
+        int count = 0;
+        long first = seq;
+        long[] chunk = new long[Math.min(wanted, CHUNK) * 4];
+        while (count < wanted) {
+            Snapshot s = copy(seq, Math.min(wanted - count, CHUNK), chunk);
+            if (s.count() == 0 || (count > 0 && s.firstSeq() != seq)) {
+                break; // nothing more, or the next event was dropped meanwhile: keep the copy contiguous
+            }
+            if (count == 0) {
+                first = s.firstSeq();
+            }
+            System.arraycopy(s.rows, 0, all, count * 4, s.count() * 4);
+            count += s.count();
+            seq = s.nextSeq();
+        }
+        return new Snapshot(first, count, count * 4 == all.length ? all : Arrays.copyOf(all, count * 4));
+    }
+
+    /** One lock hold: copies up to {@code max} (at most CHUNK) events into {@code buffer} (or a new array). */
+    private Snapshot copy(long fromSeq, int max, long[] buffer) {
         lock.lock();
         try {
             long seq = Math.max(fromSeq, Math.max(0, next - capacity));
-            long end = Math.min(next, seq + Math.max(0, max));
-            for (; seq < end; seq++) {
-                int r = (int) (seq % capacity) * 4;
-                reader.accept(seq, rows[r], kindOf(rows[r + 3]), lineOf(rows[r + 3]), rows[r + 1], rows[r + 2]);
+            int n = (int) Math.max(0, Math.min(next - seq, max));
+            long[] out = buffer != null && buffer.length >= n * 4 ? buffer : new long[n * 4];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(rows, (int) ((seq + i) % capacity) * 4, out, i * 4, 4);
             }
-            return seq;
+            return new Snapshot(seq, n, out);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Events copied out of the log: sequence numbers {@code firstSeq} to {@code nextSeq() - 1}. */
+    public static final class Snapshot {
+        private final long firstSeq;
+        private final int count;
+        private final long[] rows;
+
+        Snapshot(long firstSeq, int count, long[] rows) {
+            this.firstSeq = firstSeq;
+            this.count = count;
+            this.rows = rows;
+        }
+
+        public long firstSeq() {
+            return firstSeq;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        /** The sequence number after the last event copied. */
+        public long nextSeq() {
+            return firstSeq + count;
+        }
+
+        /** Passes the events to the reader, in order, from {@code from} (an index into the copy) on. */
+        public void forEach(int from, int to, Reader reader) {
+            for (int i = from; i < to; i++) {
+                int r = i * 4;
+                reader.accept(firstSeq + i, rows[r], kindOf(rows[r + 3]), lineOf(rows[r + 3]), rows[r + 1],
+                        rows[r + 2]);
+            }
+        }
+
+        public void forEach(Reader reader) {
+            forEach(0, count, reader);
         }
     }
 

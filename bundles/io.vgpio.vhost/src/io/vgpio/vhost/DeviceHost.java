@@ -4,6 +4,7 @@ import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.control.ControlServer;
+import io.vgpio.core.sockets.SocketDirectory;
 import io.vgpio.virtio.VirtioGpioDevice;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,6 +34,12 @@ public final class DeviceHost implements AutoCloseable {
                 : new ControlServer(controlPath, chip, () -> backend.connected() ? "attached" : "none");
     }
 
+    /**
+     * Serves the vhost-user socket, then the control socket.
+     *
+     * @throws ControlSocketException when the control socket failed (the vhost-user socket is closed again), so
+     *         that the error is reported against the right path
+     */
     public void start() throws IOException {
         backend.start();
         if (control != null) {
@@ -40,8 +47,17 @@ public final class DeviceHost implements AutoCloseable {
                 control.start();
             } catch (IOException e) {
                 backend.close();
-                throw e;
+                throw new ControlSocketException(e);
             }
+        }
+    }
+
+    /** The control socket could not be served; the message is the cause's. */
+    public static final class ControlSocketException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ControlSocketException(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
@@ -72,11 +88,7 @@ public final class DeviceHost implements AutoCloseable {
 
     /** $XDG_RUNTIME_DIR/vgpio/gpio.sock, or TMPDIR/vgpio-USER/gpio.sock: where a device serves by default. */
     public static Path defaultSocket() {
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        if (runtime != null && !runtime.isBlank() && java.nio.file.Files.isDirectory(Path.of(runtime))) {
-            return Path.of(runtime, "vgpio", "gpio.sock");
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"), "vgpio-" + System.getProperty("user.name"), "gpio.sock");
+        return SocketDirectory.defaultDirectory().resolve("gpio.sock");
     }
 
     /** The control socket that goes with a device socket: the same path with ".ctl" added. */

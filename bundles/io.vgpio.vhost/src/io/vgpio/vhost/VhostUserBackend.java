@@ -1,5 +1,7 @@
 package io.vgpio.vhost;
 
+import io.vgpio.core.sockets.PrivateBind;
+import io.vgpio.core.sockets.SocketDirectory;
 import io.vgpio.vhost.linux.Linux;
 import io.vgpio.vhost.linux.NativeException;
 import io.vgpio.virtio.VirtioGpioDevice;
@@ -8,7 +10,6 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Serves a virtio-gpio device over vhost-user: listens on a UNIX socket (mode 0600) that QEMU, or any vhost-user
@@ -46,13 +47,9 @@ public final class VhostUserBackend implements AutoCloseable {
 
     /** Binds the socket and starts accepting frontends. */
     public synchronized void start() throws IOException {
-        Path dir = socket.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        SocketDirectory.prepare(socket.getParent());
         removeStaleSocket();
-        listenFd = Linux.listenUnix(socket.toString(), 4);
-        Linux.chmod(socket.toString(), 0600);
+        listenFd = PrivateBind.bind(socket, at -> Linux.listenUnix(at.toString(), 4), Linux::close);
         acceptThread = new Thread(this::acceptLoop, "vhost-accept " + socket.getFileName());
         acceptThread.setDaemon(true);
         acceptThread.start();

@@ -75,17 +75,17 @@ final class ServeCommand {
         while (a.hasNext()) {
             String o = a.next();
             switch (o) {
-                case "--socket" -> socket = Path.of(a.value(o));
+                case "--socket" -> socket = path(a, o);
                 case "--lines" -> lines = a.value(o);
                 case "--names" -> names = a.value(o);
-                case "--config" -> configFile = Path.of(a.value(o));
-                case "--control" -> control = Path.of(a.value(o));
+                case "--config" -> configFile = path(a, o);
+                case "--control" -> control = path(a, o);
                 case "--no-control" -> noControl = true;
                 case "--no-irq" -> noIrq = true;
                 case "-v", "--verbose" -> verbosity++;
                 case "-vv" -> verbosity += 2;
                 case "--log-capacity" -> capacity = a.intValue(o, 1, 1 << 28);
-                case "--record" -> record = Path.of(a.value(o));
+                case "--record" -> record = path(a, o);
                 case "--bind" -> binds.add(a.value(o));
                 default -> throw a.unknown(o);
             }
@@ -97,7 +97,7 @@ final class ServeCommand {
                     throw new UsageException("vgpio serve: the configuration file " + configFile
                             + " does not exist or is not a file; check the --config path.");
                 }
-                b = DeviceConfig.parse(Files.readAllLines(configFile), configFile.toString());
+                b = DeviceConfig.parse(configFile);
             } else {
                 b = DeviceConfig.builder();
             }
@@ -130,22 +130,48 @@ final class ServeCommand {
             }
             DeviceConfig config = b.origin(names != null ? "--names" : configFile != null ? configFile.toString()
                     : "options").build();
+            boolean socketGiven = socket != null;
+            boolean controlGiven = control != null;
             if (socket == null) {
                 socket = defaultSocket();
             }
             if (control == null && !noControl) {
                 control = DeviceHost.defaultControl(socket);
             }
-            if (record != null && record.getParent() != null && !Files.isDirectory(record.getParent())) {
-                throw new UsageException("vgpio serve: the directory of the --record file " + record
-                        + " does not exist; create it or record elsewhere.");
+            if (!noControl) {
+                ServePaths.checkControl(socket, control);
+            }
+            ServePaths.checkSocket(socket, "--socket", "vhost-user socket", socketGiven);
+            if (!noControl) {
+                ServePaths.checkSocket(control, "--control", "control socket", controlGiven);
+            }
+            if (record != null) {
+                ServePaths.checkRecord(record);
             }
             return new Options(config, socket, noControl ? null : control, verbosity, capacity, record);
         } catch (ConfigException e) {
             throw new UsageException("vgpio serve: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UsageException("vgpio serve: cannot read " + configFile + ": " + e.getMessage()
-                    + "; check the --config path.");
+        }
+    }
+
+    /** A path option's value; an empty one would silently mean the current directory. */
+    private static Path path(Args a, String option) throws UsageException {
+        String v = a.value(option);
+        if (v.isEmpty()) {
+            String example = switch (option) {
+                case "--record" -> "session.trc";
+                case "--config" -> "dev.conf";
+                case "--control" -> "/tmp/gpio.ctl";
+                default -> "/tmp/gpio.sock";
+            };
+            throw new UsageException("vgpio serve: " + option + " needs a path, not an empty string; give a file"
+                    + " name, e.g. " + option + " " + example + ".");
+        }
+        try {
+            return Path.of(v);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("vgpio serve: " + option + " '" + v + "' is not a usable path (" + e.getReason()
+                    + "); give another.");
         }
     }
 
@@ -202,7 +228,9 @@ final class ServeCommand {
         try {
             host.start();
         } catch (IOException e) {
-            CliLogging.err().println("vgpio serve: cannot serve on " + o.socket() + ": " + e.getMessage());
+            String where = e instanceof DeviceHost.ControlSocketException ? "the control socket " + o.control()
+                    : o.socket().toString();
+            CliLogging.err().println("vgpio serve: cannot serve on " + where + ": " + e.getMessage());
             bindings.close();
             closeQuietly(recorder);
             return 1;

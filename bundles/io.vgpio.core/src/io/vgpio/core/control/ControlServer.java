@@ -7,31 +7,32 @@ import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
 import io.vgpio.core.Stimulus;
-import java.io.BufferedReader;
+import io.vgpio.core.sockets.PrivateBind;
+import io.vgpio.core.sockets.SocketDirectory;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * The control socket: a UNIX stream socket taking one text command per line, for scripts, tests and other
- * processes that drive inputs. Each client gets its own thread; commands of one client run in order.
+ * processes that drive inputs. Each client gets its own thread (at most {@link #MAX_CLIENTS}: one more is answered
+ * {@code err too many control clients ...} and closed); commands of one client run in order. A line is at most
+ * {@link #MAX_LINE_BYTES} bytes, ends at {@code \n} ({@code \r\n} too); a longer one is answered
+ * {@code err line too long ...} (never echoed) and skipped, and the connection goes on with the next line.
  *
  * <pre>
  * set LINE 0|1          -> ok
@@ -54,6 +55,19 @@ public final class ControlServer implements AutoCloseable {
     private static final Logger LOG = System.getLogger("io.vgpio.control");
     /** Longest pulse accepted: one minute. */
     public static final long MAX_PULSE_MICROS = 60_000_000L;
+    /**
+     * Longest command line: far more than any command needs (a bind spec, a name with spaces), small enough that a
+     * client sending an endless line costs nothing.
+     */
+    public static final int MAX_LINE_BYTES = 4096;
+    /**
+     * Most clients served at once. Each costs a thread and at most one line, one output buffer and one
+     * {@code events} copy (32 bytes an event, at most 100,000 events): 64 clients stay under about 210 MB even
+     * when all of them ask for the most events and then stop reading.
+     */
+    public static final int MAX_CLIENTS = 64;
+    /** Most events one {@code events} command answers. */
+    public static final int MAX_EVENTS = 100_000;
 
     /** A command added by another component (e.g. hardware bindings). */
     public interface Command {
@@ -74,6 +88,7 @@ public final class ControlServer implements AutoCloseable {
     private ServerSocketChannel server;
     private Thread acceptThread;
     private volatile boolean closed;
+    private final AtomicInteger clients = new AtomicInteger();
 
     /**
      * @param frontendState tells "attached" or "none" for {@code info}
@@ -106,11 +121,7 @@ public final class ControlServer implements AutoCloseable {
     private static final List<String> BUILT_IN = List.of("set", "get", "pulse", "state", "info", "events", "help");
 
     public void start() throws IOException {
-        Path dir = path.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            Files.createDirectories(dir,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        SocketDirectory.prepare(path.getParent());
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             if (!isSocket(path)) {
                 throw new IOException(path + " exists and is not a socket; remove it or choose another --control path");
@@ -127,12 +138,28 @@ public final class ControlServer implements AutoCloseable {
             }
             Files.deleteIfExists(path); // stale, left by a process that died
         }
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(path));
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        server = PrivateBind.bind(path, ControlServer::listen, ControlServer::closeQuietly);
         acceptThread = new Thread(this::acceptLoop, "vgpio-control-accept");
         acceptThread.setDaemon(true);
         acceptThread.start();
+    }
+
+    private static ServerSocketChannel listen(Path at) throws IOException {
+        ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            return s.bind(UnixDomainSocketAddress.of(at));
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(ServerSocketChannel s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing an unused control socket: {0}", e.getMessage());
+        }
     }
 
     private static boolean isSocket(Path p) throws IOException {
@@ -144,7 +171,13 @@ public final class ControlServer implements AutoCloseable {
         while (!closed) {
             try {
                 SocketChannel client = server.accept();
-                Thread t = new Thread(() -> serve(client), "vgpio-control-client");
+                if (clients.incrementAndGet() > MAX_CLIENTS) {
+                    clients.decrementAndGet();
+                    refuse(client);
+                    continue;
+                }
+                Thread t = new Thread(new ControlConnection(client, this, clients::decrementAndGet),
+                        "vgpio-control-client");
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
@@ -156,27 +189,42 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private void serve(SocketChannel client) {
-        try (client;
-                BufferedReader in = new BufferedReader(
-                        new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
-                OutputStream out = Channels.newOutputStream(client)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String answer = execute(line);
-                out.write((answer + "\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
+    /** Tells a client over the cap why it is closed; a fresh socket's buffer takes the line without blocking. */
+    private static void refuse(SocketChannel client) {
+        try (client) {
+            client.write(StandardCharsets.UTF_8.encode("err too many control clients: " + MAX_CLIENTS
+                    + " are connected; close one (or send several commands over one connection) and try again\n"));
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, "control client went away: {0}", e.getMessage());
+            LOG.log(Level.DEBUG, "refused control client went away: {0}", e.getMessage());
         }
+    }
+
+    /** Number of clients connected now. */
+    public int clientCount() {
+        return clients.get();
     }
 
     /** Runs one command line and returns the answer (without the final newline). */
     public String execute(String commandLine) {
+        StringBuilder answer = new StringBuilder();
+        try {
+            execute(commandLine, answer);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder never throws
+        }
+        return answer.toString();
+    }
+
+    /**
+     * Runs one command line and writes the answer (without the final newline) to {@code out} as it is made: a
+     * long answer is never held whole.
+     */
+    public void execute(String commandLine, Appendable out) throws IOException {
+        out.append(answer(commandLine, out));
+    }
+
+    /** The answer, or "" when it was already written to {@code out} line by line ({@code state}, {@code events}). */
+    private String answer(String commandLine, Appendable out) throws IOException {
         String[] t = commandLine.strip().split("\\s+");
         String cmd = t[0].toLowerCase(Locale.ROOT);
         DeviceConfig cfg = chip.config();
@@ -203,24 +251,26 @@ public final class ControlServer implements AutoCloseable {
                     if (t.length != 1) {
                         return "err state takes no arguments";
                     }
-                    StringBuilder b = new StringBuilder();
                     List<LineState> all = chip.states();
+                    boolean first = true;
                     for (LineState s : all) {
-                        if (b.length() > 0) {
-                            b.append('\n');
+                        if (!first) {
+                            out.append('\n');
                         }
-                        b.append(s.line()).append(' ').append(s.name().isEmpty() ? "-" : s.name()).append(' ')
-                                .append(s.direction().word()).append(' ').append(s.level()).append(' ')
-                                .append(s.irqType().word());
+                        first = false;
+                        out.append(String.valueOf(s.line())).append(' ').append(s.name().isEmpty() ? "-" : s.name())
+                                .append(' ').append(s.direction().word()).append(' ')
+                                .append(String.valueOf(s.level())).append(' ').append(s.irqType().word());
                     }
-                    return b.toString();
+                    return "";
                 }
                 case "info" -> {
                     return "ok lines=" + cfg.lines() + " irq=" + (cfg.irq() ? "on" : "off") + " frontend="
                             + frontendState.get();
                 }
                 case "events" -> {
-                    return events(t);
+                    events(t, out);
+                    return "";
                 }
                 case "help" -> {
                     StringBuilder h = new StringBuilder("ok commands: set LINE 0|1; get LINE; pulse LINE MICROSECONDS;"
@@ -243,24 +293,40 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private String events(String[] t) throws BadCommand {
+    /**
+     * The events come from a copy of the log taken first (a few microseconds under the log's lock per 1,024
+     * events); formatting and writing them to a client, however slow, happen outside it, so the guest's requests,
+     * which append to the log, never wait for a control client.
+     */
+    private void events(String[] t, Appendable out) throws BadCommand, IOException {
         if (t.length < 2 || t.length > 3) {
             throw new BadCommand("usage: events FROM [MAX]");
         }
         long from = number(t[1], "FROM", Long.MAX_VALUE);
-        int max = t.length == 3 ? (int) number(t[2], "MAX", 100_000) : 1000;
+        int max = t.length == 3 ? (int) number(t[2], "MAX", MAX_EVENTS) : 1000;
         EventLog log = chip.log();
+        EventLog.Snapshot events = log.snapshot(from, max);
+        long next = events.count() > 0 ? events.nextSeq() : Math.max(from, log.firstSeq());
+        out.append("ok " + events.count() + " " + next + " " + log.dropped() + " " + log.nextSeq());
         EventFormat format = new EventFormat(chip.config());
-        StringBuilder body = new StringBuilder();
-        int[] count = {0};
         long start = log.startNanos();
-        long next = log.read(from, max, (seq, time, kind, line, a, b) -> {
-            body.append('\n').append(seq).append(' ').append(time - start).append(' ').append(kind.name()).append(' ')
-                    .append(line).append(' ').append(a).append(' ').append(b).append(' ')
-                    .append(format.describe(kind, line, a, b));
-            count[0]++;
+        IOException[] failed = {null};
+        events.forEach((seq, time, kind, line, a, b) -> {
+            if (failed[0] != null) {
+                return;
+            }
+            try {
+                out.append('\n').append(String.valueOf(seq)).append(' ').append(String.valueOf(time - start))
+                        .append(' ').append(kind.name()).append(' ').append(String.valueOf(line)).append(' ')
+                        .append(String.valueOf(a)).append(' ').append(String.valueOf(b)).append(' ')
+                        .append(format.describe(kind, line, a, b));
+            } catch (IOException e) {
+                failed[0] = e; // the client went away: stop formatting for it
+            }
         });
-        return "ok " + count[0] + " " + next + " " + log.dropped() + " " + log.nextSeq() + body;
+        if (failed[0] != null) {
+            throw failed[0];
+        }
     }
 
     private static long number(String s, String what, long max) throws BadCommand {

@@ -115,6 +115,27 @@ class DeviceConfigTest {
     }
 
     @Test
+    @DisplayName("F10: a config file that is not UTF-8 is named with its line and byte, not 'Input length = 1'")
+    void f10_a_config_file_that_is_not_utf8_says_where(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("latin1.conf");
+        Files.write(file, "lines = 4\nname.1 = L\u00c9D\n".getBytes(StandardCharsets.ISO_8859_1));
+        ConfigException e = assertThrows(ConfigException.class, () -> DeviceConfig.load(file));
+        assertEquals(file + ":2: the file is not UTF-8 text (byte 0xC9 at offset 20 is not UTF-8); save it as UTF-8"
+                + " (e.g. iconv -f latin1 -t utf-8).", e.getMessage());
+    }
+
+    @Test
+    @DisplayName("F10: a name of control characters is refused, not silently dropped")
+    void f10_control_characters_in_names_are_refused() throws Exception {
+        for (String names : new String[] {"\u0001", "LED,\u0001", "A\tB", " \u001f"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> DeviceConfig.builder().origin("--names").namesList(names).build(), names);
+            assertTrue(e.getMessage().contains("not printable 7-bit ASCII"), e.getMessage());
+        }
+        assertEquals("B", DeviceConfig.builder().namesList(" ,B ").build().name(1), "spaces are still trimmed");
+    }
+
+    @Test
     @DisplayName("A missing config file names the path")
     void missing_file(@TempDir Path dir) {
         ConfigException e = assertThrows(ConfigException.class, () -> DeviceConfig.load(dir.resolve("nope.conf")));

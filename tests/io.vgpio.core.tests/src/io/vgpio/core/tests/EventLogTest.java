@@ -1,5 +1,6 @@
 package io.vgpio.core.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,11 +9,62 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class EventLogTest {
+
+    @Test
+    @DisplayName("F2: a reader that is blocked while it looks at events does not block appends")
+    void f2_a_blocked_reader_does_not_block_appends() throws Exception {
+        EventLog log = new EventLog(16);
+        for (int i = 0; i < 8; i++) {
+            log.append(EventKind.LEVEL, i, 1, 0);
+        }
+        CountDownLatch readerInside = new CountDownLatch(1);
+        CountDownLatch releaseReader = new CountDownLatch(1);
+        long[] seen = new long[1];
+        Thread reader = new Thread(() -> log.read(0, 8, (s, t, k, l, a, b) -> {
+            if (seen[0]++ == 0) {
+                readerInside.countDown();
+                try {
+                    releaseReader.await(); // a control client that does not read its answer
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }), "blocked-reader");
+        reader.start();
+        readerInside.await();
+        try {
+            assertTrue(LockProbe.completesWithoutWaiting(() -> log.append(EventKind.LEVEL, 0, 0, 0)),
+                    "an append waited for a reader that was looking at events");
+            assertEquals(9, log.nextSeq());
+        } finally {
+            releaseReader.countDown();
+            reader.join();
+        }
+        assertEquals(8, seen[0], "the reader still got the events it asked for");
+    }
+
+    @Test
+    @DisplayName("A snapshot is a contiguous copy that later appends do not change")
+    void snapshot_is_a_copy() {
+        EventLog log = new EventLog(4);
+        for (int i = 0; i < 6; i++) {
+            log.append(EventKind.LEVEL, i, 1, 0);
+        }
+        EventLog.Snapshot s = log.snapshot(0, 10);
+        assertEquals(2, s.firstSeq(), "dropped events are skipped");
+        assertEquals(4, s.count());
+        log.append(EventKind.LEVEL, 9, 0, 0);
+        int[] lines = new int[4];
+        s.forEach((seq, t, k, l, a, b) -> lines[(int) (seq - 2)] = l);
+        assertArrayEquals(new int[] {2, 3, 4, 5}, lines);
+        assertEquals(6, s.nextSeq());
+    }
 
     @Test
     @DisplayName("A full ring drops the oldest events and counts them")

@@ -58,6 +58,47 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("F10, F4: paths and names that cannot work give one message naming the problem and the fix, exit 2")
+    void f10_cli_errors_name_the_problem_and_the_fix(@TempDir Path dir) throws Exception {
+        String sock = dir.resolve("s.sock").toString();
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        Path latin1 = dir.resolve("latin1.conf");
+        Files.write(latin1, "lines = 4\nname.1 = L\u00c9D\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path open = Files.createDirectory(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        // a socket path that fits a UNIX socket address while its default .ctl path (4 bytes more) does not
+        Path deep = dir.resolve("d".repeat(95 - dir.toString().length() - 1));
+        String fits = deep.resolve("gpio.sock").toString();
+        List<List<String>> cases = List.of(
+                List.of("serve --socket /proc/vgpio-f10/gpio.sock", "/proc is on the kernel's proc file system"),
+                List.of("serve --socket " + file + "/gpio.sock", file + " is a file, not a directory"),
+                List.of("serve --socket " + sock + " --record /proc/x.trc",
+                        "the --record file /proc/x.trc cannot be made in /proc: /proc is on the kernel's proc file"),
+                List.of("serve --socket " + sock + " --config " + latin1,
+                        latin1 + ":2: the file is not UTF-8 text (byte 0xC9 at offset 20 is not UTF-8)"),
+                List.of("serve --socket|", "--socket needs a path, not an empty string"),
+                List.of("serve --socket " + fits, "the control socket path " + fits + ".ctl is too long"),
+                List.of("serve --socket " + sock + " --control " + sock,
+                        "--control and --socket are the same path " + sock),
+                List.of("serve --socket " + sock + " --names \u0001",
+                        "the name of line 0 ('\\u0001') has a character that is not printable 7-bit ASCII"),
+                List.of("serve --socket " + open + "/gpio.sock", "has mode 0777: anyone can write to it"));
+        for (List<String> c : cases) {
+            // '|' stands for an empty argument, which split() cannot make
+            List<String> args = new ArrayList<>(List.of(c.get(0).split(" ")));
+            args.replaceAll(a -> a.endsWith("|") ? a.substring(0, a.length() - 1) : a);
+            if (c.get(0).endsWith("|")) {
+                args.add("");
+            }
+            Result r = run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), c.get(0) + ": " + r.err());
+            assertTrue(r.err().contains(c.get(1)), c.get(0) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one message: " + r.err());
+        }
+        assertTrue(Files.notExists(open.resolve("gpio.sock")) && Files.notExists(deep), "nothing was made");
+    }
+
+    @Test
     @DisplayName("A bad config file names the file, the line and the fix")
     void bad_config_file(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("dev.conf");
