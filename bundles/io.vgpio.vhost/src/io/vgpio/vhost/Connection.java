@@ -224,8 +224,8 @@ final class Connection implements Runnable {
                         + (flags & 3) + ", expected " + VERSION);
             }
             if (size < 0 || size > MAX_PAYLOAD) {
-                throw new ProtocolException("message " + VhostUser.name(request) + " has a payload of " + size
-                        + " bytes, more than " + MAX_PAYLOAD);
+                throw new ProtocolException("message " + VhostUser.name(request) + " gives a payload size of " + size
+                        + " bytes; 0 to " + MAX_PAYLOAD + " are allowed");
             }
             if (size > 0 && !readRest(payload, size)) {
                 throw new ProtocolException("stream ended inside a message payload");
@@ -256,6 +256,9 @@ final class Connection implements Runnable {
             if (e.errno() == Linux.EAGAIN) {
                 throw new ProtocolException("the frontend sent part of a message and then nothing for "
                         + handshakeMillis + " ms");
+            }
+            if (e.errno() == 0) { // readFully's end of stream after the first byte
+                throw new ProtocolException("the frontend closed the connection in the middle of a message");
             }
             throw e;
         }
