@@ -39,6 +39,10 @@ public final class GpioDriver implements AutoCloseable {
             return new Options(queueSize, b, indirect, acceptIrq, ramBytes, regions);
         }
 
+        public Options withIndirect(boolean b) {
+            return new Options(queueSize, eventIdx, b, acceptIrq, ramBytes, regions);
+        }
+
         public Options withIrq(boolean b) {
             return new Options(queueSize, eventIdx, indirect, b, ramBytes, regions);
         }
