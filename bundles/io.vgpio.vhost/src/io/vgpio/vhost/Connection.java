@@ -3,6 +3,7 @@ package io.vgpio.vhost;
 import static io.vgpio.vhost.VhostUser.*;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
 import io.vgpio.vhost.linux.Descriptors;
@@ -16,7 +17,9 @@ import io.vgpio.virtio.VirtioGpioDevice;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One attached frontend: a thread that waits with epoll on the socket and the queues' kick eventfds, and answers
@@ -45,6 +48,7 @@ final class Connection implements Runnable {
     private MemoryTable memory;
     private long protocolFeatures;
     private boolean protocolFeaturesNegotiated;
+    private final Set<Integer> unsupportedReported = new HashSet<>();
     private volatile boolean closing;
 
     /** What the frontend told us about one virtqueue. */
@@ -249,7 +253,7 @@ final class Connection implements Runnable {
     }
 
     /** Reads the rest of a message the frontend began; it has handshakeMillis to send it (SO_RCVTIMEO). */
-    private boolean readRest(com.sun.jna.Pointer buf, int len) throws NativeException, ProtocolException {
+    private boolean readRest(Pointer buf, int len) throws NativeException, ProtocolException {
         try {
             return Linux.readFully(sock, buf, len);
         } catch (NativeException e) {
@@ -430,8 +434,11 @@ final class Connection implements Runnable {
                 return -1;
             }
             default -> {
-                LOG.log(Level.WARNING, "vhost-user {0} is not supported by this device; ignored",
-                        VhostUser.name(request));
+                // Once per request code and connection: a frontend repeating one must not flood the log.
+                if (unsupportedReported.add(request)) {
+                    LOG.log(Level.WARNING, "vhost-user {0} is not supported by this device; ignored (said once"
+                            + " for this frontend)", VhostUser.name(request));
+                }
                 return 1;
             }
         }
