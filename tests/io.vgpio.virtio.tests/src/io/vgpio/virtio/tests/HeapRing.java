@@ -22,11 +22,16 @@ final class HeapRing {
 
     /** Rings at 0x1000 (descriptors), 0x2000 (available) and 0x3000 (used) of mem. */
     HeapRing(GuestMemory mem, int size) {
+        this(mem, size, 0);
+    }
+
+    /** Rings at base + 0x1000, + 0x2000 and + 0x3000 (a second queue in the same memory). */
+    HeapRing(GuestMemory mem, int size, long base) {
         this.mem = mem;
         this.size = size;
-        this.desc = 0x1000;
-        this.avail = 0x2000;
-        this.used = 0x3000;
+        this.desc = base + 0x1000;
+        this.avail = base + 0x2000;
+        this.used = base + 0x3000;
     }
 
     SplitVirtqueue queue(boolean indirect) {
