@@ -137,9 +137,7 @@ class EventqConformanceTest {
             int call = f.driver.callFd(1);
             for (int i = 0; i < 20; i++) {
                 f.driver.queueIrqBuffer(0);
-                while (!f.host.chip().state(0).armed()) {
-                    Thread.onSpinWait(); // the kick is handled on the connection's thread
-                }
+                Await.until(() -> f.host.chip().state(0).armed()); // the kick is handled on the connection's thread
                 Linux.drain(call); // the backend made it non-blocking: returns at once
                 assertFalse(Linux.pollIn(call, 0), "no wake-up is pending before the change");
                 f.host.chip().setInput(0, (i + 1) % 2, Cause.USER);

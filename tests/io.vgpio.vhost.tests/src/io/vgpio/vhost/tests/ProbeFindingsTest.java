@@ -75,9 +75,7 @@ class ProbeFindingsTest {
                     f.driver.submit(GET_VALUE.wireValue(), 0, 0);
                     f.driver.kick(0);
                     // No wake-up can reach us through a full counter: wait on the used ring itself.
-                    while (f.driver.pollAnyResponse() == null) {
-                        Thread.yield();
-                    }
+                    Await.until(() -> f.driver.pollAnyResponse() != null);
                 }
                 try (ControlClient control = new ControlClient(f.dir.resolve("gpio.ctl"))) {
                     assertEquals("ok", control.ask("set 1 1"), "the chip is not held by a blocked writer");
@@ -164,9 +162,7 @@ class ProbeFindingsTest {
             f.ok(SET_DIRECTION, 1, Direction.IN.wireValue());
             f.ok(SET_IRQ_TYPE, 1, IrqType.EDGE_RISING.wireValue());
             f.driver.queueIrqBuffer(1);
-            while (!f.host.chip().state(1).armed()) {
-                Thread.yield(); // the kick is handled on the connection's thread
-            }
+            Await.until(() -> f.host.chip().state(1).armed()); // the kick is handled on the connection's thread
             Linux.truncate(f.driver.ram().fd(), 0); // every page of guest memory now faults (SIGBUS)
             try (ControlClient control = new ControlClient(f.dir.resolve("gpio.ctl"))) {
                 assertEquals("ok", control.ask("set 1 1"), "the control client gets its answer");
