@@ -8,19 +8,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The GPIO chip: its lines and their interrupt state machine, as the released virtio-gpio specification defines it.
  * The chip knows nothing of virtqueues: an eventq buffer is an opaque token, and returning it is left to the
  * {@link InterruptSink}. All methods are thread-safe; they run under the chip's monitor, which also guards the
- * sink, so a transport can complete buffers from any thread that changes a line.
+ * sink, so a transport can complete buffers from any thread that changes a line. The sink wakes the driver only
+ * after the monitor is released: a peer that blocks that wake-up must not hold every other user of the chip.
  */
 public final class Chip {
     /** Sentinel for "no buffer held". */
     public static final long NO_TOKEN = -1;
 
-    /** Returns eventq buffers to the driver. Called with the chip's monitor held. */
+    /**
+     * Returns eventq buffers to the driver. {@link #complete} runs with the chip's monitor held, so it must not do
+     * I/O that can block (a peer's descriptor can); it notes what to do and {@link #unlocked} does it.
+     */
     public interface InterruptSink {
         /**
          * @param token the token given to {@link Chip#queueEventBuffer}
          * @param valid true for VIRTIO_GPIO_IRQ_STATUS_VALID, false for INVALID
          */
         void complete(int line, long token, boolean valid);
+
+        /**
+         * Called after an outside stimulus ({@link Chip#setInput}, {@link Chip#hardwareEdge}) released the chip's
+         * monitor, on the same thread: the place to wake the driver for buffers completed under it.
+         */
+        default void unlocked() {
+        }
     }
 
     /**
@@ -45,7 +56,7 @@ public final class Chip {
     private final boolean[] latched;
     private final long[] triggerNanos;
     private final boolean[] valueSet;
-    private InterruptSink sink = (line, token, valid) -> {
+    private volatile InterruptSink sink = (line, token, valid) -> {
     };
 
     public Chip(DeviceConfig config, EventLog log) {
@@ -204,12 +215,26 @@ public final class Chip {
     // ---- what the outside world does -----------------------------------------------------------------------
 
     /** Drives the input level of a line (a switch, a script, a replayed trace, a bound physical pin). */
-    public synchronized void setInput(int line, int level, Cause cause) {
+    public void setInput(int line, int level, Cause cause) {
         setInput(line, level, cause, System.nanoTime());
     }
 
     /** As {@link #setInput(int, int, Cause)} with the time the change happened (e.g. a kernel edge timestamp). */
-    public synchronized void setInput(int line, int level, Cause cause, long whenNanos) {
+    public void setInput(int line, int level, Cause cause, long whenNanos) {
+        synchronized (this) {
+            applyInput(line, level, cause, whenNanos);
+        }
+        afterUnlock();
+    }
+
+    /** Lets the sink do its I/O once this thread holds the monitor no more (a nested call leaves it to the outer). */
+    private void afterUnlock() {
+        if (!Thread.holdsLock(this)) {
+            sink.unlocked();
+        }
+    }
+
+    private void applyInput(int line, int level, Cause cause, long whenNanos) {
         int old = inputLevel[line];
         if (old == level) {
             return;
@@ -241,10 +266,13 @@ public final class Chip {
      *
      * @param kernelNanos the event's CLOCK_MONOTONIC timestamp (the clock of {@link System#nanoTime()})
      */
-    public synchronized void hardwareEdge(int line, int level, long kernelNanos) {
-        long now = System.nanoTime();
-        log.append(now, EventKind.HW_EDGE, line, level, Math.max(0, now - kernelNanos));
-        setInput(line, level, Cause.HARDWARE, kernelNanos);
+    public void hardwareEdge(int line, int level, long kernelNanos) {
+        synchronized (this) {
+            long now = System.nanoTime();
+            log.append(now, EventKind.HW_EDGE, line, level, Math.max(0, now - kernelNanos));
+            applyInput(line, level, Cause.HARDWARE, kernelNanos);
+        }
+        afterUnlock();
     }
 
     public synchronized int inputLevel(int line) {

@@ -39,6 +39,10 @@ public final class GpioDriver implements AutoCloseable {
             return new Options(queueSize, b, indirect, acceptIrq, ramBytes, regions);
         }
 
+        public Options withIndirect(boolean b) {
+            return new Options(queueSize, eventIdx, b, acceptIrq, ramBytes, regions);
+        }
+
         public Options withIrq(boolean b) {
             return new Options(queueSize, eventIdx, indirect, b, ramBytes, regions);
         }
@@ -255,7 +259,7 @@ public final class GpioDriver implements AutoCloseable {
         rq.republish(fixedHead);
         Linux.signal(kick[0]);
         while (!rq.takeUsed()) {
-            Linux.drain(call[0]);
+            blockOnCall(0);
         }
         if (mem.u8(fixedReq + 8) != Protocol.STATUS_OK) {
             throw new IOException("request type " + type + " answered status " + mem.u8(fixedReq + 8));
@@ -319,6 +323,8 @@ public final class GpioDriver implements AutoCloseable {
 
     /** Blocks until the device signals the queue's call eventfd (no timeout: for the benchmark's hot loop). */
     public void blockOnCall(int queue) throws NativeException {
+        // The backend makes call descriptors non-blocking (QEMU creates them so), so a read alone would not wait.
+        Linux.pollIn(call[queue], -1);
         Linux.drain(call[queue]);
     }
 

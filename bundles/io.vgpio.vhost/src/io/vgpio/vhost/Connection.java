@@ -3,22 +3,29 @@ package io.vgpio.vhost;
 import static io.vgpio.vhost.VhostUser.*;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
+import io.vgpio.vhost.linux.Descriptors;
 import io.vgpio.vhost.linux.FdList;
 import io.vgpio.vhost.linux.Linux;
 import io.vgpio.vhost.linux.NativeException;
+import io.vgpio.virtio.MemoryFault;
 import io.vgpio.virtio.SplitVirtqueue;
 import io.vgpio.virtio.VirtioConstants;
 import io.vgpio.virtio.VirtioGpioDevice;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One attached frontend: a thread that waits with epoll on the socket and the queues' kick eventfds, and answers
- * vhost-user messages. A frontend that breaks the protocol loses its connection; the backend keeps serving.
+ * vhost-user messages. A frontend that breaks the protocol loses its connection; the backend keeps serving. So does
+ * one that holds the only frontend slot without talking: it must finish its handshake (up to SET_OWNER) in time,
+ * and a message, once begun, must arrive whole within the same time.
  */
 final class Connection implements Runnable {
     private static final Logger LOG = System.getLogger("io.vgpio.vhost");
@@ -26,8 +33,11 @@ final class Connection implements Runnable {
     private static final long WAKE_TOKEN = 1001;
 
     private final int sock;
+    private final int peerPid;
     private final VirtioGpioDevice device;
     private final Runnable onClose;
+    private final int handshakeMillis;
+    private boolean handshakeDone;
     private final int epoll;
     private final int wake;
     private final Memory header = new Memory(HEADER_SIZE);
@@ -38,6 +48,7 @@ final class Connection implements Runnable {
     private MemoryTable memory;
     private long protocolFeatures;
     private boolean protocolFeaturesNegotiated;
+    private final Set<Integer> unsupportedReported = new HashSet<>();
     private volatile boolean closing;
 
     /** What the frontend told us about one virtqueue. */
@@ -50,7 +61,10 @@ final class Connection implements Runnable {
         long usedUva;
         boolean addressed;
         int kickFd = -1;
-        volatile int callFd = -1;
+        /** Guarded by the queue: it is written from whichever thread completes a buffer. */
+        int callFd = -1;
+        /** The call descriptor's counter was found full once: said once per descriptor, not once per request. */
+        boolean callFullReported;
         int errFd = -1;
         boolean enabled;
         boolean running;
@@ -60,14 +74,36 @@ final class Connection implements Runnable {
         }
     }
 
-    Connection(int sock, VirtioGpioDevice device, Runnable onClose) throws NativeException {
+    /**
+     * @param handshakeMillis how long the frontend has to complete its handshake, and to finish a message it began
+     */
+    Connection(int sock, VirtioGpioDevice device, Runnable onClose, int handshakeMillis) throws NativeException {
         this.sock = sock;
+        this.peerPid = Descriptors.peerPid(sock);
         this.device = device;
         this.onClose = onClose;
+        this.handshakeMillis = handshakeMillis;
+        Descriptors.setIoTimeout(sock, handshakeMillis);
         this.epoll = Linux.epollCreate();
-        this.wake = Linux.eventfd(Linux.EFD_NONBLOCK);
-        Linux.epollAdd(epoll, sock, SOCKET_TOKEN);
-        Linux.epollAdd(epoll, wake, WAKE_TOKEN);
+        try {
+            this.wake = Linux.eventfd(Linux.EFD_NONBLOCK);
+        } catch (NativeException e) {
+            Linux.close(epoll);
+            throw e;
+        }
+        try {
+            Linux.epollAdd(epoll, sock, SOCKET_TOKEN);
+            Linux.epollAdd(epoll, wake, WAKE_TOKEN);
+        } catch (NativeException e) {
+            Linux.close(wake);
+            Linux.close(epoll);
+            throw e;
+        }
+    }
+
+    /** The frontend's process id (SO_PEERCRED), or -1 if unknown. */
+    int peerPid() {
+        return peerPid;
     }
 
     /** Asks the loop to end; it cleans up on its own thread. */
@@ -84,10 +120,20 @@ final class Connection implements Runnable {
     public void run() {
         device.chip().log().append(EventKind.CONNECTION, Event.NO_LINE, 1, 0);
         Linux.EpollEvents events = new Linux.EpollEvents(8);
+        long handshakeDeadline = System.nanoTime() + handshakeMillis * 1_000_000L;
         try {
             loop:
             while (!closing) {
-                int n = Linux.epollWait(epoll, events, -1);
+                int timeout = -1;
+                if (!handshakeDone) {
+                    long left = handshakeDeadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new ProtocolException("the frontend did not complete its handshake (up to SET_OWNER) in "
+                                + handshakeMillis + " ms; dropped it so that another frontend can attach");
+                    }
+                    timeout = (int) Math.max(1, left / 1_000_000L);
+                }
+                int n = Linux.epollWait(epoll, events, timeout);
                 for (int i = 0; i < n; i++) {
                     long token = events.data(i);
                     if (token == WAKE_TOKEN) {
@@ -110,6 +156,12 @@ final class Connection implements Runnable {
             if (!closing) {
                 LOG.log(Level.WARNING, "frontend connection closed: {0}", e.getMessage());
             }
+        } catch (InternalError e) {
+            if (!MemoryFault.is(e)) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "frontend connection closed: its guest memory faulted (the frontend shrank its"
+                    + " memory file?): {0}", e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "frontend connection failed, closing it; the backend keeps serving", e);
         } finally {
@@ -139,9 +191,10 @@ final class Connection implements Runnable {
             Linux.close(q.kickFd);
             q.kickFd = -1;
         }
-        int call = q.callFd;
-        q.callFd = -1;
-        Linux.close(call);
+        synchronized (q) {
+            Linux.close(q.callFd);
+            q.callFd = -1;
+        }
         Linux.close(q.errFd);
         q.errFd = -1;
     }
@@ -164,7 +217,7 @@ final class Connection implements Runnable {
             return false;
         }
         try {
-            if (got < HEADER_SIZE && !Linux.readFully(sock, header.share(got), HEADER_SIZE - got)) {
+            if (got < HEADER_SIZE && !readRest(header.share(got), HEADER_SIZE - got)) {
                 throw new ProtocolException("stream ended inside a message header");
             }
             int request = header.getInt(0);
@@ -175,10 +228,10 @@ final class Connection implements Runnable {
                         + (flags & 3) + ", expected " + VERSION);
             }
             if (size < 0 || size > MAX_PAYLOAD) {
-                throw new ProtocolException("message " + VhostUser.name(request) + " has a payload of " + size
-                        + " bytes, more than " + MAX_PAYLOAD);
+                throw new ProtocolException("message " + VhostUser.name(request) + " gives a payload size of " + size
+                        + " bytes; 0 to " + MAX_PAYLOAD + " are allowed");
             }
-            if (size > 0 && !Linux.readFully(sock, payload, size)) {
+            if (size > 0 && !readRest(payload, size)) {
                 throw new ProtocolException("stream ended inside a message payload");
             }
             if (LOG.isLoggable(Level.DEBUG)) {
@@ -187,12 +240,31 @@ final class Connection implements Runnable {
             }
             boolean needReply = (flags & FLAG_NEED_REPLY) != 0;
             int status = dispatch(request, size);
+            if (request == SET_OWNER) {
+                handshakeDone = true;
+            }
             if (status >= 0 && needReply && (protocolFeatures & (1L << PROTOCOL_F_REPLY_ACK)) != 0) {
                 replyU64(request, status);
             }
             return true;
         } finally {
             fds.closeAll(); // descriptors a handler did not take
+        }
+    }
+
+    /** Reads the rest of a message the frontend began; it has handshakeMillis to send it (SO_RCVTIMEO). */
+    private boolean readRest(Pointer buf, int len) throws NativeException, ProtocolException {
+        try {
+            return Linux.readFully(sock, buf, len);
+        } catch (NativeException e) {
+            if (e.errno() == Linux.EAGAIN) {
+                throw new ProtocolException("the frontend sent part of a message and then nothing for "
+                        + handshakeMillis + " ms");
+            }
+            if (e.errno() == 0) { // readFully's end of stream after the first byte
+                throw new ProtocolException("the frontend closed the connection in the middle of a message");
+            }
+            throw e;
         }
     }
 
@@ -299,6 +371,9 @@ final class Connection implements Runnable {
                     throw new ProtocolException(VhostUser.name(request) + " for queue " + q.index
                             + " came without a descriptor");
                 }
+                if (fd >= 0) {
+                    checkEventfd(request, q, fd);
+                }
                 if (request == SET_VRING_KICK) {
                     if (q.kickFd >= 0) {
                         Linux.epollDel(epoll, q.kickFd);
@@ -315,9 +390,11 @@ final class Connection implements Runnable {
                     }
                     return maybeStart(q) ? 0 : 1;
                 } else if (request == SET_VRING_CALL) {
-                    int old = q.callFd;
-                    q.callFd = fd;
-                    Linux.close(old);
+                    synchronized (q) {
+                        Linux.close(q.callFd);
+                        q.callFd = fd;
+                        q.callFullReported = false;
+                    }
                 } else {
                     Linux.close(q.errFd);
                     q.errFd = fd;
@@ -357,10 +434,31 @@ final class Connection implements Runnable {
                 return -1;
             }
             default -> {
-                LOG.log(Level.WARNING, "vhost-user {0} is not supported by this device; ignored",
-                        VhostUser.name(request));
+                // Once per request code and connection: a frontend repeating one must not flood the log.
+                if (unsupportedReported.add(request)) {
+                    LOG.log(Level.WARNING, "vhost-user {0} is not supported by this device; ignored (said once"
+                            + " for this frontend)", VhostUser.name(request));
+                }
                 return 1;
             }
+        }
+    }
+
+    /**
+     * A kick, call or error descriptor must be an eventfd, used non-blocking: anything else (a pipe, a socket, a
+     * blocking eventfd whose counter is full) could block the thread that writes it, and a frontend chooses it.
+     */
+    private static void checkEventfd(int request, Queue q, int fd) throws ProtocolException, NativeException {
+        if (!Descriptors.isEventfd(fd)) {
+            Linux.close(fd);
+            throw new ProtocolException(VhostUser.name(request) + " for queue " + q.index
+                    + " passed a descriptor that is not an eventfd");
+        }
+        try {
+            Descriptors.setNonBlocking(fd);
+        } catch (NativeException e) {
+            Linux.close(fd);
+            throw e;
         }
     }
 
@@ -375,7 +473,7 @@ final class Connection implements Runnable {
         return queues[index];
     }
 
-    private int setMemTable(int size) throws ProtocolException {
+    private int setMemTable(int size) throws ProtocolException, NativeException {
         if (size < 8) {
             throw new ProtocolException("SET_MEM_TABLE payload is " + size + " bytes");
         }
@@ -394,6 +492,13 @@ final class Connection implements Runnable {
             entries.add(new MemoryTable.Entry(payload.getLong(o), payload.getLong(o + 8), payload.getLong(o + 16),
                     payload.getLong(o + 24)));
             regionFds[i] = fds.take(i);
+        }
+        String outside = MemoryTable.outsideItsFile(entries, regionFds);
+        if (outside != null) {
+            for (int fd : regionFds) {
+                Linux.close(fd);
+            }
+            throw new ProtocolException("SET_MEM_TABLE: " + outside);
         }
         // Queues read the old memory: stop them before it goes away. The frontend restarts them after.
         for (Queue q : queues) {
@@ -439,7 +544,18 @@ final class Connection implements Runnable {
         boolean eventIdx = device.negotiated(VirtioConstants.F_EVENT_IDX);
         SplitVirtqueue vq = new SplitVirtqueue(memory.memory(), q.num, desc, avail, used, indirect, eventIdx, q.base);
         q.running = true;
-        device.startQueue(q.index, vq, () -> notifyCall(q));
+        device.startQueue(q.index, vq, new VirtioGpioDevice.Notifier() {
+            @Override
+            public void notifyDriver() {
+                notifyCall(q);
+            }
+
+            @Override
+            public void memoryFault(String detail) {
+                LOG.log(Level.WARNING, "closing the frontend connection: {0}", detail);
+                close();
+            }
+        });
         LOG.log(Level.DEBUG, "queue {0} started: size {1}, base {2}", q.index, q.num, q.base);
         return true;
     }
@@ -451,15 +567,26 @@ final class Connection implements Runnable {
         }
     }
 
+    /**
+     * Signals the call eventfd (non-blocking, checked when it arrived). Runs on whichever thread completed a
+     * buffer, never under the chip's monitor; the queue's lock only keeps the descriptor from being closed, and
+     * its number reused, during the write.
+     */
     private void notifyCall(Queue q) {
-        int fd = q.callFd;
-        if (fd < 0) {
-            return;
-        }
-        try {
-            Linux.signal(fd);
-        } catch (NativeException e) {
-            LOG.log(Level.WARNING, "queue {0}: cannot signal the call descriptor: {1}", q.index, e.getMessage());
+        synchronized (q) {
+            if (q.callFd < 0) {
+                return;
+            }
+            try {
+                Linux.signal(q.callFd);
+            } catch (NativeException e) {
+                // EAGAIN: the counter is full, so the driver has a wake-up pending anyway; nothing is lost.
+                if (!q.callFullReported) {
+                    q.callFullReported = true;
+                    LOG.log(Level.WARNING, "queue {0}: cannot signal the call descriptor ({1}); said once for this"
+                            + " descriptor", q.index, e.getMessage());
+                }
+            }
         }
     }
 

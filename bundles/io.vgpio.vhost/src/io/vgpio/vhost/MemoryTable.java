@@ -1,5 +1,6 @@
 package io.vgpio.vhost;
 
+import io.vgpio.vhost.linux.Descriptors;
 import io.vgpio.vhost.linux.Linux;
 import io.vgpio.vhost.linux.NativeException;
 import io.vgpio.virtio.GuestMemory;
@@ -25,6 +26,25 @@ final class MemoryTable implements AutoCloseable {
         this.entries = entries;
         this.mappings = mappings;
         this.memory = memory;
+    }
+
+    /**
+     * Checks each region against the size of its file: a mapping past the end of a file maps, but the first
+     * access there raises SIGBUS. Only regular files (a memfd is one) have a size that means anything.
+     *
+     * @return what is wrong with the first bad region, or null if all fit
+     */
+    static String outsideItsFile(List<Entry> entries, int[] fds) throws NativeException {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            Descriptors.FileStat st = Descriptors.stat(fds[i]);
+            if (st.regular() && (e.mmapOffset() < 0 || e.size() <= 0 || e.mmapOffset() > st.size()
+                    || e.size() > st.size() - e.mmapOffset())) {
+                return "region " + i + " (" + e.size() + " bytes at offset " + e.mmapOffset()
+                        + ") reaches past the end of its memory file (" + st.size() + " bytes)";
+            }
+        }
+        return null;
     }
 
     /** Maps every region; closes all descriptors whether or not it succeeds. */

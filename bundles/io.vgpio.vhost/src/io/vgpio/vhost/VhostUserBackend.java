@@ -2,6 +2,7 @@ package io.vgpio.vhost;
 
 import io.vgpio.core.sockets.PrivateBind;
 import io.vgpio.core.sockets.SocketDirectory;
+import io.vgpio.vhost.linux.Descriptors;
 import io.vgpio.vhost.linux.Linux;
 import io.vgpio.vhost.linux.NativeException;
 import io.vgpio.virtio.VirtioGpioDevice;
@@ -14,16 +15,21 @@ import java.nio.file.Path;
 /**
  * Serves a virtio-gpio device over vhost-user: listens on a UNIX socket (mode 0600) that QEMU, or any vhost-user
  * frontend, connects to. One frontend at a time; a second one is refused until the first goes away. Frontends
- * may disconnect and come back (guest reboot, QEMU restart) without the backend restarting.
+ * may disconnect and come back (guest reboot, QEMU restart) without the backend restarting. A frontend that takes
+ * the slot and does not complete its handshake in time loses it.
  */
 public final class VhostUserBackend implements AutoCloseable {
     private static final Logger LOG = System.getLogger("io.vgpio.vhost");
+    /** QEMU completes its handshake in milliseconds; ten seconds leaves room for a loaded machine. */
+    public static final int DEFAULT_HANDSHAKE_MILLIS = 10_000;
 
     private final Path socket;
     private final VirtioGpioDevice device;
     private int listenFd = -1;
     private Thread acceptThread;
     private volatile Connection active;
+    private long activeSince;
+    private volatile int handshakeMillis = DEFAULT_HANDSHAKE_MILLIS;
     private volatile boolean closed;
     private int connectionCount;
 
@@ -38,6 +44,17 @@ public final class VhostUserBackend implements AutoCloseable {
 
     public VirtioGpioDevice device() {
         return device;
+    }
+
+    /**
+     * How long a new frontend has to complete its handshake (up to SET_OWNER), and to finish any message it began,
+     * before it loses the slot. Applies to frontends that connect afterwards.
+     */
+    public void setHandshakeTimeout(int millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("handshake time-out must be positive, not " + millis);
+        }
+        handshakeMillis = millis;
     }
 
     /** True while a frontend is attached. */
@@ -94,24 +111,31 @@ public final class VhostUserBackend implements AutoCloseable {
             }
             synchronized (this) {
                 if (active != null) {
-                    LOG.log(Level.WARNING, "refused a second frontend on {0}: one is already attached", socket);
+                    LOG.log(Level.WARNING, "refused a second frontend on {0} ({1}): {2}, attached {3} s ago, holds"
+                            + " the only slot", socket, pid(Descriptors.peerPid(fd)), pid(active.peerPid()),
+                            (System.nanoTime() - activeSince) / 1_000_000_000L);
                     Linux.close(fd);
                     continue;
                 }
                 try {
-                    Connection c = new Connection(fd, device, this::connectionClosed);
+                    Connection c = new Connection(fd, device, this::connectionClosed, handshakeMillis);
                     active = c;
+                    activeSince = System.nanoTime();
                     connectionCount++;
                     Thread t = new Thread(c, "vhost-conn-" + connectionCount);
                     t.setDaemon(true);
                     t.start();
-                    LOG.log(Level.INFO, "frontend connected on {0}", socket);
+                    LOG.log(Level.INFO, "frontend connected on {0} ({1})", socket, pid(c.peerPid()));
                 } catch (NativeException e) {
                     LOG.log(Level.ERROR, "cannot serve a new frontend: {0}", e.getMessage());
                     Linux.close(fd);
                 }
             }
         }
+    }
+
+    private static String pid(int pid) {
+        return pid < 0 ? "pid unknown" : "pid " + pid;
     }
 
     private synchronized void connectionClosed() {

@@ -9,7 +9,10 @@ import java.util.List;
 /**
  * Guest physical memory as a set of regions, each backed by a ByteBuffer (a heap buffer in tests, a mapping of the
  * frontend's memory file in the vhost backend). Every access is bounds-checked in Java: a bad guest address throws
- * {@link GuestMemoryException}, never touches memory outside a region, and costs no native call.
+ * {@link GuestMemoryException}, never touches memory outside a region, and costs no native call. A buffer may run
+ * from one region into the next when they are adjacent in guest-physical space (QEMU splits RAM into regions, and
+ * we split regions over 1 GiB into chunks): {@link #contains}, {@link #read} and {@link #write} go piece by piece.
+ * Single values and ring views must lie inside one region.
  */
 public final class GuestMemory {
     /** One contiguous region of guest physical memory. */
@@ -52,9 +55,26 @@ public final class GuestMemory {
         return List.of(regions);
     }
 
-    /** True if [gpa, gpa+len) lies inside one region. */
+    /** True if [gpa, gpa+len) lies inside guest memory: one region, or adjacent regions with no hole between. */
     public boolean contains(long gpa, long len) {
-        return find(gpa, len) != null;
+        if (find(gpa, len) != null) {
+            return true;
+        }
+        if (len <= 0) {
+            return false;
+        }
+        long at = gpa;
+        long left = len;
+        while (left > 0) {
+            Region r = find(at, 1);
+            if (r == null) {
+                return false;
+            }
+            long take = Math.min(left, r.guestAddress() + r.size() - at);
+            at += take;
+            left -= take;
+        }
+        return true;
     }
 
     private Region find(long gpa, long len) {
@@ -75,8 +95,7 @@ public final class GuestMemory {
     private Region region(long gpa, long len) {
         Region r = find(gpa, len);
         if (r == null) {
-            throw new GuestMemoryException(String.format("guest address range [0x%x, +%d) is outside guest memory",
-                    gpa, len));
+            throw outside(gpa, len);
         }
         return r;
     }
@@ -131,12 +150,48 @@ public final class GuestMemory {
     }
 
     public void read(long gpa, byte[] dst, int off, int len) {
-        Region r = region(gpa, len);
-        r.buffer().get((int) (gpa - r.guestAddress()), dst, off, len);
+        Region r = find(gpa, len);
+        if (r != null) {
+            r.buffer().get((int) (gpa - r.guestAddress()), dst, off, len);
+            return;
+        }
+        checkPieces(gpa, len);
+        for (int done = 0; done < len; ) {
+            Region p = region(gpa + done, 1);
+            int take = piece(p, gpa + done, len - done);
+            p.buffer().get((int) (gpa + done - p.guestAddress()), dst, off + done, take);
+            done += take;
+        }
     }
 
     public void write(long gpa, byte[] src, int off, int len) {
-        Region r = region(gpa, len);
-        r.buffer().put((int) (gpa - r.guestAddress()), src, off, len);
+        Region r = find(gpa, len);
+        if (r != null) {
+            r.buffer().put((int) (gpa - r.guestAddress()), src, off, len);
+            return;
+        }
+        checkPieces(gpa, len); // all or nothing: no partial write before a hole
+        for (int done = 0; done < len; ) {
+            Region p = region(gpa + done, 1);
+            int take = piece(p, gpa + done, len - done);
+            p.buffer().put((int) (gpa + done - p.guestAddress()), src, off + done, take);
+            done += take;
+        }
+    }
+
+    private void checkPieces(long gpa, int len) {
+        if (!contains(gpa, len)) {
+            throw outside(gpa, len);
+        }
+    }
+
+    private static GuestMemoryException outside(long gpa, long len) {
+        return new GuestMemoryException(String.format("guest address range [0x%x, +%d) is outside guest memory",
+                gpa, len));
+    }
+
+    /** How much of [gpa, gpa+want) lies in r, which holds gpa. */
+    private static int piece(Region r, long gpa, int want) {
+        return (int) Math.min(want, r.guestAddress() + r.size() - gpa);
     }
 }

@@ -9,6 +9,7 @@ import io.vgpio.core.EventLog;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.core.Protocol;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The virtio-gpio device: decodes requestq messages and eventq buffers into chip operations, answers them with the
@@ -16,13 +17,22 @@ import io.vgpio.core.Protocol;
  * Transport-independent: queues come from whoever negotiated them (the vhost-user backend, or a test).
  *
  * <p>Thread-safety: every entry point runs under the chip's monitor, the same lock that guards line changes, so
- * an input change on any thread can complete an eventq buffer directly, without a hand-off.
+ * an input change on any thread can complete an eventq buffer directly, without a hand-off. The driver is woken
+ * (a write to the frontend's call descriptor) on that same thread, but only after the monitor is released: a
+ * frontend whose descriptor misbehaves must not stall everyone else who uses the chip.
  */
 public final class VirtioGpioDevice {
-    /** Wakes the driver up after buffers were returned (writes the call eventfd). */
+    /** Wakes the driver up after buffers were returned (writes the call eventfd). Never called under the monitor. */
     @FunctionalInterface
     public interface Notifier {
         void notifyDriver();
+
+        /**
+         * Guest memory faulted while the device used this queue (see {@link MemoryFault}); the device has stopped
+         * its queues. The transport should drop the frontend that owns the memory.
+         */
+        default void memoryFault(String detail) {
+        }
     }
 
     private final Chip chip;
@@ -30,6 +40,11 @@ public final class VirtioGpioDevice {
     private final byte[] names;
     private final SplitVirtqueue[] queues = new SplitVirtqueue[2];
     private final Notifier[] notifiers = new Notifier[2];
+    /** Wake-ups decided under the monitor, done after it is released (by whichever thread releases it). */
+    private final AtomicReferenceArray<Notifier> toNotify = new AtomicReferenceArray<>(2);
+    /** The transport to tell about a memory fault, once the monitor is released; with its detail. */
+    private Notifier faulted;
+    private String faultDetail;
     private DescriptorChain[] heldEventChains = new DescriptorChain[0];
     private long driverFeatures;
     private boolean started;
@@ -42,7 +57,17 @@ public final class VirtioGpioDevice {
         this.chip = chip;
         this.log = chip.log();
         this.names = chip.config().namesBlob();
-        chip.setInterruptSink(this::completeEvent);
+        chip.setInterruptSink(new Chip.InterruptSink() {
+            @Override
+            public void complete(int line, long token, boolean valid) {
+                completeEvent(line, token, valid);
+            }
+
+            @Override
+            public void unlocked() {
+                afterUnlock();
+            }
+        });
     }
 
     public Chip chip() {
@@ -119,6 +144,7 @@ public final class VirtioGpioDevice {
             SplitVirtqueue q = queues[index];
             queues[index] = null;
             notifiers[index] = null;
+            toNotify.set(index, null);
             if (started) {
                 started = false;
                 chip.resetGuestState();
@@ -154,48 +180,97 @@ public final class VirtioGpioDevice {
     /** The driver notified the device of new buffers on a queue. */
     public void kick(int index) {
         synchronized (chip) {
-            SplitVirtqueue q = queues[index];
-            if (q == null) {
-                return;
+            try {
+                drain(index);
+            } catch (InternalError e) {
+                memoryFaulted(index, e);
             }
-            while (true) {
-                DescriptorChain chain;
-                try {
-                    chain = q.pop(index == Protocol.REQUEST_QUEUE ? scratch : null);
-                    if (index == Protocol.REQUEST_QUEUE && chain != null) {
-                        scratch = chain;
-                    }
-                } catch (SplitVirtqueue.BadChainException e) {
-                    log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, index, e.error().wire());
-                    if (e.head() >= 0) {
-                        q.push(e.head(), 0); // give the buffers back so the driver does not leak them
-                    }
-                    continue;
-                }
-                if (chain == null) {
-                    break;
-                }
-                try {
-                    if (index == Protocol.REQUEST_QUEUE) {
-                        handleRequest(q, chain);
-                    } else {
-                        handleEventBuffer(q, chain);
-                    }
-                } catch (GuestMemoryException e) {
-                    // The ring can change under us (another vCPU); a buffer that left memory is that chain's error.
-                    log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, index,
-                            EventKind.ChainError.ADDRESS_OUTSIDE_MEMORY.wire());
-                    q.push(chain.head(), 0);
-                }
-            }
-            notifyIfWanted(index);
         }
+        afterUnlock();
+    }
+
+    private void drain(int index) {
+        SplitVirtqueue q = queues[index];
+        if (q == null) {
+            return;
+        }
+        while (true) {
+            DescriptorChain chain;
+            try {
+                chain = q.pop(index == Protocol.REQUEST_QUEUE ? scratch : null);
+                if (index == Protocol.REQUEST_QUEUE && chain != null) {
+                    scratch = chain;
+                }
+            } catch (SplitVirtqueue.BadChainException e) {
+                log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, index, e.error().wire());
+                if (e.head() >= 0) {
+                    q.push(e.head(), 0); // give the buffers back so the driver does not leak them
+                }
+                continue;
+            }
+            if (chain == null) {
+                break;
+            }
+            try {
+                if (index == Protocol.REQUEST_QUEUE) {
+                    handleRequest(q, chain);
+                } else {
+                    handleEventBuffer(q, chain);
+                }
+            } catch (GuestMemoryException e) {
+                // The ring can change under us (another vCPU); a buffer that left memory is that chain's error.
+                log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, index,
+                        EventKind.ChainError.ADDRESS_OUTSIDE_MEMORY.wire());
+                q.push(chain.head(), 0);
+            }
+        }
+        notifyIfWanted(index);
     }
 
     private void notifyIfWanted(int index) {
         SplitVirtqueue q = queues[index];
         if (q != null && q.shouldNotify()) {
-            notifiers[index].notifyDriver();
+            toNotify.set(index, notifiers[index]);
+        }
+    }
+
+    /**
+     * Guest memory faulted (the frontend shrank its memory file): every queue of that memory is unusable, so both
+     * stop, and the transport hears of it once the monitor is released. Any other error is a bug and goes on.
+     */
+    private void memoryFaulted(int index, InternalError e) {
+        if (!MemoryFault.is(e)) {
+            throw e;
+        }
+        Notifier n = notifiers[index];
+        stopQueue(Protocol.REQUEST_QUEUE);
+        stopQueue(Protocol.EVENT_QUEUE);
+        if (n != null && faulted == null) {
+            faulted = n;
+            faultDetail = "guest memory faulted while queue " + index + " was in use (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Does the I/O decided under the monitor: wake-ups, and a memory fault report. Never under the monitor. */
+    private void afterUnlock() {
+        if (Thread.holdsLock(chip)) {
+            return; // a nested call: the outermost caller does it
+        }
+        for (int i = 0; i < 2; i++) {
+            Notifier n = toNotify.getAndSet(i, null);
+            if (n != null) {
+                n.notifyDriver();
+            }
+        }
+        Notifier f;
+        String detail;
+        synchronized (chip) {
+            f = faulted;
+            detail = faultDetail;
+            faulted = null;
+        }
+        if (f != null) {
+            f.memoryFault(detail);
         }
     }
 
@@ -381,8 +456,14 @@ public final class VirtioGpioDevice {
         }
         DescriptorChain chain = heldEventChains[head];
         heldEventChains[head] = null;
-        writeEventStatus(q, chain, valid ? Protocol.IRQ_STATUS_VALID : Protocol.IRQ_STATUS_INVALID);
-        notifyIfWanted(Protocol.EVENT_QUEUE);
+        try {
+            writeEventStatus(q, chain, valid ? Protocol.IRQ_STATUS_VALID : Protocol.IRQ_STATUS_INVALID);
+            notifyIfWanted(Protocol.EVENT_QUEUE);
+        } catch (InternalError e) {
+            // Any thread that changes a line gets here (the control socket's, the UI's): the fault is the
+            // frontend's, and that thread must carry on as if the buffer had gone with the frontend.
+            memoryFaulted(Protocol.EVENT_QUEUE, e);
+        }
     }
 
     private void writeEventStatus(SplitVirtqueue q, DescriptorChain chain, int status) {

@@ -60,6 +60,10 @@ final class LibC {
 
     static native int fcntl(int fd, int cmd, int arg);
 
+    static native int setsockopt(int fd, int level, int name, Pointer value, int len);
+
+    static native int getsockopt(int fd, int level, int name, Pointer value, Pointer len);
+
     static native int chmod(String path, int mode);
 
     static native int unlink(String path);

@@ -489,12 +489,10 @@ public final class Linux {
         return fd;
     }
 
-    /** Size of the file behind fd (fstat st_size). */
-    public static long fileSize(int fd) throws NativeException {
-        Memory st = new Memory(144);
-        if (LibC.fstat(fd, st) < 0) {
-            throw fail("fstat");
+    /** Sets the size of a file (ftruncate): tests use it to shrink a memfd under a frontend's mappings. */
+    public static void truncate(int fd, long size) throws NativeException {
+        if (LibC.ftruncate(fd, size) < 0) {
+            throw fail("ftruncate");
         }
-        return st.getLong(48); // st_size on x86_64 and aarch64 (generic layout differs; x86_64 is the target)
     }
 }

@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vgpio.core.DriverRule;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventKind.ChainError;
+import io.vgpio.core.DeviceConfig;
 import io.vgpio.testkit.DriverQueue;
+import io.vgpio.testkit.GpioDriver;
 
 import io.vgpio.virtio.GuestMemory;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Malformed descriptor chains: the backend answers them (ERR) or skips them (returns them with length 0), records
@@ -33,7 +36,12 @@ class MalformedChainTest {
 
     @BeforeEach
     void open() throws Exception {
-        f = DeviceFixture.lines(4);
+        attach(GpioDriver.Options.defaults());
+    }
+
+    /** A 4-line device with a driver of these options, and a GET_VALUE request for line 0 in its memory. */
+    private void attach(GpioDriver.Options options) throws Exception {
+        f = new DeviceFixture(DeviceConfig.builder().lines(4).build(), options);
         q = f.driver.requestQueue();
         mem = f.driver.memory();
         req = f.driver.ram().alloc(64, 16);
@@ -64,6 +72,11 @@ class MalformedChainTest {
 
     private boolean chainError(ChainError e) {
         return !f.events(0, ev -> ev.kind() == EventKind.CHAIN_ERROR && ev.b() == e.wire()).isEmpty();
+    }
+
+    /** Every chain error recorded so far, in order. */
+    private List<ChainError> chainErrors() {
+        return f.events(0, EventKind.CHAIN_ERROR).stream().map(ev -> ChainError.fromWire(ev.b())).toList();
     }
 
     private boolean violation(DriverRule r) {
@@ -129,17 +142,107 @@ class MalformedChainTest {
     }
 
     @Test
-    @DisplayName("A descriptor loop is detected and the chain skipped")
+    @DisplayName("A descriptor loop (readable descriptors pointing back to the head) is detected and the chain skipped")
     void descriptor_loop() throws Exception {
         {
+            // Both readable, so no other check stops the walk first: only the loop check can end it.
             int a = q.takeDescriptor();
             int b = q.takeDescriptor();
             q.writeDesc(a, req, 8, VIRTQ_DESC_F_NEXT, b);
-            q.writeDesc(b, req + 16, 2, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, a);
+            q.writeDesc(b, req + 8, 8, VIRTQ_DESC_F_NEXT, a);
             assertEquals(0, send(a, List.of(a, b)).len());
-            assertTrue(chainError(ChainError.LOOP) || chainError(ChainError.READABLE_AFTER_WRITABLE));
+            assertEquals(List.of(ChainError.LOOP), chainErrors());
             assertStillServing();
         }
+    }
+
+    @Test
+    @DisplayName("BAD_HEAD_INDEX: an available entry past the descriptor table is skipped; nothing is returned for it")
+    void bad_head_index() throws Exception {
+        int usedBefore = q.usedIndex();
+        q.publishRaw(q.size() + 3, List.of());
+        assertStillServing(); // served after the bad entry, so the device has looked at it
+        assertEquals(List.of(ChainError.BAD_HEAD_INDEX), chainErrors());
+        assertEquals(usedBefore + 1, q.usedIndex(), "only the good request came back: no head to return");
+    }
+
+    @Test
+    @DisplayName("INDIRECT_NOT_NEGOTIATED: an indirect descriptor when the driver did not accept INDIRECT_DESC")
+    void indirect_not_negotiated() throws Exception {
+        f.close();
+        attach(GpioDriver.Options.defaults().withIndirect(false));
+        long table = f.driver.ram().alloc(32, 16);
+        mem.putU64(table, req);
+        mem.putU32(table + 8, 8);
+        int d = q.takeDescriptor();
+        q.writeDesc(d, table, 16, VIRTQ_DESC_F_INDIRECT, 0);
+        assertEquals(0, send(d, List.of(d)).len());
+        assertEquals(List.of(ChainError.INDIRECT_NOT_NEGOTIATED), chainErrors());
+        assertStillServing();
+    }
+
+    @Test
+    @DisplayName("BAD_INDIRECT_TABLE: an indirect table whose length is not a multiple of 16")
+    void bad_indirect_table() throws Exception {
+        long table = f.driver.ram().alloc(32, 16);
+        int d = q.takeDescriptor();
+        q.writeDesc(d, table, 20, VIRTQ_DESC_F_INDIRECT, 0);
+        assertEquals(0, send(d, List.of(d)).len());
+        assertEquals(List.of(ChainError.BAD_INDIRECT_TABLE), chainErrors());
+        assertStillServing();
+    }
+
+    @Test
+    @DisplayName("INDIRECT_WITH_NEXT: an indirect descriptor that also chains on with NEXT")
+    void indirect_with_next() throws Exception {
+        long table = f.driver.ram().alloc(16, 16);
+        mem.putU64(table, req);
+        mem.putU32(table + 8, 8);
+        int a = q.takeDescriptor();
+        int b = q.takeDescriptor();
+        q.writeDesc(a, table, 16, VIRTQ_DESC_F_INDIRECT | VIRTQ_DESC_F_NEXT, b);
+        q.writeDesc(b, req + 16, 2, VIRTQ_DESC_F_WRITE, 0);
+        assertEquals(0, send(a, List.of(a, b)).len());
+        assertEquals(List.of(ChainError.INDIRECT_WITH_NEXT), chainErrors());
+        assertStillServing();
+    }
+
+    @Test
+    @DisplayName("TOO_LONG: a chain whose buffers add up to more than the device accepts")
+    void too_long() throws Exception {
+        int a = q.takeDescriptor();
+        int b = q.takeDescriptor();
+        q.writeDesc(a, req, 8, VIRTQ_DESC_F_NEXT, b);
+        q.writeDesc(b, req + 16, -1, VIRTQ_DESC_F_WRITE, 0); // 4 GiB - 1 bytes
+        assertEquals(0, send(a, List.of(a, b)).len());
+        assertEquals(List.of(ChainError.TOO_LONG), chainErrors());
+        assertStillServing();
+    }
+
+    @Test
+    @Timeout(60) // guards the wait below; nothing depends on time
+    @DisplayName("RING_INDEX_JUMP: an available index that moves by more than the queue size stops that queue only")
+    void ring_index_jump() throws Exception {
+        q.forceAvailIndex(q.usedIndex() + q.size() + 1);
+        f.driver.kick(0);
+        Await.until(() -> chainErrors().contains(ChainError.RING_INDEX_JUMP)); // handled on the connection's thread
+        assertEquals(List.of(ChainError.RING_INDEX_JUMP), chainErrors());
+        assertTrue(f.host.backend().connected(), "the frontend stays attached");
+        f.driver.stop(); // a guest reboot sets the rings up afresh
+        f.driver.restart();
+        assertEquals(0, f.req(GET_VALUE, 1, 0).status(), "fresh rings are served");
+    }
+
+    @Test
+    @DisplayName("REQUEST_READ_ONLY: a request whose first buffer is device-writable is recorded as a driver violation")
+    void request_in_a_writable_buffer() throws Exception {
+        int a = q.takeDescriptor();
+        int b = q.takeDescriptor();
+        q.writeDesc(a, req, 8, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, b);
+        q.writeDesc(b, req + 16, 2, VIRTQ_DESC_F_WRITE, 0);
+        send(a, List.of(a, b));
+        assertTrue(violation(DriverRule.REQUEST_READ_ONLY));
+        assertStillServing();
     }
 
     @Test
