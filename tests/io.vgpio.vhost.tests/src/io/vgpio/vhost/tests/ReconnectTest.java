@@ -107,7 +107,10 @@ class ReconnectTest {
             for (int i = 0; i < 50; i++) {
                 cycle(f);
             }
-            assertEquals(fds, countFds(), "open descriptors after 50 reconnects");
+            // A leak costs at least a descriptor a cycle (50 here); the shared test JVM's own threads (class loading,
+            // the JIT, JUnit) may hold a few more or fewer at any moment, which an exact count would fail on.
+            long grown = countFds() - fds;
+            assertTrue(grown < 25, grown + " more open descriptors after 50 reconnects");
             assertEquals(memfdMaps, countMemfdMaps(), "guest memory mappings after 50 reconnects");
             assertTrue(countMaps() - maps < 20, "process mappings grew by " + (countMaps() - maps));
         }
