@@ -154,12 +154,13 @@ public record LineBinding(int line, Mode mode, String chip, String physical, Bia
         };
         String target = words.get(1);
         int colon = target.lastIndexOf(':');
-        if (colon <= 0 || colon == target.length() - 1) {
+        String chip = colon < 0 ? "" : target.substring(0, colon);
+        String physical = target.substring(colon + 1);
+        // isBlank(), as the constructor checks: the split above leaves characters such as U+001D inside a word.
+        if (chip.isBlank() || physical.isBlank()) {
             throw new ConfigException(where + ": '" + target + "' is not CHIP:LINE (a chip name, path or label, a"
                     + " colon, then a line offset or name)" + usage);
         }
-        String chip = target.substring(0, colon);
-        String physical = target.substring(colon + 1);
         if (DeviceConfig.isNumber(physical) && (physical.length() > 5 || Integer.parseInt(physical) > 65535)) {
             throw new ConfigException(where + ": line offset " + physical + " is out of range.");
         }
