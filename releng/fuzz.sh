@@ -10,7 +10,7 @@
 #
 # Each run starts from the seeds (tests/fuzz/corpus/TARGET) plus what earlier runs found
 # (tests/fuzz/target/fuzz/TARGET/corpus). Builds the fuzz module first when its classpath is missing or older than
-# a source of the bundles it tests.
+# a source of the bundles it tests (VGPIO_FUZZ_NO_BUILD=1: never build; releng/test.sh has just built it).
 set -uo pipefail
 seconds=${1:-60}
 if [[ ! $seconds =~ ^[1-9][0-9]*$ ]]; then
@@ -24,9 +24,14 @@ module=tests/fuzz
 cpfile=$module/target/fuzz-classpath.txt
 work=$module/target/fuzz
 
-stale=$( [[ -f $cpfile ]] && find bundles/io.vgpio.core bundles/io.vgpio.trace bundles/io.vgpio.virtio $module/src \
-  $module/pom.xml -newer "$cpfile" -type f -print -quit )
-if [[ ! -f $cpfile || -n $stale ]]; then
+sources=(bundles/io.vgpio.{core,trace,virtio,vhost,testkit} $module/src $module/pom.xml)
+stale=$( [[ -f $cpfile ]] && find "${sources[@]}" -newer "$cpfile" -type f -print -quit )
+if [[ -n ${VGPIO_FUZZ_NO_BUILD:-} && ! -f $cpfile ]]; then
+  # releng/test.sh after a build that failed: building again here would only fail again, slower.
+  echo "fuzz: not run: $module was not built (see the build's errors above)"
+  echo "total executions=0 crashes=0"
+  exit 2
+elif [[ ! -f $cpfile || ( -n $stale && -z ${VGPIO_FUZZ_NO_BUILD:-} ) ]]; then
   echo "== building the fuzz targets (log: $module/target/fuzz-build.log)"
   mkdir -p $module/target
   if ! ./mvnw -B -ntp -pl $module -am package -DskipTests >/tmp/vgpio-fuzz-build.$$.log 2>&1; then

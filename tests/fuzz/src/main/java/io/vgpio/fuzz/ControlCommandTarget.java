@@ -16,8 +16,11 @@ import java.util.Locale;
  * {@code err} answer. Every answer must be {@code ok...} or {@code err ...}, except {@code state}'s table.
  */
 public final class ControlCommandTarget {
-    /** Pulses block for their width by design; longer ones would only look like hangs. */
-    private static final long LONGEST_PULSE_MICROS = 100;
+    /**
+     * Pulses block for their width by design (and spin for the last 200 us): longer ones would look like hangs and
+     * slow every other input down.
+     */
+    private static final long LONGEST_PULSE_MICROS = 2;
     private static final DeviceConfig CONFIG = config();
 
     private ControlCommandTarget() {

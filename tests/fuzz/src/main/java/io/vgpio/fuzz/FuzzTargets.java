@@ -17,7 +17,8 @@ public final class FuzzTargets {
             "vcd", VcdReaderTarget.class,
             "config", DeviceConfigTarget.class,
             "control", ControlCommandTarget.class,
-            "virtqueue", VirtqueueTarget.class));
+            "virtqueue", VirtqueueTarget.class,
+            "vhost", VhostUserTarget.class));
 
     /** Prints "NAME CLASS" per target, for releng/fuzz.sh. */
     public static void main(String[] args) {
