@@ -40,6 +40,7 @@ elif [[ ! -f $cpfile || ( -n $stale && -z ${VGPIO_FUZZ_NO_BUILD:-} ) ]]; then
     exit 2
   fi
   mv /tmp/vgpio-fuzz-build.$$.log $module/target/fuzz-build.log
+  touch "$cpfile" # the dependency plugin leaves an unchanged classpath file as it was: mark it fresh
 fi
 cp="$module/target/classes:$(cat "$cpfile")"
 java=("$JAVA_HOME/bin/java" -Xmx1g -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED -cp "$cp")

@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * handshake state machine as QEMU reaches them, descriptors passed with SCM_RIGHTS included. Clean rejection: the
  * backend drops the connection or ignores the message. Crash: the connection thread fails with an exception (the
  * backend logs it as an error; an uncaught one kills the thread), or the backend does not notice the end of the
- * session within 5 s, or no new frontend can attach after it.
+ * session within 5 s (its only frontend slot would stay taken and every later frontend be refused).
  *
  * <pre>
  * input   := message*
