@@ -21,7 +21,10 @@ public final class GuestMemory {
         }
 
         boolean contains(long gpa, long len) {
-            return gpa >= guestAddress && len >= 0 && gpa - guestAddress <= size - len;
+            // Guest addresses are u64 and the frontend chooses a region's: compared as signed longs, a region at
+            // 2^63 or above "contained" low addresses (the difference wrapped) and a buffer access then failed.
+            return len >= 0 && len <= size && Long.compareUnsigned(gpa, guestAddress) >= 0
+                    && Long.compareUnsigned(gpa - guestAddress, size - len) <= 0;
         }
     }
 
