@@ -37,7 +37,7 @@ import java.util.logging.Logger;
  *
  * SET_MEM_TABLE gets as many descriptors of a 64 KiB memfd as it lists regions, with each region's size and offset
  * folded into that file: a region past the end of its file (SIGBUS, issue 10 F5) is that fix's test, not this one's.
- * SET_VRING_KICK/CALL/ERR get an eventfd unless they set the no-descriptor bit.
+ * SET_VRING_KICK gets one eventfd, SET_VRING_CALL/ERR another, unless they set the no-descriptor bit.
  */
 public final class VhostUserTarget {
     private static final int RAM = 1 << 16;
@@ -54,7 +54,8 @@ public final class VhostUserTarget {
     private static final class Backend {
         private final VhostUserBackend backend;
         private final GuestRam ram;
-        private final int eventfd;
+        private final int kick;
+        private final int call;
         private volatile Throwable failure;
 
         Backend() {
@@ -66,7 +67,9 @@ public final class VhostUserTarget {
                 watchFailures();
                 backend.start();
                 ram = new GuestRam(RAM);
-                eventfd = Linux.eventfd(Linux.EFD_NONBLOCK);
+                // Two, as QEMU passes: with one the backend's own call signals would come back to it as kicks.
+                kick = Linux.eventfd(Linux.EFD_NONBLOCK);
+                call = Linux.eventfd(Linux.EFD_NONBLOCK);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -147,7 +150,7 @@ public final class VhostUserTarget {
                 }
                 case VhostUser.SET_VRING_KICK, VhostUser.SET_VRING_CALL, VhostUser.SET_VRING_ERR -> {
                     boolean noFd = payload.length >= 8 && (p.getLong(0) & VhostUser.VRING_NOFD_MASK) != 0;
-                    return noFd ? new int[0] : new int[] {eventfd};
+                    return noFd ? new int[0] : new int[] {request == VhostUser.SET_VRING_KICK ? kick : call};
                 }
                 default -> {
                     return new int[0];
