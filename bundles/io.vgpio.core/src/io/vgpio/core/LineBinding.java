@@ -136,7 +136,9 @@ public record LineBinding(int line, Mode mode, String chip, String physical, Bia
      */
     public static LineBinding parse(int line, String text, String where) throws ConfigException {
         List<String> words = new ArrayList<>();
-        for (String w : text.strip().split("[\\s,]+")) {
+        // Words end at any character strip() drops (\s alone misses U+001C..U+001F and Unicode spaces): else a
+        // chip or line ending in one would not read back from the configuration file that format() writes.
+        for (String w : text.strip().split("[\\p{javaWhitespace},]+")) {
             if (!w.isEmpty()) {
                 words.add(w);
             }
