@@ -18,6 +18,12 @@ public final class GuestMemory {
             if (size != buffer.capacity()) {
                 throw new IllegalArgumentException("region size " + size + " != buffer capacity " + buffer.capacity());
             }
+            // A frontend chooses guestAddress (u64): a region running past 2^64 would translate ring addresses
+            // (MemoryTable) that contains() then refuses.
+            if (Long.compareUnsigned(guestAddress + size, guestAddress) < 0) {
+                throw new IllegalArgumentException(String.format("region at 0x%x of %d bytes runs past the end of"
+                        + " the 64-bit guest address space", guestAddress, size));
+            }
         }
 
         boolean contains(long gpa, long len) {

@@ -33,6 +33,9 @@ class FuzzFindingsTest {
         assertEquals(0xdeadbeefL, mem.u32(high + 8));
         assertFalse(mem.contains(high + 4096 - 127, 128));
         assertFalse(mem.contains(-1L, 2));
+        // A region running past 2^64 is refused when the memory table is made (SET_MEM_TABLE answers failure).
+        assertThrows(IllegalArgumentException.class,
+                () -> new GuestMemory.Region(0xffff_ffff_ffff_f800L, 4096, ByteBuffer.allocate(4096)));
     }
 
     @Test
