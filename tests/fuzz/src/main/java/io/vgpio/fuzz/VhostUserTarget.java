@@ -104,6 +104,14 @@ public final class VhostUserTarget {
 
         void session(byte[] data) throws Exception {
             try (VhostUserFrontend frontend = VhostUserFrontend.connect(backend.socketPath())) {
+                // One round trip first, as QEMU starts: once it is answered the backend has accepted this session,
+                // so awaitDisconnected() below waits for this session and not for one not accepted yet.
+                frontend.send(VhostUser.GET_FEATURES, 0, null);
+                try {
+                    frontend.readReply(VhostUser.GET_FEATURES);
+                } catch (IOException e) {
+                    throw new AssertionError("a new frontend was not served: " + e.getMessage(), e);
+                }
                 ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
                 try {
                     while (in.remaining() >= 4) {
