@@ -11,6 +11,7 @@
 # Each run starts from the seeds (tests/fuzz/corpus/TARGET) plus what earlier runs found
 # (tests/fuzz/target/fuzz/TARGET/corpus). Builds the fuzz module first when its classpath is missing or older than
 # a source of the bundles it tests (VGPIO_FUZZ_NO_BUILD=1: never build; releng/test.sh has just built it).
+# VGPIO_FUZZ_SKIP="NAME ...": targets not to run.
 set -uo pipefail
 seconds=${1:-60}
 if [[ ! $seconds =~ ^[1-9][0-9]*$ ]]; then
@@ -48,6 +49,10 @@ java=("$JAVA_HOME/bin/java" -Xmx1g -XX:+EnableDynamicAgentLoading --enable-nativ
 total_runs=0
 total_crashes=0
 while read -r name class; do
+  if [[ " ${VGPIO_FUZZ_SKIP:-} " == *" $name "* ]]; then
+    echo "$name skipped (VGPIO_FUZZ_SKIP)"
+    continue
+  fi
   dir=$work/$name
   mkdir -p "$dir/corpus" "$dir/artifacts"
   touch "$dir/.started" # reproducers newer than this are this run's
