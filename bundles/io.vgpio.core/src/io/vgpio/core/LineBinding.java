@@ -136,7 +136,9 @@ public record LineBinding(int line, Mode mode, String chip, String physical, Bia
      */
     public static LineBinding parse(int line, String text, String where) throws ConfigException {
         List<String> words = new ArrayList<>();
-        for (String w : text.strip().split("[\\s,]+")) {
+        // Words end at any character strip() drops (\s alone misses U+001C..U+001F and Unicode spaces): else a
+        // chip or line ending in one would not read back from the configuration file that format() writes.
+        for (String w : text.strip().split("[\\p{javaWhitespace},]+")) {
             if (!w.isEmpty()) {
                 words.add(w);
             }
@@ -154,12 +156,13 @@ public record LineBinding(int line, Mode mode, String chip, String physical, Bia
         };
         String target = words.get(1);
         int colon = target.lastIndexOf(':');
-        if (colon <= 0 || colon == target.length() - 1) {
+        String chip = colon < 0 ? "" : target.substring(0, colon);
+        String physical = target.substring(colon + 1);
+        // isBlank(), as the constructor checks: the split above leaves characters such as U+001D inside a word.
+        if (chip.isBlank() || physical.isBlank()) {
             throw new ConfigException(where + ": '" + target + "' is not CHIP:LINE (a chip name, path or label, a"
                     + " colon, then a line offset or name)" + usage);
         }
-        String chip = target.substring(0, colon);
-        String physical = target.substring(colon + 1);
         if (DeviceConfig.isNumber(physical) && (physical.length() > 5 || Integer.parseInt(physical) > 65535)) {
             throw new ConfigException(where + ": line offset " + physical + " is out of range.");
         }

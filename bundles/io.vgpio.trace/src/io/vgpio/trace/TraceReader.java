@@ -50,7 +50,11 @@ public final class TraceReader {
     }
 
     public static Trace read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return read(file, Files.readAllBytes(file));
+    }
+
+    /** Reads a trace already in memory; {@code file} names it in messages (the fuzz harness calls this). */
+    public static Trace read(Path file, byte[] bytes) throws TraceFormatException {
         String name = file.toString();
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         Header h = header(name, bytes, in);

@@ -29,8 +29,12 @@ public final class VcdReader {
     }
 
     public static Stimulus read(Path file, DeviceConfig config) throws IOException {
+        return read(file, Files.readAllBytes(file), config);
+    }
+
+    /** Reads a VCD already in memory; {@code file} names it in messages (the fuzz harness calls this). */
+    public static Stimulus read(Path file, byte[] bytes, DeviceConfig config) throws TraceFormatException {
         String name = file.toString();
-        byte[] bytes = Files.readAllBytes(file);
         String text = new String(bytes, StandardCharsets.US_ASCII);
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < config.lines(); i++) {

@@ -91,7 +91,10 @@ final class MemoryTable implements AutoCloseable {
      */
     long toGuest(long uva, long len) {
         for (Entry e : entries) {
-            if (uva >= e.userAddress() && uva - e.userAddress() <= e.size() - len) {
+            // Unsigned, as the frontend's u64 addresses are: compared as signed longs, a region at 2^63 or above
+            // (as a user address) took in low ones (the difference wrapped) and its queue then failed on memory it does not hold.
+            if (len <= e.size() && Long.compareUnsigned(uva, e.userAddress()) >= 0
+                    && Long.compareUnsigned(uva - e.userAddress(), e.size() - len) <= 0) {
                 return e.guestAddress() + (uva - e.userAddress());
             }
         }

@@ -21,10 +21,19 @@ public final class GuestMemory {
             if (size != buffer.capacity()) {
                 throw new IllegalArgumentException("region size " + size + " != buffer capacity " + buffer.capacity());
             }
+            // A frontend chooses guestAddress (u64): a region running past 2^64 would translate ring addresses
+            // (MemoryTable) that contains() then refuses.
+            if (Long.compareUnsigned(guestAddress + size, guestAddress) < 0) {
+                throw new IllegalArgumentException(String.format("region at 0x%x of %d bytes runs past the end of"
+                        + " the 64-bit guest address space", guestAddress, size));
+            }
         }
 
         boolean contains(long gpa, long len) {
-            return gpa >= guestAddress && len >= 0 && gpa - guestAddress <= size - len;
+            // Guest addresses are u64 and the frontend chooses a region's: compared as signed longs, a region at
+            // 2^63 or above "contained" low addresses (the difference wrapped) and a buffer access then failed.
+            return len >= 0 && len <= size && Long.compareUnsigned(gpa, guestAddress) >= 0
+                    && Long.compareUnsigned(gpa - guestAddress, size - len) <= 0;
         }
     }
 
