@@ -111,7 +111,7 @@ public enum EventKind {
     public enum ChainError {
         BAD_HEAD_INDEX(0), BAD_NEXT_INDEX(1), LOOP(2), ADDRESS_OUTSIDE_MEMORY(3), INDIRECT_NOT_NEGOTIATED(4),
         BAD_INDIRECT_TABLE(5), NESTED_INDIRECT(6), INDIRECT_WITH_NEXT(7), READABLE_AFTER_WRITABLE(8), TOO_LONG(9),
-        TOO_SHORT(10), RING_INDEX_JUMP(11);
+        TOO_SHORT(10), RING_INDEX_JUMP(11), RING_OVERRUN(12);
 
         private static final ChainError[] BY_WIRE = WireNumbers.index(values(), ChainError::wire);
         private final int wire;

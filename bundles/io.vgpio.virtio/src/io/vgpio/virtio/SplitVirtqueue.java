@@ -29,6 +29,15 @@ public final class SplitVirtqueue {
     private int usedIdx;
     private int signalledUsed;
     private boolean broken;
+    /**
+     * Chains taken since the ring was last seen empty. A driver cannot have more than the queue's size in flight,
+     * and the device answers each before it takes the next, so even a driver that refills as fast as it can stays
+     * far below {@link #OVERRUN}; only rings that the device's own writes move (a used ring or a response buffer
+     * placed over the available index) keep the index running ahead forever.
+     */
+    private int takenSinceEmpty;
+    /** One full turn of the 16-bit available index. */
+    public static final int OVERRUN = 1 << 16;
 
     /**
      * @param size queue size (a power of two up to 32768)
@@ -108,7 +117,14 @@ public final class SplitVirtqueue {
         }
         int availIdx = avail.getShort(2) & 0xffff;
         if (availIdx == lastAvail) {
+            takenSinceEmpty = 0;
             return null;
+        }
+        if (++takenSinceEmpty > OVERRUN) {
+            broken = true; // otherwise the device serves this queue forever and its connection never ends
+            throw new BadChainException(-1, new ChainException(ChainError.RING_OVERRUN, "the available index ran "
+                    + OVERRUN + " entries ahead without the ring ever being empty: the device's own writes move it"
+                    + " (a used ring or a buffer over the available ring)"));
         }
         VarHandle.acquireFence(); // read ring entries only after seeing the index that published them
         if (((availIdx - lastAvail) & 0xffff) > size) {

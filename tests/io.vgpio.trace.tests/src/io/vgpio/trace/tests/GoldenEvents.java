@@ -62,6 +62,9 @@ final class GoldenEvents {
                     r.wire(), 1 + r.wire() % 5);
         }
         for (EventKind.ChainError e : EventKind.ChainError.values()) {
+            if (e.wire() > 11) {
+                continue; // the golden trace holds the chain errors there were when it was written
+            }
             add.event(EventKind.CHAIN_ERROR, Event.NO_LINE, e.wire() % 2, e.wire());
         }
         add.event(EventKind.REQUEST, 9, 99L << 32 | 0xffff_ffffL, 255); // an unknown message, past the lines

@@ -42,7 +42,7 @@ class WireNumbersTest {
                 "SEPARATE_EVENT_BUFFERS", "MULTIPLE_EVENT_BUFFERS"), byNumber(DriverRule::fromWire));
         assertEquals(List.of("BAD_HEAD_INDEX", "BAD_NEXT_INDEX", "LOOP", "ADDRESS_OUTSIDE_MEMORY",
                 "INDIRECT_NOT_NEGOTIATED", "BAD_INDIRECT_TABLE", "NESTED_INDIRECT", "INDIRECT_WITH_NEXT",
-                "READABLE_AFTER_WRITABLE", "TOO_LONG", "TOO_SHORT", "RING_INDEX_JUMP"),
+                "READABLE_AFTER_WRITABLE", "TOO_LONG", "TOO_SHORT", "RING_INDEX_JUMP", "RING_OVERRUN"),
                 byNumber(EventKind.ChainError::fromWire));
     }
 

@@ -4,6 +4,7 @@ import static io.vgpio.virtio.tests.HeapRing.INDIRECT;
 import static io.vgpio.virtio.tests.HeapRing.NEXT;
 import static io.vgpio.virtio.tests.HeapRing.WRITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,6 +163,30 @@ class SplitVirtqueueTest {
         SplitVirtqueue q = ring.queue(false);
         BadChainException e = assertThrows(BadChainException.class, q::pop);
         assertError(ChainError.RING_INDEX_JUMP, e, -1);
+        assertTrue(q.broken(), "the queue is marked broken");
+        assertNull(q.pop(), "a broken queue hands out nothing more");
+    }
+
+    @Test
+    @DisplayName("RING_OVERRUN: a used ring laid over the available ring moves its index with every answer; the"
+            + " queue stops instead of being served forever (found by fuzzing: the connection never ended)")
+    void ring_overrun() throws Exception {
+        ring.desc(0, BUF, 8, 0, 0);
+        ring.publish(0);
+        // The used ring at the available ring's address: each answer's used index is the next available index.
+        SplitVirtqueue q = new SplitVirtqueue(ring.mem, QSIZE, ring.desc, ring.avail, ring.avail, false, false, 0);
+        BadChainException stopped = null;
+        for (int answered = 0; answered <= 2 * SplitVirtqueue.OVERRUN && stopped == null; answered++) {
+            try {
+                DescriptorChain c = q.pop();
+                assertNotNull(c, "the device's own answers keep the ring full");
+                q.push(c.head(), 0);
+            } catch (BadChainException e) {
+                stopped = e;
+            }
+        }
+        assertNotNull(stopped, "the queue stopped");
+        assertError(ChainError.RING_OVERRUN, stopped, -1);
         assertTrue(q.broken(), "the queue is marked broken");
         assertNull(q.pop(), "a broken queue hands out nothing more");
     }

@@ -38,23 +38,38 @@ public final class TraceReaderTarget {
         }
     }
 
-    /** Rewrites the CRC of each block whose length fits in the data; stops at the first that does not. */
+    /**
+     * Rewrites the checksums so that the reader gets past them: in version 2 the header's CRC and each block's
+     * payload and block-header CRCs, in version 1 each block's payload CRC (docs/trace-format.md). Stops at the
+     * first block whose length does not fit in the data.
+     */
     static void fixChecksums(byte[] trace) {
         ByteBuffer in = ByteBuffer.wrap(trace).order(ByteOrder.LITTLE_ENDIAN);
         if (trace.length < 36) {
             return;
         }
+        boolean v1 = in.getShort(8) == TraceFormat.VERSION_1;
         long at = in.getInt(12) & 0xffffffffL; // the header length
         CRC32 crc = new CRC32();
-        while (at + TraceFormat.BLOCK_HEADER <= trace.length) {
+        if (!v1 && at >= 4 && at <= trace.length) {
+            crc.update(trace, 0, (int) at - 4);
+            in.putInt((int) at - 4, (int) crc.getValue());
+        }
+        int blockHeader = v1 ? 12 : 16;
+        while (at + blockHeader <= trace.length) {
             int length = in.getInt((int) at + 4);
-            long payload = at + TraceFormat.BLOCK_HEADER;
+            long payload = at + blockHeader;
             if (length < 0 || payload + length > trace.length) {
                 return;
             }
             crc.reset();
             crc.update(trace, (int) payload, length);
             in.putInt((int) at + 8, (int) crc.getValue());
+            if (!v1) {
+                crc.reset();
+                crc.update(trace, (int) at, 12);
+                in.putInt((int) at + 12, (int) crc.getValue());
+            }
             at = payload + length;
         }
     }

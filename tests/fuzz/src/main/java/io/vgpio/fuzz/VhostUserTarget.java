@@ -126,7 +126,8 @@ public final class VhostUserTarget {
                 }
                 Linux.shutdown(frontend.socketFd());
                 if (!backend.awaitDisconnected(5000)) {
-                    throw new AssertionError("the backend did not notice the end of the session within 5 s");
+                    throw new AssertionError("the backend did not notice the end of the session within 5 s;"
+                            + " its threads:\n" + backendThreads());
                 }
             }
             Throwable f = failure;
@@ -134,6 +135,20 @@ public final class VhostUserTarget {
                 failure = null;
                 throw new AssertionError("the connection thread failed: " + f, f);
             }
+        }
+
+        /** Where the backend's threads are, for a session it did not end: the crash report says why. */
+        private static String backendThreads() {
+            StringBuilder out = new StringBuilder();
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                if (t.getName().contains("vhost") || t.getName().contains("vgpio")) {
+                    out.append(t.getName()).append(" (").append(t.getState()).append(")\n");
+                    for (StackTraceElement e : stack) {
+                        out.append("\tat ").append(e).append('\n');
+                    }
+                }
+            });
+            return out.toString();
         }
 
         /** The descriptors a real frontend sends with this message; folds memory regions into the memfd. */
