@@ -4,6 +4,7 @@ import io.vgpio.core.Cause;
 import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.traffic.TrafficView;
 import io.vgpio.ui.waveform.WaveformView;
 import io.vgpio.vhost.DeviceHost;
 import java.lang.management.ManagementFactory;
@@ -19,7 +20,7 @@ import org.eclipse.ui.PlatformUI;
  * The workbench's benchmarks, run inside the real product when started with -Dvgpio.uibench=true
  * (releng/bench/ui-bench.sh): time from JVM start to a usable window; the UI thread's longest frame gap while
  * 100,000 events a second stream into the device's log with every view open; heap per event with 1,000,000 events
- * in the log; the waveform's frame over that whole log. Prints one line per figure, then closes the workbench.
+ * in the log; the waveform's frame over that whole log; the Traffic view catching up with a million new rows. Prints one line per figure, then closes the workbench.
  */
 final class UiBench {
     static final String PROPERTY = "vgpio.uibench";
@@ -58,6 +59,7 @@ final class UiBench {
             frameGap(display, host.chip());
             heapPerEvent(host);
             waveformFrame(display);
+            trafficCatchUp(display, host);
         } catch (Exception e) {
             print("benchmark failed: %s", e);
         } finally {
@@ -150,6 +152,58 @@ final class UiBench {
         java.util.Arrays.sort(ms);
         print("waveform frame over the whole log (%d columns, query + JFreeChart paint): median %.1f ms, worst %.1f ms"
                 + " (target: median <= 50 ms)", columns[0], ms[ms.length / 2], ms[ms.length - 1]);
+    }
+
+    /**
+     * The Traffic view with a million requests and responses appended at once: how long until its table shows the
+     * last row, and the UI thread's longest gap meanwhile (a 5 ms heartbeat, as in {@link #frameGap}).
+     */
+    private static void trafficCatchUp(Display display, DeviceHost host) throws InterruptedException {
+        TrafficView[] view = new TrafficView[1];
+        display.syncExec(() -> {
+            try {
+                view[0] = (TrafficView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                        .showView(TrafficView.ID);
+            } catch (org.eclipse.ui.PartInitException e) {
+                print("traffic view: it did not open: %s", e.getMessage());
+            }
+        });
+        if (view[0] == null) {
+            return;
+        }
+        int pairs = 500_000;
+        long get = (long) io.vgpio.core.MessageType.GET_VALUE.wireValue();
+        for (int i = 0; i < pairs; i++) {
+            host.log().append(io.vgpio.core.EventKind.REQUEST, i % 8, get << 32, i % 64);
+            host.log().append(io.vgpio.core.EventKind.RESPONSE, i % 8, get << 16, 4_000);
+        }
+        long lastSeq = host.log().nextSeq() - 1;
+        long start = System.nanoTime();
+        long[] worst = {0};
+        long[] shownAt = {0};
+        java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
+        Runnable[] beat = new Runnable[1];
+        long[] last = {System.nanoTime()};
+        beat[0] = () -> {
+            long now = System.nanoTime();
+            worst[0] = Math.max(worst[0], now - last[0]);
+            last[0] = now;
+            TrafficView v = view[0];
+            if (v.rowCount() > 0 && v.seqAt(v.rowCount() - 1) == lastSeq) {
+                shownAt[0] = now;
+                shown.countDown();
+            } else {
+                display.timerExec(5, beat[0]);
+            }
+        };
+        display.asyncExec(beat[0]);
+        if (!shown.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            print("traffic view: the last of %,d new rows was not shown within 60 s", 2 * pairs);
+            return;
+        }
+        print("traffic view: %,d requests and responses appended at once: last row shown after %.0f ms, longest UI"
+                + " thread gap meanwhile %.1f ms (target <= 100 ms)", 2 * pairs, (shownAt[0] - start) / 1e6,
+                worst[0] / 1e6);
     }
 
     private static void gc() throws InterruptedException {
