@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.eclipse.draw2d.FigureCanvas;
+import org.eclipse.draw2d.IFigure;
+import org.eclipse.draw2d.SWTGraphics;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -88,6 +90,30 @@ public final class UiTest {
         GC gc = new GC(display);
         try {
             gc.copyArea(img, at.x, at.y);
+            return img.getImageData();
+        } finally {
+            gc.dispose();
+            img.dispose();
+        }
+    }
+
+    /**
+     * A draw2d canvas as its figures are now, painted off screen: the same pixels the canvas shows once painted,
+     * without waiting for the window system to paint it (a screen copy taken right after a change can show the
+     * picture from before it).
+     */
+    public static ImageData render(FigureCanvas canvas) {
+        settle(canvas);
+        IFigure root = canvas.getLightweightSystem().getRootFigure();
+        org.eclipse.draw2d.geometry.Rectangle b = root.getBounds();
+        Image img = new Image(canvas.getDisplay(), Math.max(1, b.width), Math.max(1, b.height));
+        GC gc = new GC(img);
+        SWTGraphics g = new SWTGraphics(gc);
+        try {
+            g.setBackgroundColor(canvas.getBackground());
+            g.fillRectangle(0, 0, b.width, b.height);
+            root.paint(g);
+            g.dispose();
             return img.getImageData();
         } finally {
             gc.dispose();

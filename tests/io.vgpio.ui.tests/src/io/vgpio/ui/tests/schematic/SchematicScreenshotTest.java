@@ -11,6 +11,7 @@ import io.vgpio.core.MessageType;
 import io.vgpio.testkit.GpioDriver;
 import io.vgpio.ui.schematic.SchematicView;
 import io.vgpio.ui.schematic.figures.SchematicStyle;
+import org.eclipse.draw2d.FigureCanvas;
 import org.eclipse.draw2d.IFigure;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.swt.graphics.ImageData;
@@ -39,25 +40,25 @@ class SchematicScreenshotTest {
             f.host.chip().setInput(1, 1, io.vgpio.core.Cause.USER);
             assertTrue(spinUntil(() -> f.line(1).switchFigure().isOn(), 5000), "the switch shows the input high");
             f.settle();
-            UiTest.screenshot(f.canvas(), "schematic-8.png"); // for people to look at
+            UiTest.save(UiTest.render((FigureCanvas) f.canvas()), "schematic-8.png"); // for people to look at
         }
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < 64; i++) {
             names.append(i % 3 == 2 ? "" : "GPIO_" + i).append(',');
         }
         try (SchematicFixture f = SchematicFixture.start(64, names.substring(0, names.length() - 1))) {
-            UiTest.screenshot(f.canvas(), "schematic-64.png"); // for people to look at
+            UiTest.save(UiTest.render((FigureCanvas) f.canvas()), "schematic-64.png"); // for people to look at
             f.view.zoomManager().setZoomAsText(ZoomManager.FIT_ALL);
             f.settle();
             assertTrue(f.view.zoomManager().getZoom() < 1.0, "64 lines do not fit at 100%: fitting zooms out");
-            UiTest.screenshot(f.canvas(), "schematic-64-fit.png");
+            UiTest.save(UiTest.render((FigureCanvas) f.canvas()), "schematic-64-fit.png");
             f.view.zoomManager().setZoom(1.0);
             int restoredHeight = f.canvas().getSize().y;
             f.page.setPartState(f.page.getReference(f.view), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
             assertTrue(spinUntil(() -> f.canvas().getSize().y > restoredHeight, 5000), "maximizing makes it taller");
             f.view.zoomManager().setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));
             f.settle();
-            UiTest.screenshot(f.canvas(), "schematic-64-maximized.png");
+            UiTest.save(UiTest.render((FigureCanvas) f.canvas()), "schematic-64-maximized.png");
             f.page.setPartState(f.page.getReference(f.view), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
         }
     }
@@ -103,7 +104,7 @@ class SchematicScreenshotTest {
                 assertTrue(spinUntil(() -> f.line(3).lineFigure().state().level() == 1, 2000), "RESET seen high");
                 assertTrue(spinUntil(() -> f.line(0).ledFigure().isLit(), 5000), "the LED is lit");
                 f.settle();
-                ImageData picture = UiTest.capture(f.canvas());
+                ImageData picture = UiTest.render((FigureCanvas) f.canvas());
                 UiTest.save(picture, "schematic-live.png");
                 // The lit LED is drawn in its colour on screen, not just flagged in the model.
                 assertTrue(UiTest.pixelsNear(picture, onCanvas(f.line(0).ledFigure()), SchematicStyle.LED_ON.getRGB(),
