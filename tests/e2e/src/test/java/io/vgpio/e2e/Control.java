@@ -124,13 +124,17 @@ final class Control implements AutoCloseable {
         return st;
     }
 
-    /** A condition that may ask the control socket. */
+    /** A condition that may ask the control socket, run a command or read a file. */
     interface Check {
-        boolean holds() throws IOException;
+        boolean holds() throws Exception;
     }
 
-    /** Polls the condition until it holds; an IOException naming what was awaited if it does not in time. */
-    void await(String what, long timeoutMillis, Check check) throws IOException, InterruptedException {
+    /**
+     * Polls the condition until it holds; an IOException naming what was awaited if it does not in time. The
+     * control socket, 'vgpio trace info' and the file system tell nobody of a change, so asking again is the only
+     * way to see one: the pause between two asks only spaces them out, the condition is what is waited for.
+     */
+    static void until(String what, long timeoutMillis, Check check) throws Exception {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (!check.holds()) {
             if (System.currentTimeMillis() > end) {

@@ -79,7 +79,7 @@ class GuestLifecycleTest {
                         throw new AssertionError(t.getMessage() + "\nconsole:\n" + g.consoleText(), t);
                     }
                 }
-                c.await("QEMU detached after run " + run, 60_000, () -> c.ok("info").contains("frontend=none"));
+                Control.until("QEMU detached after run " + run, 60_000, () -> c.ok("info").contains("frontend=none"));
             }
             assertEquals(2, connections(c, 1), "two QEMU processes connected, one after the other");
             assertEquals(2, connections(c, 0));

@@ -40,7 +40,7 @@ class TraceEndToEndTest {
                 c.ok("set 1 " + ((i + 1) % 2)); // 1, 0, 1, ...: fifty real changes
             }
             // The recorder flushes a block every 50 ms: wait until the file holds the fifty changes.
-            awaitTrue("the trace holds the first fifty changes", () -> events(trace) >= 50);
+            Control.until("the trace holds the first fifty changes", 60_000, () -> events(trace) >= 50);
             for (int i = 0; i < 10; i++) {
                 c.ok("set 2 " + (i % 2)); // may be lost: after the last flush
             }
@@ -89,28 +89,13 @@ class TraceEndToEndTest {
     record ReplayRun(int code, String out) {
     }
 
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    /** Polls the condition until it holds; fails naming it if it does not within a minute. */
-    static void awaitTrue(String what, Condition condition) throws Exception {
-        long end = System.currentTimeMillis() + 60_000;
-        while (!condition.holds()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("not within 60 s: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     static ReplayRun replay(Path trace, Path socket, String script) throws Exception {
         Path log = socket.resolveSibling(socket.getFileName() + ".out");
         ProcessBuilder pb = new ProcessBuilder(Repo.launcher().toString(), "replay", trace.toString(), "--socket",
                 socket.toString(), "--timeout", "60").redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("VGPIO_NO_BUILD", "1");
         Process p = pb.start();
-        awaitTrue("replay serves " + socket + " (output: " + log + ")", () -> Files.exists(socket));
+        Control.until("replay serves " + socket + " (output: " + log + ")", 60_000, () -> Files.exists(socket));
         try (Guest g = new Guest(socket, script, 300)) {
             assertTrue(p.waitFor(240, TimeUnit.SECONDS), "replay finished; guest:\n" + g.consoleText());
             try {
