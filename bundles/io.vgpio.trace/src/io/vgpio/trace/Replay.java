@@ -83,7 +83,16 @@ public final class Replay {
     /** The guest's facts per line, from seq on. */
     static Map<Integer, List<Fact>> facts(EventLog log, long fromSeq) {
         Map<Integer, List<Fact>> out = new TreeMap<>();
-        log.read(fromSeq, Integer.MAX_VALUE, (seq, t, kind, line, a, b) -> {
+        facts(log, fromSeq, out);
+        return out;
+    }
+
+    /**
+     * Adds the guest's facts from seq on to {@code out}, and returns the seq after the last event read: the place to
+     * go on from, since the log may have grown after the read ended.
+     */
+    static long facts(EventLog log, long fromSeq, Map<Integer, List<Fact>> out) {
+        return log.read(fromSeq, Integer.MAX_VALUE, (seq, t, kind, line, a, b) -> {
             boolean guest = switch (kind) {
                 case REQUEST, EVENT_BUFFER, INTERRUPT, BUFFER_INVALID, RULE_VIOLATION -> true;
                 case LEVEL -> b == Cause.GUEST.wire();
@@ -99,7 +108,6 @@ public final class Replay {
                 out.computeIfAbsent(line, k -> new ArrayList<>()).add(new Fact(t, describe(kind, a), stream));
             }
         });
-        return out;
     }
 
     /** The external input changes (not caused by the guest) from seq on. */
@@ -275,7 +283,8 @@ public final class Replay {
     }
 
     /** The live guest's facts, read incrementally from the log. */
-    private static final class LiveFacts {
+    /** The live guest's facts so far, read on from where the last update stopped. */
+    static final class LiveFacts {
         private final EventLog log;
         private long next;
         private final Map<Integer, List<Fact>> facts = new HashMap<>();
@@ -286,9 +295,9 @@ public final class Replay {
         }
 
         void update() {
-            Map<Integer, List<Fact>> more = facts(log, next);
-            next = log.nextSeq();
-            more.forEach((line, list) -> facts.computeIfAbsent(line, k -> new ArrayList<>()).addAll(list));
+            // Go on from the last event read, not from the log's end now: an event appended after the read ended
+            // would be skipped for good, and the replay would wait for a fact the guest had already done.
+            next = facts(log, next, facts);
         }
 
         int count(int line) {
