@@ -6,10 +6,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
-import io.vgpio.vhost.linux.Descriptors;
-import io.vgpio.vhost.linux.FdList;
-import io.vgpio.vhost.linux.Linux;
-import io.vgpio.vhost.linux.NativeException;
 import io.vgpio.virtio.MemoryFault;
 import io.vgpio.virtio.SplitVirtqueue;
 import io.vgpio.virtio.VirtioConstants;
@@ -20,6 +16,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import io.vgpio.linux.DescriptorPassing;
+import io.vgpio.linux.Descriptors;
+import io.vgpio.linux.Epoll;
+import io.vgpio.linux.Errno;
+import io.vgpio.linux.EventFd;
+import io.vgpio.linux.FdList;
+import io.vgpio.linux.NativeException;
+import io.vgpio.linux.UnixSockets;
 
 /**
  * One attached frontend: a thread that waits with epoll on the socket and the queues' kick eventfds, and answers
@@ -79,24 +83,24 @@ final class Connection implements Runnable {
      */
     Connection(int sock, VirtioGpioDevice device, Runnable onClose, int handshakeMillis) throws NativeException {
         this.sock = sock;
-        this.peerPid = Descriptors.peerPid(sock);
+        this.peerPid = UnixSockets.peerPid(sock);
         this.device = device;
         this.onClose = onClose;
         this.handshakeMillis = handshakeMillis;
-        Descriptors.setIoTimeout(sock, handshakeMillis);
-        this.epoll = Linux.epollCreate();
+        UnixSockets.setIoTimeout(sock, handshakeMillis);
+        this.epoll = Epoll.create();
         try {
-            this.wake = Linux.eventfd(Linux.EFD_NONBLOCK);
+            this.wake = EventFd.create(EventFd.EFD_NONBLOCK);
         } catch (NativeException e) {
-            Linux.close(epoll);
+            Descriptors.close(epoll);
             throw e;
         }
         try {
-            Linux.epollAdd(epoll, sock, SOCKET_TOKEN);
-            Linux.epollAdd(epoll, wake, WAKE_TOKEN);
+            Epoll.add(epoll, sock, SOCKET_TOKEN);
+            Epoll.add(epoll, wake, WAKE_TOKEN);
         } catch (NativeException e) {
-            Linux.close(wake);
-            Linux.close(epoll);
+            Descriptors.close(wake);
+            Descriptors.close(epoll);
             throw e;
         }
     }
@@ -110,16 +114,16 @@ final class Connection implements Runnable {
     void close() {
         closing = true;
         try {
-            Linux.signal(wake);
+            EventFd.signal(wake);
         } catch (NativeException e) {
-            Linux.shutdown(sock);
+            UnixSockets.shutdown(sock);
         }
     }
 
     @Override
     public void run() {
         device.chip().log().append(EventKind.CONNECTION, Event.NO_LINE, 1, 0);
-        Linux.EpollEvents events = new Linux.EpollEvents(8);
+        Epoll.Events events = new Epoll.Events(8);
         long handshakeDeadline = System.nanoTime() + handshakeMillis * 1_000_000L;
         try {
             loop:
@@ -133,9 +137,9 @@ final class Connection implements Runnable {
                     }
                     timeout = (int) Math.max(1, left / 1_000_000L);
                 }
-                int n = Linux.epollWait(epoll, events, timeout);
+                int n = Epoll.await(epoll, events, timeout);
                 for (int i = 0; i < n; i++) {
-                    long token = events.data(i);
+                    long token = events.token(i);
                     if (token == WAKE_TOKEN) {
                         break loop;
                     } else if (token == SOCKET_TOKEN) {
@@ -178,24 +182,24 @@ final class Connection implements Runnable {
             memory.close();
             memory = null;
         }
-        Linux.close(sock);
-        Linux.close(wake);
-        Linux.close(epoll);
+        Descriptors.close(sock);
+        Descriptors.close(wake);
+        Descriptors.close(epoll);
         device.chip().log().append(EventKind.CONNECTION, Event.NO_LINE, 0, 0);
         onClose.run();
     }
 
     private void closeQueueFds(Queue q) {
         if (q.kickFd >= 0) {
-            Linux.epollDel(epoll, q.kickFd);
-            Linux.close(q.kickFd);
+            Epoll.remove(epoll, q.kickFd);
+            Descriptors.close(q.kickFd);
             q.kickFd = -1;
         }
         synchronized (q) {
-            Linux.close(q.callFd);
+            Descriptors.close(q.callFd);
             q.callFd = -1;
         }
-        Linux.close(q.errFd);
+        Descriptors.close(q.errFd);
         q.errFd = -1;
     }
 
@@ -210,7 +214,7 @@ final class Connection implements Runnable {
 
     /** Reads and answers one message; false at end of stream. */
     private boolean handleMessage() throws NativeException, ProtocolException {
-        int got = Linux.recvWithFds(sock, header, HEADER_SIZE, fds);
+        int got = DescriptorPassing.receive(sock, header, HEADER_SIZE, fds);
         if (got == 0) {
             fds.closeAll();
             LOG.log(Level.INFO, "frontend disconnected");
@@ -255,9 +259,9 @@ final class Connection implements Runnable {
     /** Reads the rest of a message the frontend began; it has handshakeMillis to send it (SO_RCVTIMEO). */
     private boolean readRest(Pointer buf, int len) throws NativeException, ProtocolException {
         try {
-            return Linux.readFully(sock, buf, len);
+            return Descriptors.readFully(sock, buf, len);
         } catch (NativeException e) {
-            if (e.errno() == Linux.EAGAIN) {
+            if (e.errno() == Errno.EAGAIN) {
                 throw new ProtocolException("the frontend sent part of a message and then nothing for "
                         + handshakeMillis + " ms");
             }
@@ -351,8 +355,8 @@ final class Connection implements Runnable {
                 Queue q = queue(payload.getInt(0));
                 stop(q);
                 if (q.kickFd >= 0) {
-                    Linux.epollDel(epoll, q.kickFd);
-                    Linux.close(q.kickFd);
+                    Epoll.remove(epoll, q.kickFd);
+                    Descriptors.close(q.kickFd);
                     q.kickFd = -1;
                 }
                 q.enabled = false;
@@ -376,27 +380,27 @@ final class Connection implements Runnable {
                 }
                 if (request == SET_VRING_KICK) {
                     if (q.kickFd >= 0) {
-                        Linux.epollDel(epoll, q.kickFd);
-                        Linux.close(q.kickFd);
+                        Epoll.remove(epoll, q.kickFd);
+                        Descriptors.close(q.kickFd);
                     }
                     q.kickFd = fd;
                     if (fd < 0) {
                         LOG.log(Level.WARNING, "queue {0}: polling mode (no kick descriptor) is not supported", q.index);
                         return 1;
                     }
-                    Linux.epollAddEdge(epoll, fd, q.index);
+                    Epoll.addEdge(epoll, fd, q.index);
                     if (!protocolFeaturesNegotiated) {
                         q.enabled = true; // without protocol features a ring runs as soon as it has a kick
                     }
                     return maybeStart(q) ? 0 : 1;
                 } else if (request == SET_VRING_CALL) {
                     synchronized (q) {
-                        Linux.close(q.callFd);
+                        Descriptors.close(q.callFd);
                         q.callFd = fd;
                         q.callFullReported = false;
                     }
                 } else {
-                    Linux.close(q.errFd);
+                    Descriptors.close(q.errFd);
                     q.errFd = fd;
                 }
                 return 0;
@@ -450,14 +454,14 @@ final class Connection implements Runnable {
      */
     private static void checkEventfd(int request, Queue q, int fd) throws ProtocolException, NativeException {
         if (!Descriptors.isEventfd(fd)) {
-            Linux.close(fd);
+            Descriptors.close(fd);
             throw new ProtocolException(VhostUser.name(request) + " for queue " + q.index
                     + " passed a descriptor that is not an eventfd");
         }
         try {
             Descriptors.setNonBlocking(fd);
         } catch (NativeException e) {
-            Linux.close(fd);
+            Descriptors.close(fd);
             throw e;
         }
     }
@@ -496,7 +500,7 @@ final class Connection implements Runnable {
         String outside = MemoryTable.outsideItsFile(entries, regionFds);
         if (outside != null) {
             for (int fd : regionFds) {
-                Linux.close(fd);
+                Descriptors.close(fd);
             }
             throw new ProtocolException("SET_MEM_TABLE: " + outside);
         }
@@ -578,7 +582,7 @@ final class Connection implements Runnable {
                 return;
             }
             try {
-                Linux.signal(q.callFd);
+                EventFd.signal(q.callFd);
             } catch (NativeException e) {
                 // EAGAIN: the counter is full, so the driver has a wake-up pending anyway; nothing is lost.
                 if (!q.callFullReported) {
@@ -603,6 +607,6 @@ final class Connection implements Runnable {
     }
 
     private void send(int len) throws NativeException {
-        Linux.writeFully(sock, reply, len);
+        Descriptors.writeFully(sock, reply, len);
     }
 }
