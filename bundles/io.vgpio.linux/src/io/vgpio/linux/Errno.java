@@ -10,7 +10,6 @@ public final class Errno {
 
     /** Not a system call's failure (a stream ending early, a limit of ours): {@link NativeException}s say so with 0. */
     public static final int NONE = 0;
-    public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int EINTR = 4;
     public static final int ENXIO = 6;
