@@ -3,8 +3,6 @@ package io.vgpio.testkit;
 import io.vgpio.core.Protocol;
 import io.vgpio.testkit.DriverQueue.Buf;
 import io.vgpio.vhost.VhostUser;
-import io.vgpio.vhost.linux.Linux;
-import io.vgpio.vhost.linux.NativeException;
 import io.vgpio.virtio.GuestMemory;
 import io.vgpio.virtio.VirtioConstants;
 import java.io.IOException;
@@ -13,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import io.vgpio.linux.Descriptors;
+import io.vgpio.linux.EventFd;
+import io.vgpio.linux.NativeException;
+import io.vgpio.linux.Poll;
 
 /**
  * A virtio-gpio driver in Java, attached to a backend over a real vhost-user socket: guest RAM in a memfd, split
@@ -119,8 +121,8 @@ public final class GpioDriver implements AutoCloseable {
         }
         fe.send(VhostUser.SET_OWNER, 0, null);
         for (int i = 0; i < 2; i++) {
-            kick[i] = Linux.eventfd(0);
-            call[i] = Linux.eventfd(0);
+            kick[i] = EventFd.create(0);
+            call[i] = EventFd.create(0);
         }
         byte[] cfg = fe.getConfig(0, Protocol.CONFIG_SIZE);
         ByteBuffer c = VhostUserFrontend.le(8).put(cfg).flip();
@@ -257,7 +259,7 @@ public final class GpioDriver implements AutoCloseable {
         mem.putU32(fixedReq + 4, value);
         mem.putU8(fixedReq + 8, 0xee);
         rq.republish(fixedHead);
-        Linux.signal(kick[0]);
+        EventFd.signal(kick[0]);
         while (!rq.takeUsed()) {
             blockOnCall(0);
         }
@@ -315,8 +317,8 @@ public final class GpioDriver implements AutoCloseable {
             if (left <= 0) {
                 return null;
             }
-            if (Linux.pollIn(call[queue], (int) left)) {
-                Linux.drain(call[queue]);
+            if (Poll.pollIn(call[queue], (int) left)) {
+                EventFd.drain(call[queue]);
             }
         }
     }
@@ -324,23 +326,23 @@ public final class GpioDriver implements AutoCloseable {
     /** Blocks until the device signals the queue's call eventfd (no timeout: for the benchmark's hot loop). */
     public void blockOnCall(int queue) throws NativeException {
         // The backend makes call descriptors non-blocking (QEMU creates them so), so a read alone would not wait.
-        Linux.pollIn(call[queue], -1);
-        Linux.drain(call[queue]);
+        Poll.pollIn(call[queue], -1);
+        EventFd.drain(call[queue]);
     }
 
     private void waitCall(int queue, long deadlineNanos) throws IOException {
         long left = (deadlineNanos - System.nanoTime()) / 1_000_000L;
-        if (left <= 0 || !Linux.pollIn(call[queue], (int) Math.max(1, left))) {
+        if (left <= 0 || !Poll.pollIn(call[queue], (int) Math.max(1, left))) {
             if (System.nanoTime() >= deadlineNanos) {
                 throw new IOException("no answer from the device on queue " + queue + " in time");
             }
             return;
         }
-        Linux.drain(call[queue]);
+        EventFd.drain(call[queue]);
     }
 
     public void kick(int queue) throws NativeException {
-        Linux.signal(kick[queue]);
+        EventFd.signal(kick[queue]);
     }
 
     /** GET_LINE_NAMES with a response buffer of 1 + names_size bytes; returns the names, "" for unnamed lines. */
@@ -409,8 +411,8 @@ public final class GpioDriver implements AutoCloseable {
             if (left <= 0) {
                 return null;
             }
-            if (Linux.pollIn(call[1], (int) left)) {
-                Linux.drain(call[1]);
+            if (Poll.pollIn(call[1], (int) left)) {
+                EventFd.drain(call[1]);
             }
         }
     }
@@ -465,8 +467,8 @@ public final class GpioDriver implements AutoCloseable {
     public void close() {
         fe.close();
         for (int i = 0; i < 2; i++) {
-            Linux.close(kick[i]);
-            Linux.close(call[i]);
+            Descriptors.close(kick[i]);
+            Descriptors.close(call[i]);
         }
         ram.close();
     }

@@ -1,10 +1,12 @@
 package io.vgpio.testkit;
 
-import io.vgpio.vhost.linux.Linux;
-import io.vgpio.vhost.linux.NativeException;
 import io.vgpio.virtio.GuestMemory;
 import java.util.ArrayList;
 import java.util.List;
+import io.vgpio.linux.Descriptors;
+import io.vgpio.linux.Mapping;
+import io.vgpio.linux.NativeException;
+import io.vgpio.linux.SharedMemory;
 
 /**
  * Guest RAM for a test frontend: one or more memfds mapped shared, handed to the backend with SET_MEM_TABLE exactly
@@ -17,7 +19,7 @@ public final class GuestRam implements AutoCloseable {
     public static final long REGION_STRIDE = 1L << 32;
 
     /** One region: its memfd, its mapping in this process, its guest address and size. */
-    public record Region(int fd, Linux.Mapping mapping, long guestAddress, long size) {
+    public record Region(int fd, Mapping mapping, long guestAddress, long size) {
         /** The frontend's virtual address of the region's first byte (SET_MEM_TABLE's userspace address). */
         public long userAddress() {
             return mapping.address();
@@ -38,12 +40,12 @@ public final class GuestRam implements AutoCloseable {
         List<GuestMemory.Region> views = new ArrayList<>();
         try {
             for (int i = 0; i < sizes.length; i++) {
-                int fd = Linux.memfdCreate("vgpio-testkit-ram" + i, sizes[i]);
-                Linux.Mapping m;
+                int fd = SharedMemory.memfd("vgpio-testkit-ram" + i, sizes[i]);
+                Mapping m;
                 try {
-                    m = Linux.mmapShared(fd, sizes[i]);
+                    m = SharedMemory.map(fd, sizes[i]);
                 } catch (NativeException e) {
-                    Linux.close(fd);
+                    Descriptors.close(fd);
                     throw e;
                 }
                 Region r = new Region(fd, m, i * REGION_STRIDE, sizes[i]);
@@ -113,7 +115,7 @@ public final class GuestRam implements AutoCloseable {
     public void close() {
         for (Region r : regions) {
             r.mapping().close();
-            Linux.close(r.fd());
+            Descriptors.close(r.fd());
         }
         regions.clear();
     }

@@ -3,13 +3,15 @@ package io.vgpio.testkit;
 import com.sun.jna.Memory;
 import static io.vgpio.vhost.VhostUser.*;
 
-import io.vgpio.vhost.linux.FdList;
-import io.vgpio.vhost.linux.Linux;
-import io.vgpio.vhost.linux.NativeException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import io.vgpio.linux.DescriptorPassing;
+import io.vgpio.linux.Descriptors;
+import io.vgpio.linux.FdList;
+import io.vgpio.linux.NativeException;
+import io.vgpio.linux.UnixSockets;
 
 /**
  * The frontend end of a vhost-user connection, as QEMU drives it: messages with descriptors over a UNIX socket.
@@ -28,7 +30,7 @@ public final class VhostUserFrontend implements AutoCloseable {
     }
 
     public static VhostUserFrontend connect(Path socket) throws NativeException {
-        return new VhostUserFrontend(Linux.connectUnix(socket.toString()));
+        return new VhostUserFrontend(UnixSockets.connect(socket.toString()));
     }
 
     public int socketFd() {
@@ -44,18 +46,18 @@ public final class VhostUserFrontend implements AutoCloseable {
         if (size > 0) {
             out.write(12, payload, 0, size);
         }
-        Linux.sendWithFds(sock, out, 12 + size, fdsToSend);
+        DescriptorPassing.send(sock, out, 12 + size, fdsToSend);
     }
 
     /** Reads one reply and returns its payload (little-endian); fails if it answers another request. */
     public synchronized ByteBuffer readReply(int request) throws IOException {
-        int got = Linux.recvWithFds(sock, in, 12, fds);
+        int got = DescriptorPassing.receive(sock, in, 12, fds);
         fds.closeAll();
         if (got == 0) {
             throw new IOException("backend closed the connection while we waited for the reply to " + request);
         }
         if (got < 12) {
-            Linux.readFully(sock, in.share(got), 12 - got);
+            Descriptors.readFully(sock, in.share(got), 12 - got);
         }
         int req = in.getInt(0);
         int flags = in.getInt(4);
@@ -66,7 +68,7 @@ public final class VhostUserFrontend implements AutoCloseable {
         }
         byte[] p = new byte[size];
         if (size > 0) {
-            Linux.readFully(sock, in, size);
+            Descriptors.readFully(sock, in, size);
             in.read(0, p, 0, size);
         }
         return ByteBuffer.wrap(p).order(ByteOrder.LITTLE_ENDIAN);
@@ -147,6 +149,6 @@ public final class VhostUserFrontend implements AutoCloseable {
 
     @Override
     public void close() {
-        Linux.close(sock);
+        Descriptors.close(sock);
     }
 }

@@ -1,10 +1,10 @@
-package io.vgpio.vhost.linux;
+package io.vgpio.linux;
 
 import java.util.Arrays;
 
 /** Descriptors received with a message. Whoever takes one out owns it; {@link #closeAll()} closes the rest. */
 public final class FdList {
-    private int[] fds = new int[Linux.MAX_FDS];
+    private int[] fds = new int[DescriptorPassing.MAX_FDS];
     private int count;
 
     void clear() {
@@ -36,7 +36,7 @@ public final class FdList {
     public void closeAll() {
         for (int i = 0; i < count; i++) {
             if (fds[i] >= 0) {
-                Linux.close(fds[i]);
+                Descriptors.close(fds[i]);
                 fds[i] = -1;
             }
         }
