@@ -23,7 +23,7 @@ import io.vgpio.core.StimulusScheduler;
 import io.vgpio.core.timeline.LevelColumns;
 import io.vgpio.core.waveform.LaneData;
 import io.vgpio.core.waveform.WaveformModel;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.waveform.WaveformView;
 import io.vgpio.vhost.DeviceHost;
@@ -173,7 +173,7 @@ class WaveformViewTest {
     }
 
     @Test
-    @DisplayName("Live traffic (test-kit driver + stimulus pulse trains): screenshot, PNG and SVG export")
+    @DisplayName("Live traffic (Java driver + stimulus pulse trains): screenshot, PNG and SVG export")
     void live_traffic_screenshot_and_export() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();

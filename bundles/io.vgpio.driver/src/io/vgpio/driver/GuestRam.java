@@ -1,4 +1,4 @@
-package io.vgpio.testkit;
+package io.vgpio.driver;
 
 import io.vgpio.vhost.linux.Linux;
 import io.vgpio.vhost.linux.NativeException;
@@ -38,7 +38,7 @@ public final class GuestRam implements AutoCloseable {
         List<GuestMemory.Region> views = new ArrayList<>();
         try {
             for (int i = 0; i < sizes.length; i++) {
-                int fd = Linux.memfdCreate("vgpio-testkit-ram" + i, sizes[i]);
+                int fd = Linux.memfdCreate("vgpio-driver-ram" + i, sizes[i]);
                 Linux.Mapping m;
                 try {
                     m = Linux.mmapShared(fd, sizes[i]);
