@@ -24,7 +24,8 @@ public final class TrafficCells {
     public static final int LATENCY = 7;
     public static final int PAIR = 8;
 
-    private static final String[] TITLES = {"#", "Time (s)", "Queue", "Type", "Line", "Value", "Status", "Latency", "Pair"};
+    private static final String[] TITLES = {"#", "Time (s)", "Queue", "Type", "Line", "Value", "Status", "Latency",
+            "Pair"};
 
     /** How a row is painted. */
     public enum Tone {
