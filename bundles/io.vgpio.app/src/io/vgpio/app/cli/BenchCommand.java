@@ -4,7 +4,7 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.vhost.DeviceHost;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import io.vgpio.linux.CpuAffinity;
 
 /**
- * {@code vgpio bench}: measures the device over its real socket and eventfds with the Java test-kit driver, and
+ * {@code vgpio bench}: measures the device over its real socket and eventfds with the Java driver, and
  * the floor (a C eventfd ping-pong between two processes) in the same run.
  */
 final class BenchCommand {

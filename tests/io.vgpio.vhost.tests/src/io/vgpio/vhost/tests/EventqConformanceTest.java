@@ -12,7 +12,7 @@ import io.vgpio.core.Cause;
 import io.vgpio.core.Direction;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.jna.Memory;
-import io.vgpio.testkit.GpioDriver;
-import io.vgpio.testkit.VhostUserFrontend;
+import io.vgpio.driver.GpioDriver;
+import io.vgpio.driver.VhostUserFrontend;
 import io.vgpio.vhost.VhostUser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -59,7 +59,7 @@ class MalformedMessageTest {
         return b.array();
     }
 
-    /** Writes raw bytes on the frontend's socket: a header the test kit would never build. */
+    /** Writes raw bytes on the frontend's socket: a header the Java driver would never build. */
     private void raw(int request, int flags, int size, int payloadBytes) throws Exception {
         Memory m = new Memory(12 + Math.max(1, payloadBytes));
         m.clear();

@@ -17,7 +17,7 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.traffic.TrafficView;
 import io.vgpio.vhost.DeviceHost;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The traffic table against a real device and the Java test-kit driver, on the UI thread of a workbench. */
+/** The traffic table against a real device and the Java driver (io.vgpio.driver), on the UI thread of a workbench. */
 class TrafficViewTest {
     private static final int TYPE = 3;
     private static final int LINE = 4;

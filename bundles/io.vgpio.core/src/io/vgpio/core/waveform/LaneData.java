@@ -1,4 +1,4 @@
-package io.vgpio.ui.waveform;
+package io.vgpio.core.waveform;
 
 import io.vgpio.core.Direction;
 import io.vgpio.core.timeline.LevelColumns;

@@ -1,4 +1,4 @@
-package io.vgpio.ui.traffic;
+package io.vgpio.core.traffic;
 
 import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
@@ -11,7 +11,7 @@ import io.vgpio.core.EventLog;
  * must name the same message type and line (GET_LINE_NAMES answers for no line). Found on demand by reading the log
  * near the event: nothing is stored per row. Runs on the UI thread only.
  */
-final class PairFinder {
+public final class PairFinder {
     /** How far to look: a request's answer follows within a few events, unless the log was dropped under it. */
     private static final int REACH = 4096;
 
@@ -42,7 +42,7 @@ final class PairFinder {
     };
 
     /** The partner's sequence number, or -1 (not a request or response, unanswered, or dropped). */
-    long partner(EventLog log, Event e) {
+    public long partner(EventLog log, Event e) {
         if (e.kind() == EventKind.REQUEST) {
             return responseOf(log, e);
         }

@@ -1,12 +1,9 @@
-package io.vgpio.ui.waveform;
+package io.vgpio.core.waveform;
 
 import io.vgpio.core.Direction;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.timeline.Timeline;
-import io.vgpio.ui.source.DataSource;
-import io.vgpio.ui.source.TraceSource;
-import io.vgpio.vhost.DeviceHost;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -46,7 +43,7 @@ public final class WaveformModel {
         }
     }
 
-    private DataSource source;
+    private WaveformSource source;
     private Timeline timeline;
     private EventFormat format;
     private List<Lane> lanes = List.of();
@@ -64,8 +61,8 @@ public final class WaveformModel {
      * Binds to a source (or none): a fresh index of its log, one lane per line plus the virtqueue lanes. The live
      * device starts following now; a trace starts paused with the whole recording in the window.
      */
-    public void bind(DataSource source) {
-        boolean fromTrace = this.source instanceof TraceSource;
+    public void bind(WaveformSource source) {
+        boolean fromTrace = this.source != null && !this.source.isLive();
         if (!fromTrace) {
             liveSpan = span; // the window the user chose for the live device, back when the trace closes
         }
@@ -97,18 +94,13 @@ public final class WaveformModel {
     }
 
     /** The source shown, or null. */
-    public DataSource source() {
+    public WaveformSource source() {
         return source;
     }
 
-    /** The live device shown, or null (none, or a trace). */
-    public DeviceHost host() {
-        return source == null ? null : source.host();
-    }
-
-    /** "Now" on the log's clock: the monotonic clock for the live device, the end of a trace. */
+    /** "Now" on the log's clock: the monotonic clock for the live device (and when none is shown), a trace's end. */
     public long now() {
-        return source instanceof TraceSource t ? t.durationNanos() : System.nanoTime();
+        return source == null ? System.nanoTime() : source.now();
     }
 
     public Timeline timeline() {
@@ -258,7 +250,7 @@ public final class WaveformModel {
             }
         }
         long origin = source == null ? 0 : source.log().startNanos();
-        long scrub = source instanceof TraceSource t ? t.scrubTime() : NONE;
+        long scrub = source == null ? NONE : source.scrubTime();
         last = new Frame(start, end, columns, origin, List.copyOf(data), cursorA, cursorB, highlight, scrub);
         return last;
     }

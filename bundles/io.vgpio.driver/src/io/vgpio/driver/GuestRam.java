@@ -1,4 +1,4 @@
-package io.vgpio.testkit;
+package io.vgpio.driver;
 
 import io.vgpio.virtio.GuestMemory;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class GuestRam implements AutoCloseable {
         List<GuestMemory.Region> views = new ArrayList<>();
         try {
             for (int i = 0; i < sizes.length; i++) {
-                int fd = SharedMemory.memfd("vgpio-testkit-ram" + i, sizes[i]);
+                int fd = SharedMemory.memfd("vgpio-driver-ram" + i, sizes[i]);
                 Mapping m;
                 try {
                     m = SharedMemory.map(fd, sizes[i]);

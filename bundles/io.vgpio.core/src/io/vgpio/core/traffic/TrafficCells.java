@@ -1,4 +1,4 @@
-package io.vgpio.ui.traffic;
+package io.vgpio.core.traffic;
 
 import io.vgpio.core.Cause;
 import io.vgpio.core.DeviceConfig;
@@ -9,36 +9,41 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.core.Protocol;
+import java.util.List;
 import java.util.Locale;
 
 /** The text of a traffic row: one decoded event in the table's columns. */
-final class TrafficCells {
-    static final int SEQ = 0;
-    static final int TIME = 1;
-    static final int QUEUE = 2;
-    static final int TYPE = 3;
-    static final int LINE = 4;
-    static final int VALUE = 5;
-    static final int STATUS = 6;
-    static final int LATENCY = 7;
-    static final int PAIR = 8;
+public final class TrafficCells {
+    public static final int SEQ = 0;
+    public static final int TIME = 1;
+    public static final int QUEUE = 2;
+    public static final int TYPE = 3;
+    public static final int LINE = 4;
+    public static final int VALUE = 5;
+    public static final int STATUS = 6;
+    public static final int LATENCY = 7;
+    public static final int PAIR = 8;
 
-    static final String[] TITLES = {"#", "Time (s)", "Queue", "Type", "Line", "Value", "Status", "Latency", "Pair"};
-    static final int[] WIDTHS = {64, 96, 70, 150, 110, 210, 70, 80, 70};
-    static final boolean[] RIGHT = {true, true, false, false, false, false, false, true, false};
+    private static final String[] TITLES = {"#", "Time (s)", "Queue", "Type", "Line", "Value", "Status", "Latency",
+            "Pair"};
 
     /** How a row is painted. */
-    enum Tone {
+    public enum Tone {
         NORMAL, PROBLEM, QUIET
     }
 
     private TrafficCells() {
     }
 
+    /** The column titles, in column order. */
+    public static List<String> titles() {
+        return List.of(TITLES);
+    }
+
     /**
      * @param partner the partner's sequence number (request &lt;-&gt; response), or -1
      */
-    static String[] cells(Event e, DeviceConfig config, long startNanos, long partner) {
+    public static String[] cells(Event e, DeviceConfig config, long startNanos, long partner) {
         String[] c = new String[TITLES.length];
         c[SEQ] = Long.toString(e.seq());
         c[TIME] = String.format(Locale.ROOT, "%.6f", (e.timeNanos() - startNanos) / 1e9);
@@ -139,7 +144,7 @@ final class TrafficCells {
         return c;
     }
 
-    static Tone tone(Event e) {
+    public static Tone tone(Event e) {
         return switch (e.kind()) {
             case BUFFER_INVALID, RULE_VIOLATION, CHAIN_ERROR -> Tone.PROBLEM;
             case RESPONSE -> TrafficFilter.responseStatus(e.a()) == Protocol.STATUS_OK ? Tone.NORMAL : Tone.PROBLEM;
@@ -148,7 +153,7 @@ final class TrafficCells {
         };
     }
 
-    static String line(int line, DeviceConfig config) {
+    public static String line(int line, DeviceConfig config) {
         if (line < 0) {
             return "-";
         }
@@ -195,7 +200,7 @@ final class TrafficCells {
         return r == null ? "?" : r.brief();
     }
 
-    static String micros(long nanos) {
+    public static String micros(long nanos) {
         return String.format(Locale.ROOT, "%.1f \u00b5s", nanos / 1000.0);
     }
 }

@@ -1,4 +1,4 @@
-package io.vgpio.ui.traffic;
+package io.vgpio.core.traffic;
 
 import io.vgpio.core.EventKind;
 import io.vgpio.core.MessageType;

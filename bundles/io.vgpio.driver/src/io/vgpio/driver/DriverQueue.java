@@ -1,4 +1,4 @@
-package io.vgpio.testkit;
+package io.vgpio.driver;
 
 import static io.vgpio.virtio.VirtioConstants.VIRTQ_DESC_F_INDIRECT;
 import static io.vgpio.virtio.VirtioConstants.VIRTQ_DESC_F_NEXT;
@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The driver side of a split virtqueue in guest memory: what a guest kernel's virtio_ring does. Besides well-formed
- * chains it can write raw descriptors, so tests can hand the device malformed chains on purpose.
+ * The driver side of a split virtqueue in guest memory: what a guest kernel's virtio_ring does. Chains are built by
+ * {@link #add} (freed when they come back), or by hand from descriptors the caller takes and keeps
+ * ({@link #takeDescriptor}, {@link #writeDesc}, {@link #republish}, {@link #release}), as a kernel driver keeps a
+ * chain it reuses for every request.
  */
 public final class DriverQueue {
     /** One buffer of a chain. */
@@ -113,7 +115,7 @@ public final class DriverQueue {
         return id;
     }
 
-    /** Takes a free descriptor index for a hand-made chain (see {@link #writeDesc} and {@link #publishRaw}). */
+    /** Takes a free descriptor index for a hand-made chain, the caller's until {@link #release}. */
     public synchronized int takeDescriptor() {
         Integer id = free.poll();
         if (id == null) {
@@ -131,12 +133,9 @@ public final class DriverQueue {
         mem.putU16(e + 14, next);
     }
 
-    /** Makes a hand-made chain available; {@code ids} are the descriptors it used (freed when it comes back). */
-    public synchronized void publishRaw(int head, List<Integer> ids) {
-        if (head >= 0 && head < size) {
-            owned.set(head, ids);
-        }
-        publish(head);
+    /** Gives descriptors taken by {@link #takeDescriptor} back, once the device has returned their chain. */
+    public synchronized void release(List<Integer> ids) {
+        free.addAll(ids);
     }
 
     private void publish(int head) {
@@ -148,8 +147,8 @@ public final class DriverQueue {
     }
 
     /**
-     * Makes a chain the caller keeps for good available again (the benchmark's fixed request, as a kernel driver
-     * reuses its descriptors). Pair with {@link #takeUsed()}.
+     * Makes a hand-made chain available (again): the caller keeps its descriptors, as a kernel driver reuses the
+     * chain of a fixed request (the benchmark's lean path). Pair with {@link #takeUsed()} or {@link #poll()}.
      */
     public void republish(int head) {
         publish(head);
@@ -170,12 +169,6 @@ public final class DriverQueue {
             mem.putU16(avail + 4 + 2L * size, lastUsed);
         }
         return true;
-    }
-
-    /** Sets the avail index to any value (to test a driver that jumps it). */
-    public synchronized void forceAvailIndex(int idx) {
-        availIdx = idx & 0xffff;
-        mem.putU16(avail + 2, availIdx);
     }
 
     /** Takes the next returned chain, or null if none is waiting. */

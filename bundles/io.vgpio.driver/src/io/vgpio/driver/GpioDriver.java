@@ -1,7 +1,7 @@
-package io.vgpio.testkit;
+package io.vgpio.driver;
 
 import io.vgpio.core.Protocol;
-import io.vgpio.testkit.DriverQueue.Buf;
+import io.vgpio.driver.DriverQueue.Buf;
 import io.vgpio.vhost.VhostUser;
 import io.vgpio.virtio.GuestMemory;
 import io.vgpio.virtio.VirtioConstants;

@@ -1,4 +1,4 @@
-package io.vgpio.testkit;
+package io.vgpio.driver;
 
 import com.sun.jna.Memory;
 import static io.vgpio.vhost.VhostUser.*;

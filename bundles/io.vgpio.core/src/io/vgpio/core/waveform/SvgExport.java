@@ -1,6 +1,5 @@
-package io.vgpio.ui.waveform;
+package io.vgpio.core.waveform;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +67,7 @@ public final class SvgExport {
 
     private static void lane(Writer w, LaneData d, int x, int yHigh, int yLow) throws IOException {
         String c = LaneStyle.hex(LaneStyle.of(d));
-        String tint = LaneStyle.hex(tint(LaneStyle.of(d)));
+        String tint = LaneStyle.hex(LaneStyle.tint(LaneStyle.of(d)));
         StringBuilder line = new StringBuilder();
         StringBuilder marks = new StringBuilder();
         for (int r = 0; r < d.runs(); r++) {
@@ -127,27 +126,23 @@ public final class SvgExport {
         return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
     }
 
-    private static void cursor(Writer w, WaveformModel.Frame f, long t, Color c, String label, int lanes)
+    private static void cursor(Writer w, WaveformModel.Frame f, long t, int rgb, String label, int lanes)
             throws IOException {
         if (t == WaveformModel.NONE || t < f.t0() || t > f.t1()) {
             return;
         }
         double x = LABEL_W + (t - f.t0()) / (double) (f.t1() - f.t0()) * f.columns();
         w.write(String.format(Locale.ROOT, "<path stroke=\"%s\" stroke-width=\"1.5\" d=\"M%.1f %dV%d\"/>\n",
-                LaneStyle.hex(c), x, TOP, TOP + lanes * LANE_H));
+                LaneStyle.hex(rgb), x, TOP, TOP + lanes * LANE_H));
         if (label != null) {
             w.write(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"%s\">%s</text>\n", x + 4, TOP + 12,
-                    LaneStyle.hex(c), label));
+                    LaneStyle.hex(rgb), label));
         }
     }
 
     private static String rect(double x, double y, double wd, double h, String fill) {
         return String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"none\"/>\n",
                 x, y, wd, h, fill);
-    }
-
-    private static Color tint(Color c) {
-        return new Color(255 - (255 - c.getRed()) / 6, 255 - (255 - c.getGreen()) / 6, 255 - (255 - c.getBlue()) / 6);
     }
 
     private static String esc(String s) {

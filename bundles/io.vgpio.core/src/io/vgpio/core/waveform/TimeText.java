@@ -1,4 +1,4 @@
-package io.vgpio.ui.waveform;
+package io.vgpio.core.waveform;
 
 import java.util.Locale;
 
