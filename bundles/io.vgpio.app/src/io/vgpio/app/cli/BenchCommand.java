@@ -5,7 +5,7 @@ import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.testkit.GpioDriver;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import io.vgpio.vhost.linux.Linux;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -169,7 +169,7 @@ final class BenchCommand {
         final Path socket;
         final Path control;
         private Process child;
-        private DeviceHost host;
+        private DeviceSession host;
 
         private Backend(Path dir) {
             this.dir = dir;
@@ -181,7 +181,7 @@ final class BenchCommand {
                 InterruptedException {
             Backend b = new Backend(Files.createTempDirectory("vgpio-bench"));
             if (inProcess) {
-                b.host = new DeviceHost(DeviceConfig.defaults(), b.socket, b.control, 1 << 16);
+                b.host = new DeviceSession(DeviceConfig.defaults(), b.socket, b.control, 1 << 16);
                 b.host.start();
                 return b;
             }

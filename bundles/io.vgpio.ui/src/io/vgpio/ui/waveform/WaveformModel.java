@@ -6,7 +6,6 @@ import io.vgpio.core.EventLog;
 import io.vgpio.core.timeline.Timeline;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.TraceSource;
-import io.vgpio.vhost.DeviceHost;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -99,11 +98,6 @@ public final class WaveformModel {
     /** The source shown, or null. */
     public DataSource source() {
         return source;
-    }
-
-    /** The live device shown, or null (none, or a trace). */
-    public DeviceHost host() {
-        return source == null ? null : source.host();
     }
 
     /** "Now" on the log's clock: the monotonic clock for the live device, the end of a trace. */
