@@ -22,38 +22,6 @@ import io.vgpio.linux.Poll;
  * device; the benchmark uses it to measure it; the workbench's demo uses it as a guest.
  */
 public final class GpioDriver implements AutoCloseable {
-    /** How to attach. */
-    /**
-     * @param regions memory regions (each its own memfd); with more than one, the rings live in the first and the
-     *        request buffers in the last, so every request crosses regions
-     */
-    public record Options(int queueSize, boolean eventIdx, boolean indirect, boolean acceptIrq, int ramBytes,
-            int regions) {
-        public static Options defaults() {
-            return new Options(64, true, true, true, 4 << 20, 1);
-        }
-
-        public Options withQueueSize(int n) {
-            return new Options(n, eventIdx, indirect, acceptIrq, ramBytes, regions);
-        }
-
-        public Options withEventIdx(boolean b) {
-            return new Options(queueSize, b, indirect, acceptIrq, ramBytes, regions);
-        }
-
-        public Options withIndirect(boolean b) {
-            return new Options(queueSize, eventIdx, b, acceptIrq, ramBytes, regions);
-        }
-
-        public Options withIrq(boolean b) {
-            return new Options(queueSize, eventIdx, indirect, b, ramBytes, regions);
-        }
-
-        public Options withRegions(int n) {
-            return new Options(queueSize, eventIdx, indirect, acceptIrq, ramBytes, n);
-        }
-    }
-
     /** A requestq answer: status, value, and the used length the device reported. */
     public record Response(int status, int value, int usedLen) {
         public boolean ok() {
@@ -83,13 +51,13 @@ public final class GpioDriver implements AutoCloseable {
     private final Map<Integer, DriverQueue.Used> early = new HashMap<>();
     private final long irqArea;
     private final Map<Integer, Integer> lineOfEventHead = new HashMap<>();
-    private final Options options;
+    private final DriverOptions options;
     private final long deviceFeatures;
     private final long acceptedFeatures;
     private final int ngpio;
     private final int namesSize;
 
-    private GpioDriver(Path socket, Options o) throws IOException {
+    private GpioDriver(Path socket, DriverOptions o) throws IOException {
         this.options = o;
         fe = VhostUserFrontend.connect(socket);
         try {
@@ -108,18 +76,7 @@ public final class GpioDriver implements AutoCloseable {
             freeSlots.add(i);
         }
         irqArea = ram.alloc(4L * Protocol.MAX_LINES + 4, 64);
-        // QEMU's connect sequence (NOTES.md), then the driver-start sequence.
-        deviceFeatures = fe.getU64(VhostUser.GET_FEATURES);
-        long proto = fe.getU64(VhostUser.GET_PROTOCOL_FEATURES);
-        if ((proto & (1L << 9)) == 0) {
-            throw new IOException("backend does not offer VHOST_USER_PROTOCOL_F_CONFIG");
-        }
-        fe.setU64(VhostUser.SET_PROTOCOL_FEATURES, proto & ((1L << 0) | (1L << 3) | (1L << 9)));
-        long queues = fe.getU64(VhostUser.GET_QUEUE_NUM);
-        if (queues < 2) {
-            throw new IOException("backend offers " + queues + " queues, virtio-gpio needs 2");
-        }
-        fe.send(VhostUser.SET_OWNER, 0, null);
+        deviceFeatures = Handshake.connect(fe);
         for (int i = 0; i < 2; i++) {
             kick[i] = EventFd.create(0);
             call[i] = EventFd.create(0);
@@ -129,47 +86,17 @@ public final class GpioDriver implements AutoCloseable {
         ngpio = c.getShort(0) & 0xffff;
         namesSize = c.getInt(4);
 
-        long want = (1L << VirtioConstants.F_VERSION_1) | (1L << 30);
-        if (o.eventIdx()) {
-            want |= 1L << VirtioConstants.F_EVENT_IDX;
-        }
-        if (o.indirect()) {
-            want |= 1L << VirtioConstants.F_INDIRECT_DESC;
-        }
-        if (o.acceptIrq()) {
-            want |= 1L << Protocol.F_IRQ;
-        }
-        acceptedFeatures = deviceFeatures & want;
-        fe.setU64(VhostUser.SET_FEATURES, acceptedFeatures);
-        long ack = fe.setMemTable(ram, true);
-        if (ack != 0) {
-            throw new IOException("backend refused SET_MEM_TABLE (status " + ack + ")");
-        }
-        for (int i = 0; i < 2; i++) {
-            startQueue(i);
-        }
+        acceptedFeatures = deviceFeatures & Handshake.wanted(o);
+        Handshake.startDriver(fe, ram, acceptedFeatures, new DriverQueue[] {rq, eq}, kick, call);
     }
 
     /** Attaches with the default options (64-entry rings as QEMU 10, EVENT_IDX, INDIRECT_DESC, IRQ). */
     public static GpioDriver attach(Path socket) throws IOException {
-        return new GpioDriver(socket, Options.defaults());
+        return new GpioDriver(socket, DriverOptions.defaults());
     }
 
-    public static GpioDriver attach(Path socket, Options options) throws IOException {
+    public static GpioDriver attach(Path socket, DriverOptions options) throws IOException {
         return new GpioDriver(socket, options);
-    }
-
-    private void startQueue(int i) throws IOException {
-        DriverQueue q = i == 0 ? rq : eq;
-        fe.vringState(VhostUser.SET_VRING_NUM, i, q.size());
-        fe.vringState(VhostUser.SET_VRING_BASE, i, 0);
-        fe.setVringAddrUva(i, q, ram);
-        fe.setU64(VhostUser.SET_VRING_KICK, i, kick[i]);
-        fe.setU64(VhostUser.SET_VRING_CALL, i, call[i]);
-        long ack = fe.vringStateAcked(VhostUser.SET_VRING_ENABLE, i, 1);
-        if (ack != 0) {
-            throw new IOException("backend refused to enable queue " + i + " (status " + ack + ")");
-        }
     }
 
     public int ngpio() {
@@ -454,13 +381,7 @@ public final class GpioDriver implements AutoCloseable {
         for (int i = 0; i < options.queueSize(); i++) {
             freeSlots.add(i);
         }
-        fe.setU64(VhostUser.SET_FEATURES, acceptedFeatures);
-        if (fe.setMemTable(ram, true) != 0) {
-            throw new IOException("backend refused SET_MEM_TABLE on restart");
-        }
-        for (int i = 0; i < 2; i++) {
-            startQueue(i);
-        }
+        Handshake.startDriver(fe, ram, acceptedFeatures, new DriverQueue[] {rq, eq}, kick, call);
     }
 
     @Override

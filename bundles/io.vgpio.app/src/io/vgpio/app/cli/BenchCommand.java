@@ -1,6 +1,7 @@
 package io.vgpio.app.cli;
 
 import io.vgpio.core.DeviceConfig;
+import io.vgpio.driver.DriverOptions;
 import io.vgpio.driver.GpioDriver;
 import io.vgpio.session.DeviceSession;
 import java.io.BufferedReader;
@@ -141,7 +142,7 @@ final class BenchCommand {
                         b.awaitDetach();
                         out.println("throughput with 64 requests in flight...");
                         try (GpioDriver d = GpioDriver.attach(b.socket,
-                                GpioDriver.Options.defaults().withQueueSize(256))) {
+                                DriverOptions.defaults().withQueueSize(256))) {
                             rate = DeviceProbes.throughput(d, 64, 2_000_000_000L);
                         }
                         b.awaitDetach();

@@ -8,6 +8,7 @@ import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.MessageType;
+import io.vgpio.driver.DriverOptions;
 import io.vgpio.driver.GpioDriver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +29,10 @@ final class DeviceFixture implements AutoCloseable {
     GpioDriver driver;
 
     DeviceFixture(DeviceConfig config) throws IOException {
-        this(config, GpioDriver.Options.defaults());
+        this(config, DriverOptions.defaults());
     }
 
-    DeviceFixture(DeviceConfig config, GpioDriver.Options options) throws IOException {
+    DeviceFixture(DeviceConfig config, DriverOptions options) throws IOException {
         dir = Files.createTempDirectory("vgpio-test");
         socket = dir.resolve("gpio.sock");
         host = new ServedDevice(config, socket, dir.resolve("gpio.ctl"), 1 << 16);

@@ -17,6 +17,7 @@ import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.Protocol;
+import io.vgpio.driver.DriverOptions;
 import io.vgpio.driver.GpioDriver;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -110,7 +111,7 @@ class DriverRuleCheckerTest {
     @DisplayName("IRQ messages without the negotiated feature are recorded")
     void irq_without_feature() throws Exception {
         try (DeviceFixture f = new DeviceFixture(DeviceConfig.builder().lines(2).build(),
-                GpioDriver.Options.defaults().withIrq(false))) {
+                DriverOptions.defaults().withIrq(false))) {
             GpioDriver.Response r = f.driver.request(SET_IRQ_TYPE.wireValue(), 0, IrqType.EDGE_BOTH.wireValue());
             assertEquals(List.of(DriverRule.IRQ_WITHOUT_FEATURE), violations(f, 0));
             assertEquals(Protocol.STATUS_ERR, r.status(), "no IRQ support was negotiated: the request fails");

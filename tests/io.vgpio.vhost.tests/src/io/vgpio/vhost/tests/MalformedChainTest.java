@@ -13,7 +13,7 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.EventKind.ChainError;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.driver.DriverQueue;
-import io.vgpio.driver.GpioDriver;
+import io.vgpio.driver.DriverOptions;
 
 import io.vgpio.virtio.GuestMemory;
 import java.util.List;
@@ -36,11 +36,11 @@ class MalformedChainTest {
 
     @BeforeEach
     void open() throws Exception {
-        attach(GpioDriver.Options.defaults());
+        attach(DriverOptions.defaults());
     }
 
     /** A 4-line device with a driver of these options, and a GET_VALUE request for line 0 in its memory. */
-    private void attach(GpioDriver.Options options) throws Exception {
+    private void attach(DriverOptions options) throws Exception {
         f = new DeviceFixture(DeviceConfig.builder().lines(4).build(), options);
         q = f.driver.requestQueue();
         mem = f.driver.memory();
@@ -168,7 +168,7 @@ class MalformedChainTest {
     @DisplayName("INDIRECT_NOT_NEGOTIATED: an indirect descriptor when the driver did not accept INDIRECT_DESC")
     void indirect_not_negotiated() throws Exception {
         f.close();
-        attach(GpioDriver.Options.defaults().withIndirect(false));
+        attach(DriverOptions.defaults().withIndirect(false));
         long table = f.driver.ram().alloc(32, 16);
         mem.putU64(table, req);
         mem.putU32(table + 8, 8);

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vgpio.core.Cause;
 import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
+import io.vgpio.driver.DriverOptions;
 import io.vgpio.driver.GpioDriver;
 import io.vgpio.driver.VhostUserFrontend;
 import io.vgpio.vhost.VhostUser;
@@ -71,7 +72,7 @@ class ReconnectTest {
     @DisplayName("SET_MEM_TABLE with three regions, each its own descriptor: rings in one, buffers in another")
     void several_memory_regions() throws Exception {
         try (DeviceFixture f = new DeviceFixture(io.vgpio.core.DeviceConfig.builder().lines(4).build(),
-                GpioDriver.Options.defaults().withRegions(3))) {
+                DriverOptions.defaults().withRegions(3))) {
             assertEquals(3, f.driver.ram().regions().size());
             f.host.chip().setInput(2, 1, Cause.USER);
             assertEquals(1, f.ok(GET_VALUE, 2, 0), "a request whose buffers sit 8 GiB above the rings");
