@@ -5,6 +5,7 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.control.ControlServer;
 import io.vgpio.core.sockets.SocketDirectory;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.virtio.VirtioGpioDevice;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ public final class DeviceHost implements AutoCloseable {
     private final DeviceConfig config;
     private final EventLog log;
     private final Chip chip;
+    /** The device's one scheduler: the workbench's views and the control socket all queue their stimuli here. */
+    private final StimulusScheduler stimulus;
     private final VirtioGpioDevice device;
     private final VhostUserBackend backend;
     private final ControlServer control;
@@ -28,10 +31,11 @@ public final class DeviceHost implements AutoCloseable {
         this.config = config;
         this.log = new EventLog(logCapacity);
         this.chip = new Chip(config, log);
+        this.stimulus = new StimulusScheduler(chip);
         this.device = new VirtioGpioDevice(chip);
         this.backend = new VhostUserBackend(socket, device);
         this.control = controlPath == null ? null
-                : new ControlServer(controlPath, chip, () -> backend.connected() ? "attached" : "none");
+                : new ControlServer(controlPath, stimulus, () -> backend.connected() ? "attached" : "none");
     }
 
     /**
@@ -71,6 +75,11 @@ public final class DeviceHost implements AutoCloseable {
 
     public Chip chip() {
         return chip;
+    }
+
+    /** The scheduler every stimulus of this device runs on, one after another; closed with the device. */
+    public StimulusScheduler stimulus() {
+        return stimulus;
     }
 
     public VirtioGpioDevice device() {
@@ -115,5 +124,6 @@ public final class DeviceHost implements AutoCloseable {
             control.close();
         }
         backend.close();
+        stimulus.close();
     }
 }
