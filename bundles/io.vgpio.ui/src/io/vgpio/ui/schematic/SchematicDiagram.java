@@ -1,12 +1,12 @@
 package io.vgpio.ui.schematic;
 
-import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.vhost.DeviceHost;
 
 /**
  * The contents of the schematic viewer: the source it shows (the live device or a trace) and, for the live device,
- * the stimulus scheduler the view made for it (null for a trace, which is read-only). It holds no device state;
+ * the device's stimulus scheduler (null for a trace, which is read-only). It holds no device state;
  * the edit parts read the source.
  */
 public record SchematicDiagram(DataSource source, StimulusScheduler stimulus) {

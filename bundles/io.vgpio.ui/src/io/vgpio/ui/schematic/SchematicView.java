@@ -1,7 +1,7 @@
 package io.vgpio.ui.schematic;
 
 import io.vgpio.core.Event;
-import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.ui.schematic.actions.SchematicMenuProvider;
 import io.vgpio.ui.schematic.actions.StimulusMenuProvider;
 import io.vgpio.ui.schematic.figures.SchematicStyle;
@@ -50,7 +50,7 @@ import org.eclipse.ui.views.properties.PropertySheetPage;
 /**
  * The schematic: the virtio-gpio controller as a chip with one LED or switch wired to each line, live from the
  * event log. A GEF viewer (ScalableFreeformRootEditPart: zoom, scroll bars) with a chip edit part and one edit part
- * per line; the view owns the viewer, the zoom actions, the context menu and one stimulus scheduler per device,
+ * per line; the view owns the viewer, the zoom actions and the context menu (stimuli go to the device's one scheduler),
  * and shows a message instead of the chip while no device runs.
  *
  * <p>It shows what {@link SourceService} says: the live device, or an opened trace. For a trace the chip is
@@ -195,11 +195,8 @@ public final class SchematicView extends ViewPart {
         SchematicDiagram old = diagram;
         diagram = null;
         viewer.setContents((EditPart) null);
-        if (old != null && old.stimulus() != null) {
-            old.stimulus().close();
-        }
         if (source != null) {
-            StimulusScheduler stimulus = source.isLive() ? new StimulusScheduler(source.host().chip()) : null;
+            StimulusScheduler stimulus = source.isLive() ? source.host().stimulus() : null; // the device closes it
             diagram = new SchematicDiagram(source, stimulus);
             viewer.setContents(diagram);
         }
@@ -239,10 +236,7 @@ public final class SchematicView extends ViewPart {
         if (viewer != null && viewer.getControl() != null && !viewer.getControl().isDisposed()) {
             viewer.setContents((EditPart) null);
         }
-        if (diagram != null && diagram.stimulus() != null) {
-            diagram.stimulus().close();
-            diagram = null;
-        }
+        diagram = null;
         super.dispose();
     }
 
