@@ -83,32 +83,37 @@ final class StimulusCommands {
 
     /** {@code train LINE COUNT PERIOD_US [WIDTH_US]}: without a width, the pulses last half the period. */
     private String train(String[] t) throws BadCommand {
-        Arguments.need(t, 4, "train LINE COUNT PERIOD_US [WIDTH_US]");
-        int after = wordsAfterLine(t, 2);
-        int at = t.length - after;
-        int line = Arguments.line(chip, t, 1, at);
-        long count = Arguments.wholeNumber(t[at], "COUNT");
-        long period = Arguments.wholeNumber(t[at + 1], "PERIOD_US");
-        Long width = after == 3 ? Arguments.wholeNumber(t[at + 2], "WIDTH_US") : null;
-        queue(define(() -> width == null
-                ? PulseTrain.halfPeriod(line, StimulusLimits.TRAIN_COUNT.checkInt(count), period)
-                : new PulseTrain(line, StimulusLimits.TRAIN_COUNT.checkInt(count), period, width)));
+        long[] v = lineAndNumbers(t, "train LINE COUNT PERIOD_US [WIDTH_US]", "COUNT", "PERIOD_US", "WIDTH_US");
+        int line = (int) v[0];
+        queue(define(() -> v.length == 3
+                ? PulseTrain.halfPeriod(line, StimulusLimits.TRAIN_COUNT.checkInt(v[1]), v[2])
+                : new PulseTrain(line, StimulusLimits.TRAIN_COUNT.checkInt(v[1]), v[2], v[3])));
         return "ok";
     }
 
     /** {@code bounce LINE TRANSITIONS DURATION_US [SEED]}: with a seed, the same bounce every time. */
     private String bounce(String[] t) throws BadCommand {
-        Arguments.need(t, 4, "bounce LINE TRANSITIONS DURATION_US [SEED]");
+        long[] v = lineAndNumbers(t, "bounce LINE TRANSITIONS DURATION_US [SEED]", "TRANSITIONS", "DURATION_US",
+                "SEED");
+        OptionalLong seed = v.length == 4 ? OptionalLong.of(v[3]) : OptionalLong.empty();
+        queue(define(() -> new Bounce((int) v[0], StimulusLimits.BOUNCE_TRANSITIONS.checkInt(v[1]), v[2], seed)));
+        return "ok";
+    }
+
+    /**
+     * {@code COMMAND LINE FIRST SECOND [OPTIONAL]}: the line, then the two or three whole numbers given (named in
+     * their messages as in the usage). Their ranges are the definitions' to check.
+     */
+    private long[] lineAndNumbers(String[] t, String usage, String... names) throws BadCommand {
+        Arguments.need(t, 4, usage);
         int after = wordsAfterLine(t, 2);
         int at = t.length - after;
-        int line = Arguments.line(chip, t, 1, at);
-        long transitions = Arguments.wholeNumber(t[at], "TRANSITIONS");
-        long duration = Arguments.wholeNumber(t[at + 1], "DURATION_US");
-        OptionalLong seed = after == 3 ? OptionalLong.of(Arguments.wholeNumber(t[at + 2], "SEED"))
-                : OptionalLong.empty();
-        queue(define(() -> new Bounce(line, StimulusLimits.BOUNCE_TRANSITIONS.checkInt(transitions), duration,
-                seed)));
-        return "ok";
+        long[] v = new long[1 + after];
+        v[0] = Arguments.line(chip, t, 1, at);
+        for (int i = 0; i < after; i++) {
+            v[1 + i] = Arguments.wholeNumber(t[at + i], names[i]);
+        }
+        return v;
     }
 
     /**
