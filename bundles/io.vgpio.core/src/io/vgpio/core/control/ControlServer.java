@@ -39,9 +39,12 @@ import java.util.function.Supplier;
  * set LINE 0|1          -> ok
  * get LINE              -> ok 0|1        (the level the guest would read)
  * pulse LINE MICROS     -> ok            (after the pulse: high for MICROS, then low)
- * edge LINE rising|falling                  -> ok (once queued, as the three below)
- * train LINE COUNT PERIOD_US [WIDTH_US]      -> ok (COUNT pulses, one every PERIOD_US; WIDTH_US half the period if left out)
- * bounce LINE TRANSITIONS DURATION_US [SEED] -> ok (contact bounce; the same SEED gives the same bounce)
+ * edge LINE rising|falling
+ *                       -> ok            (once queued, as train and bounce)
+ * train LINE COUNT PERIOD_US [WIDTH_US]
+ *                       -> ok            (COUNT pulses, one every PERIOD_US; WIDTH_US half the period if left out)
+ * bounce LINE TRANSITIONS DURATION_US [SEED]
+ *                       -> ok            (contact bounce; the same SEED gives the same bounce)
  * state                 -> one line per GPIO line: NUMBER NAME DIRECTION LEVEL IRQTYPE (NAME "-" if unnamed)
  * info                  -> ok lines=N irq=on|off frontend=attached|none
  * events FROM [MAX]     -> ok COUNT NEXT DROPPED END, then COUNT lines: SEQ TIME_NS KIND LINE A B DESCRIPTION

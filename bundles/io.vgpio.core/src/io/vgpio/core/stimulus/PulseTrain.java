@@ -28,7 +28,7 @@ public record PulseTrain(int line, int count, long periodMicros, long widthMicro
                 StimulusDefaults.TRAIN_WIDTH_US);
     }
 
-    /** A train whose pulses last half the period (rounded down), as the control socket's {@code train} without a width. */
+    /** Pulses of half the period (rounded down), as the control socket's {@code train} without a width. */
     public static PulseTrain halfPeriod(int line, int count, long periodMicros) {
         return new PulseTrain(line, count, periodMicros, periodMicros / 2);
     }

@@ -163,17 +163,20 @@ public final class StimulusView extends ViewPart {
                 .field("Width:", StimulusLimits.PULSE_WIDTH, US, StimulusDefaults.PULSE_WIDTH_US, ID_PULSE_WIDTH)
                 .button("Pulse", ID_PULSE, 0, (line, v) -> new Pulse(line, v[0])));
         forms.add(new StimulusForm(root, "Pulse train", style, formOwner)
-                .field("Count:", StimulusLimits.TRAIN_COUNT, "pulses", StimulusDefaults.TRAIN_COUNT, ID_TRAIN_COUNT)
-                .field("Period:", StimulusLimits.TRAIN_PERIOD, US, StimulusDefaults.TRAIN_PERIOD_US, ID_TRAIN_PERIOD)
+                .field("Count:", StimulusLimits.TRAIN_COUNT, "pulses", StimulusDefaults.TRAIN_COUNT,
+                        ID_TRAIN_COUNT)
+                .field("Period:", StimulusLimits.TRAIN_PERIOD, US, StimulusDefaults.TRAIN_PERIOD_US,
+                        ID_TRAIN_PERIOD)
                 .field("Width:", StimulusLimits.PULSE_WIDTH, US, StimulusDefaults.TRAIN_WIDTH_US, ID_TRAIN_WIDTH)
-                .button("Start train", ID_TRAIN, 1, (line, v) -> new PulseTrain(line, StimulusLimits.TRAIN_COUNT.checkInt(v[0]), v[1], v[2])));
+                .button("Start train", ID_TRAIN, 1, (line, v) -> new PulseTrain(line,
+                        StimulusLimits.TRAIN_COUNT.checkInt(v[0]), v[1], v[2])));
         forms.add(new StimulusForm(root, "Contact bounce", style, formOwner)
                 .field("Transitions:", StimulusLimits.BOUNCE_TRANSITIONS, "", StimulusDefaults.BOUNCE_TRANSITIONS,
                         ID_BOUNCE_TRANSITIONS)
                 .field("Over:", StimulusLimits.BOUNCE_DURATION, US, StimulusDefaults.BOUNCE_DURATION_US,
                         ID_BOUNCE_DURATION)
-                .button("Bounce", ID_BOUNCE, 1, (line, v) -> new Bounce(line, StimulusLimits.BOUNCE_TRANSITIONS.checkInt(v[0]),
-                        v[1])));
+                .button("Bounce", ID_BOUNCE, 1, (line, v) -> new Bounce(line,
+                        StimulusLimits.BOUNCE_TRANSITIONS.checkInt(v[0]), v[1])));
         forms.forEach(f -> deviceControls.addAll(f.controls()));
     }
 
