@@ -1,7 +1,6 @@
 package io.vgpio.ui.schematic;
 
 import io.vgpio.core.Event;
-import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.ui.schematic.actions.SchematicMenuProvider;
 import io.vgpio.ui.schematic.actions.StimulusMenuProvider;
 import io.vgpio.ui.schematic.figures.SchematicStyle;
@@ -50,7 +49,7 @@ import org.eclipse.ui.views.properties.PropertySheetPage;
 /**
  * The schematic: the virtio-gpio controller as a chip with one LED or switch wired to each line, live from the
  * event log. A GEF viewer (ScalableFreeformRootEditPart: zoom, scroll bars) with a chip edit part and one edit part
- * per line; the view owns the viewer, the zoom actions and the context menu (stimuli go to the device's one scheduler),
+ * per line; the view owns the viewer, the zoom actions, the context menu and one stimulus scheduler per device,
  * and shows a message instead of the chip while no device runs.
  *
  * <p>It shows what {@link SourceService} says: the live device, or an opened trace. For a trace the chip is
@@ -192,12 +191,10 @@ public final class SchematicView extends ViewPart {
         if (stack.isDisposed() || (diagram != null && diagram.source().equals(source))) {
             return;
         }
-        SchematicDiagram old = diagram;
         diagram = null;
         viewer.setContents((EditPart) null);
         if (source != null) {
-            StimulusScheduler stimulus = source.isLive() ? source.host().stimulus() : null; // the device closes it
-            diagram = new SchematicDiagram(source, stimulus);
+            diagram = new SchematicDiagram(source);
             viewer.setContents(diagram);
         }
         TraceSource trace = source instanceof TraceSource t ? t : null;
@@ -236,7 +233,7 @@ public final class SchematicView extends ViewPart {
         if (viewer != null && viewer.getControl() != null && !viewer.getControl().isDisposed()) {
             viewer.setContents((EditPart) null);
         }
-        diagram = null;
+        diagram = null; // the stimulus scheduler is the device's: it outlives this view
         super.dispose();
     }
 

@@ -3,16 +3,17 @@ package io.vgpio.ui.source;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.core.stimulus.StimulusScheduler;
+import io.vgpio.core.waveform.WaveformSource;
 import java.util.List;
 
 /**
  * What the schematic, waveform and traffic views show: the live device ({@link LiveSource}) or a trace opened for
  * offline analysis ({@link TraceSource}, read-only). A source gives the configuration, the event log (on the
  * source's own clock) and the chip's state: the live chip's now, or the trace's at its scrub time.
- * {@link SourceService} publishes the current one.
+ * {@link SourceService} publishes the current one. The waveform's model sees it only as a {@link WaveformSource}.
  */
-public sealed interface DataSource permits LiveSource, TraceSource {
+public sealed interface DataSource extends WaveformSource permits LiveSource, TraceSource {
     DeviceConfig config();
 
     EventLog log();
@@ -20,8 +21,11 @@ public sealed interface DataSource permits LiveSource, TraceSource {
     /** True for the live device: it changes by itself and takes stimulus. */
     boolean isLive();
 
-    /** The live device, or null for a trace. */
-    DeviceHost host();
+    /**
+     * The live device's one stimulus scheduler (what the switches, the Stimulus view and the schematic's menu
+     * drive inputs through), or null for a trace, which is read-only.
+     */
+    StimulusScheduler stimulus();
 
     /** A short name: "device" or the trace file's name. */
     String name();

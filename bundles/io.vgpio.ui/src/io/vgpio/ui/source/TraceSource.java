@@ -6,7 +6,7 @@ import io.vgpio.core.Event;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
 import io.vgpio.trace.TraceReader;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -63,8 +63,8 @@ public final class TraceSource implements DataSource {
     }
 
     @Override
-    public DeviceHost host() {
-        return null;
+    public StimulusScheduler stimulus() {
+        return null; // a trace is read-only
     }
 
     @Override
@@ -75,6 +75,12 @@ public final class TraceSource implements DataSource {
     /** Time of the last event, ns since the trace start. */
     public long durationNanos() {
         return trace.durationNanos();
+    }
+
+    /** A recording does not grow: its "now" is its end. */
+    @Override
+    public long now() {
+        return durationNanos();
     }
 
     @Override
@@ -97,6 +103,7 @@ public final class TraceSource implements DataSource {
     // ---- the scrub time ------------------------------------------------------------------------------------
 
     /** The time the chip's state is shown at, ns since the trace start. */
+    @Override
     public long scrubTime() {
         return scrubTime;
     }

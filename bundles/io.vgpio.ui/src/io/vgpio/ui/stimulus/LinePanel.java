@@ -4,7 +4,7 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.LineState;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.util.List;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
@@ -29,7 +29,7 @@ final class LinePanel {
     private final Label stateText;
     private final StimulusStyle style;
     private final Runnable relayout;
-    private DeviceHost host;
+    private DeviceSession host;
     private int line = 0;
     private LineState shown;
     private long shownSeq = -1;
@@ -92,7 +92,7 @@ final class LinePanel {
     }
 
     /** Lists the device's lines, keeping the line typed if the new device has it too. */
-    void bind(DeviceHost h) {
+    void bind(DeviceSession h) {
         host = h;
         String keep = combo.getText();
         combo.removeAll();

@@ -14,7 +14,7 @@ import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -66,7 +66,7 @@ public final class StimulusView extends ViewPart {
     private static final String US = StimulusLimits.MICROS;
     private static final String NO_DEVICE = "No device is serving: start one from the Device menu.";
 
-    private final Consumer<DeviceHost> deviceListener = this::deviceChanged;
+    private final Consumer<DeviceSession> deviceListener = this::deviceChanged;
     /** While a trace is shown the views are read-only: no stimulus, even though the live device still runs. */
     private final Consumer<DataSource> sourceListener = this::sourceChanged;
     /** Why stimulus is off (a trace is shown), or null. */
@@ -95,7 +95,7 @@ public final class StimulusView extends ViewPart {
             StimulusView.this.relayout();
         }
     };
-    private DeviceHost host;
+    private DeviceSession host;
     private StimulusStyle style;
     private ScrolledComposite scroller;
     private Composite root;
@@ -197,14 +197,14 @@ public final class StimulusView extends ViewPart {
     // ---- the device ----------------------------------------------------------------------------------------
 
     /** DeviceService calls this on the thread that changed the device. */
-    private void deviceChanged(DeviceHost h) {
+    private void deviceChanged(DeviceSession h) {
         Display d = root == null || root.isDisposed() ? null : root.getDisplay();
         if (d != null) {
             d.asyncExec(() -> bind(h));
         }
     }
 
-    private void bind(DeviceHost h) {
+    private void bind(DeviceSession h) {
         if (root == null || root.isDisposed()) {
             return;
         }

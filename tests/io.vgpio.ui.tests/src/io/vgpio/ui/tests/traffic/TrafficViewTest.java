@@ -17,10 +17,10 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.traffic.TrafficView;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The traffic table against a real device and the Java test-kit driver, on the UI thread of a workbench. */
+/** The traffic table against a real device and the Java driver (io.vgpio.driver), on the UI thread of a workbench. */
 class TrafficViewTest {
     private static final int TYPE = 3;
     private static final int LINE = 4;
@@ -77,7 +77,7 @@ class TrafficViewTest {
     }
 
     /** A guest's session: set up two lines, read them, break two rules, get an interrupt and an INVALID. */
-    private GpioDriver guestSession(DeviceHost host, Path socket) throws Exception {
+    private GpioDriver guestSession(DeviceSession host, Path socket) throws Exception {
         GpioDriver d = GpioDriver.attach(socket);
         d.request(MessageType.SET_VALUE.wireValue(), 0, 1);
         d.request(MessageType.SET_DIRECTION.wireValue(), 0, Direction.OUT.wireValue());
@@ -122,7 +122,7 @@ class TrafficViewTest {
     @Test
     @DisplayName("Requests, responses, interrupts, INVALID returns and violations appear decoded; a line filter narrows")
     void decoded_rows_and_line_filter(@TempDir Path dir) throws Exception {
-        DeviceHost host = startDevice(dir);
+        DeviceSession host = startDevice(dir);
         IWorkbenchPage page = ViewTestSupport.perspective();
         TrafficView view = openView(page);
         Table table = view.table();
@@ -215,7 +215,7 @@ class TrafficViewTest {
     @Test
     @DisplayName("A million events: the table shows its last row, dropped rows go, a filter applies (timings printed)")
     void million_rows_are_shown_cut_and_filtered(@TempDir Path dir) throws Exception {
-        DeviceHost host = startDevice(dir);
+        DeviceSession host = startDevice(dir);
         IWorkbenchPage page = ViewTestSupport.perspective();
         TrafficView view = openView(page);
         Table table = view.table();
@@ -317,7 +317,7 @@ class TrafficViewTest {
     @Test
     @DisplayName("Screenshot: the traffic of a guest session in the GPIO Debug perspective")
     void screenshot(@TempDir Path dir) throws Exception {
-        DeviceHost host = startDevice(dir);
+        DeviceSession host = startDevice(dir);
         IWorkbenchPage page = ViewTestSupport.perspective();
         TrafficView view = openView(page);
         CompletableFuture<GpioDriver> session = CompletableFuture.supplyAsync(() -> {
