@@ -2,7 +2,10 @@ package io.vgpio.core;
 
 import java.util.concurrent.locks.LockSupport;
 
-/** Timed input changes: pulses and precise waits (microsecond accuracy; parks, then spins the last stretch). */
+/**
+ * Precise waits for timed input changes (microsecond accuracy; parks, then spins the last stretch). The stimuli
+ * themselves are the definitions of {@code io.vgpio.core.stimulus}.
+ */
 public final class Stimulus {
     /** Below this much time left, spin instead of parking (the kernel's timer slack is ~50 us). */
     private static final long SPIN_NANOS = 200_000;
@@ -10,20 +13,27 @@ public final class Stimulus {
     private Stimulus() {
     }
 
-    /** Drives a line high for {@code micros}, then low; returns when the pulse is over. */
-    public static void pulse(Chip chip, int line, long micros, Cause cause) {
-        long start = System.nanoTime();
-        chip.setInput(line, 1, cause, start);
-        waitUntil(start + micros * 1000L);
-        chip.setInput(line, 0, cause);
-    }
-
     /** Waits until System.nanoTime() reaches deadline. */
     public static void waitUntil(long deadline) {
+        waitUntil(deadline, false);
+    }
+
+    /**
+     * Waits until System.nanoTime() reaches deadline, or until the thread is interrupted (a stimulus scheduler
+     * being closed): then it returns false at once, the interrupt still set, instead of spinning out the wait.
+     */
+    public static boolean waitUntilOrInterrupted(long deadline) {
+        return waitUntil(deadline, true);
+    }
+
+    private static boolean waitUntil(long deadline, boolean interruptible) {
         while (true) {
+            if (interruptible && Thread.currentThread().isInterrupted()) {
+                return false;
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return;
+                return true;
             }
             if (left > SPIN_NANOS) {
                 LockSupport.parkNanos(left - SPIN_NANOS);

@@ -3,9 +3,9 @@ package io.vgpio.session;
 import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
-import io.vgpio.core.StimulusScheduler;
 import io.vgpio.core.control.ControlServer;
 import io.vgpio.core.sockets.SocketDirectory;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.gpiocdev.bind.HardwareBindings;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.vhost.VhostUserBackend;
@@ -51,9 +51,9 @@ public final class DeviceSession implements AutoCloseable {
         this.chip = new Chip(config, log);
         this.device = new VirtioGpioDevice(chip);
         this.backend = new VhostUserBackend(socket, device);
-        this.control = controlPath == null ? null
-                : new ControlServer(controlPath, chip, () -> backend.connected() ? "attached" : "none");
         this.stimulus = new StimulusScheduler(chip);
+        this.control = controlPath == null ? null // its pulse, edge, train and bounce queue on the same scheduler
+                : new ControlServer(controlPath, stimulus, () -> backend.connected() ? "attached" : "none");
         this.bindings = new HardwareBindings(chip);
         if (control != null) {
             bindings.addControlCommands(control);

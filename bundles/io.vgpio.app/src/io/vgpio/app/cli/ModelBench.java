@@ -9,7 +9,7 @@ import io.vgpio.core.Direction;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.IrqType;
-import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.core.timeline.TimelineBenchmark;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -6,9 +6,10 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
-import io.vgpio.core.Stimulus;
 import io.vgpio.core.sockets.PrivateBind;
 import io.vgpio.core.sockets.SocketDirectory;
+import io.vgpio.core.stimulus.StimulusLimits;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -38,6 +39,12 @@ import java.util.function.Supplier;
  * set LINE 0|1          -> ok
  * get LINE              -> ok 0|1        (the level the guest would read)
  * pulse LINE MICROS     -> ok            (after the pulse: high for MICROS, then low)
+ * edge LINE rising|falling
+ *                       -> ok            (once queued, as train and bounce)
+ * train LINE COUNT PERIOD_US [WIDTH_US]
+ *                       -> ok            (COUNT pulses, one every PERIOD_US; WIDTH_US half the period if left out)
+ * bounce LINE TRANSITIONS DURATION_US [SEED]
+ *                       -> ok            (contact bounce; the same SEED gives the same bounce)
  * state                 -> one line per GPIO line: NUMBER NAME DIRECTION LEVEL IRQTYPE (NAME "-" if unnamed)
  * info                  -> ok lines=N irq=on|off frontend=attached|none
  * events FROM [MAX]     -> ok COUNT NEXT DROPPED END, then COUNT lines: SEQ TIME_NS KIND LINE A B DESCRIPTION
@@ -49,12 +56,14 @@ import java.util.function.Supplier;
  * </pre>
  *
  * LINE is a line number or a line name. Names may contain spaces: everything between the command and its last
- * argument is the line.
+ * argument is the line (for {@code train} and {@code bounce}, the optional last argument counts as given when the
+ * words before the last three name a line). The timed stimuli run on the device's one {@link StimulusScheduler}
+ * ({@link StimulusCommands}), one after another with those of the workbench.
  */
 public final class ControlServer implements AutoCloseable {
     private static final Logger LOG = System.getLogger("io.vgpio.control");
     /** Longest pulse accepted: one minute. */
-    public static final long MAX_PULSE_MICROS = 60_000_000L;
+    public static final long MAX_PULSE_MICROS = StimulusLimits.MAX_MICROS;
     /**
      * Longest command line: far more than any command needs (a bind spec, a name with spaces), small enough that a
      * client sending an endless line costs nothing.
@@ -85,18 +94,44 @@ public final class ControlServer implements AutoCloseable {
     private final Path path;
     private final Chip chip;
     private final Supplier<String> frontendState;
+    private final StimulusCommands stimulus;
+    /** The scheduler this server made for itself when it was given a bare chip; null until a stimulus needs it. */
+    private StimulusScheduler ownScheduler;
     private ServerSocketChannel server;
     private Thread acceptThread;
     private volatile boolean closed;
     private final AtomicInteger clients = new AtomicInteger();
 
     /**
+     * A control socket for a device: its stimuli go to the device's scheduler (which the server does not close).
+     *
+     * @param frontendState tells "attached" or "none" for {@code info}
+     */
+    public ControlServer(Path path, StimulusScheduler scheduler, Supplier<String> frontendState) {
+        this.path = path.toAbsolutePath();
+        this.chip = scheduler.chip();
+        this.frontendState = frontendState;
+        this.stimulus = new StimulusCommands(chip, () -> scheduler);
+    }
+
+    /**
+     * A control socket for a bare chip (tests, fuzzing): the first stimulus starts a scheduler of the server's own,
+     * closed with it.
+     *
      * @param frontendState tells "attached" or "none" for {@code info}
      */
     public ControlServer(Path path, Chip chip, Supplier<String> frontendState) {
         this.path = path.toAbsolutePath();
         this.chip = chip;
         this.frontendState = frontendState;
+        this.stimulus = new StimulusCommands(chip, this::ownScheduler);
+    }
+
+    private synchronized StimulusScheduler ownScheduler() {
+        if (ownScheduler == null) {
+            ownScheduler = new StimulusScheduler(chip);
+        }
+        return ownScheduler;
     }
 
     public Path path() {
@@ -118,7 +153,8 @@ public final class ControlServer implements AutoCloseable {
         extensions.remove(name);
     }
 
-    private static final List<String> BUILT_IN = List.of("set", "get", "pulse", "state", "info", "events", "help");
+    private static final List<String> BUILT_IN = List.of("set", "get", "pulse", "edge", "train", "bounce", "state",
+            "info", "events", "help");
 
     public void start() throws IOException {
         SocketDirectory.prepare(path.getParent());
@@ -231,21 +267,18 @@ public final class ControlServer implements AutoCloseable {
         try {
             switch (cmd) {
                 case "set" -> {
-                    need(t, 3, "set LINE 0|1");
-                    int line = line(t, 1, t.length - 1);
-                    chip.setInput(line, level(t[t.length - 1]), Cause.USER);
+                    // Right away, not queued behind a running train: set has always answered at once.
+                    Arguments.need(t, 3, "set LINE 0|1");
+                    int line = Arguments.line(chip, t, 1, t.length - 1);
+                    chip.setInput(line, Arguments.level(t[t.length - 1]), Cause.USER);
                     return "ok";
                 }
                 case "get" -> {
-                    need(t, 2, "get LINE");
-                    return "ok " + chip.guestRead(line(t, 1, t.length));
+                    Arguments.need(t, 2, "get LINE");
+                    return "ok " + chip.guestRead(Arguments.line(chip, t, 1, t.length));
                 }
-                case "pulse" -> {
-                    need(t, 3, "pulse LINE MICROSECONDS");
-                    int line = line(t, 1, t.length - 1);
-                    long us = micros(t[t.length - 1]);
-                    Stimulus.pulse(chip, line, us, Cause.USER);
-                    return "ok";
+                case "pulse", "edge", "train", "bounce" -> {
+                    return stimulus.run(cmd, t);
                 }
                 case "state" -> {
                     if (t.length != 1) {
@@ -273,8 +306,8 @@ public final class ControlServer implements AutoCloseable {
                     return "";
                 }
                 case "help" -> {
-                    StringBuilder h = new StringBuilder("ok commands: set LINE 0|1; get LINE; pulse LINE MICROSECONDS;"
-                            + " state; info; events FROM [MAX]");
+                    StringBuilder h = new StringBuilder("ok commands: set LINE 0|1; get LINE; "
+                            + StimulusCommands.USAGE + "; state; info; events FROM [MAX]");
                     extensions.values().forEach(x -> h.append("; ").append(x.usage()));
                     return h.append("; help").toString();
                 }
@@ -302,8 +335,8 @@ public final class ControlServer implements AutoCloseable {
         if (t.length < 2 || t.length > 3) {
             throw new BadCommand("usage: events FROM [MAX]");
         }
-        long from = number(t[1], "FROM", Long.MAX_VALUE);
-        int max = t.length == 3 ? (int) number(t[2], "MAX", MAX_EVENTS) : 1000;
+        long from = Arguments.number(t[1], "FROM", Long.MAX_VALUE);
+        int max = t.length == 3 ? (int) Arguments.number(t[2], "MAX", MAX_EVENTS) : 1000;
         EventLog log = chip.log();
         EventLog.Snapshot events = log.snapshot(from, max);
         long next = events.count() > 0 ? events.nextSeq() : Math.max(from, log.firstSeq());
@@ -329,66 +362,6 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private static long number(String s, String what, long max) throws BadCommand {
-        try {
-            long v = Long.parseLong(s);
-            if (v >= 0 && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new BadCommand(what + " must be a whole number from 0 to " + max + ", not '" + s + "'");
-    }
-
-    private static final class BadCommand extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        BadCommand(String m) {
-            super(m, null, false, false);
-        }
-    }
-
-    private static void need(String[] t, int n, String usage) throws BadCommand {
-        if (t.length < n) {
-            throw new BadCommand("usage: " + usage);
-        }
-    }
-
-    private int line(String[] t, int from, int to) throws BadCommand {
-        if (to <= from) {
-            throw new BadCommand("a line number or name is missing");
-        }
-        String token = String.join(" ", java.util.Arrays.copyOfRange(t, from, to));
-        int line = chip.config().lineIndex(token);
-        if (line < 0) {
-            throw new BadCommand("no line '" + token + "'; lines are 0.." + (chip.lineCount() - 1)
-                    + (chip.config().hasNames() ? " or a line name" : ""));
-        }
-        return line;
-    }
-
-    private static int level(String s) throws BadCommand {
-        return switch (s) {
-            case "0" -> 0;
-            case "1" -> 1;
-            default -> throw new BadCommand("level must be 0 or 1, not '" + s + "'");
-        };
-    }
-
-    private static long micros(String s) throws BadCommand {
-        long us;
-        try {
-            us = Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new BadCommand("pulse width must be a whole number of microseconds, not '" + s + "'");
-        }
-        if (us < 1 || us > MAX_PULSE_MICROS) {
-            throw new BadCommand("pulse width must be from 1 to " + MAX_PULSE_MICROS + " microseconds");
-        }
-        return us;
-    }
-
     @Override
     public void close() {
         closed = true;
@@ -399,6 +372,11 @@ public final class ControlServer implements AutoCloseable {
             Files.deleteIfExists(path);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot remove control socket {0}: {1}", path, e.getMessage());
+        }
+        synchronized (this) {
+            if (ownScheduler != null) {
+                ownScheduler.close();
+            }
         }
     }
 }

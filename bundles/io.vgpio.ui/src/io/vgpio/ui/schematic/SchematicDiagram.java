@@ -1,6 +1,6 @@
 package io.vgpio.ui.schematic;
 
-import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.ui.source.DataSource;
 
 /**

@@ -3,7 +3,7 @@ package io.vgpio.ui.source;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
-import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.core.waveform.WaveformSource;
 import java.util.List;
 

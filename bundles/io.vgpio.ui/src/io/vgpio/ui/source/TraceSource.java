@@ -6,7 +6,7 @@ import io.vgpio.core.Event;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
 import io.vgpio.trace.TraceReader;
-import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

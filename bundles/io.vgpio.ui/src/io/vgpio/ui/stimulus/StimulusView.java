@@ -1,48 +1,44 @@
 package io.vgpio.ui.stimulus;
 
-import io.vgpio.core.Chip;
-import io.vgpio.core.DeviceConfig;
-import io.vgpio.core.Direction;
-import io.vgpio.core.IrqType;
-import io.vgpio.core.LineState;
-import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.stimulus.Bounce;
+import io.vgpio.core.stimulus.Edge;
+import io.vgpio.core.stimulus.Pulse;
+import io.vgpio.core.stimulus.PulseTrain;
+import io.vgpio.core.stimulus.SetLevel;
+import io.vgpio.core.stimulus.StimulusDefaults;
+import io.vgpio.core.stimulus.StimulusDefinition;
+import io.vgpio.core.stimulus.StimulusLimits;
+import io.vgpio.core.stimulus.StimulusScheduler;
+import io.vgpio.core.stimulus.Toggle;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;
 import io.vgpio.session.DeviceSession;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
-import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Canvas;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Group;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 
 /**
  * Drives a line's input the way a switch, a signal generator or a bouncing contact would: toggle, edges, a pulse, a
- * pulse train, contact bounce. Every timed change goes through the device's {@link StimulusScheduler} (its own timer
- * thread, microsecond accuracy); the UI thread only submits and later looks whether the work is done. The line's
- * input level, direction and interrupt state are shown live from the chip.
+ * pulse train, contact bounce. Every change goes through the device's one {@link StimulusScheduler} (its own timer
+ * thread, microsecond accuracy; the schematic and the control socket queue there too); the UI thread only submits
+ * and later looks whether the work is done. The line's input level, direction and interrupt state are shown live
+ * from the chip ({@link LinePanel}); each timed stimulus has a {@link StimulusForm} starting at the shared
+ * {@link StimulusDefaults}.
  */
 public final class StimulusView extends ViewPart {
     public static final String ID = "io.vgpio.ui.stimulus";
@@ -67,8 +63,8 @@ public final class StimulusView extends ViewPart {
     public static final String ID_STATUS = "stimulus.status";
 
     private static final int TICK_MILLIS = 50;
-    private static final long MAX_MICROS = 60_000_000; // one minute
-    private static final String US = "\u00b5s";
+    private static final String US = StimulusLimits.MICROS;
+    private static final String NO_DEVICE = "No device is serving: start one from the Device menu.";
 
     private final Consumer<DeviceSession> deviceListener = this::deviceChanged;
     /** While a trace is shown the views are read-only: no stimulus, even though the live device still runs. */
@@ -76,94 +72,39 @@ public final class StimulusView extends ViewPart {
     /** Why stimulus is off (a trace is shown), or null. */
     private String readOnly;
     private final Runnable ticker = this::tick;
-    private final List<Pending> pending = new ArrayList<>();
     private final List<Control> deviceControls = new ArrayList<>();
+    private final List<StimulusForm> forms = new ArrayList<>();
+    private final StimulusForm.Owner formOwner = new StimulusForm.Owner() {
+        @Override
+        public boolean canDrive() {
+            return host != null && readOnly == null;
+        }
+
+        @Override
+        public int line() {
+            return linePanel.line();
+        }
+
+        @Override
+        public void queue(StimulusDefinition stimulus) {
+            submit(stimulus);
+        }
+
+        @Override
+        public void relayout() {
+            StimulusView.this.relayout();
+        }
+    };
     private DeviceSession host;
-    private StimulusScheduler scheduler;
+    private StimulusStyle style;
     private ScrolledComposite scroller;
     private Composite root;
-    private Combo lineCombo;
-    private Label lineProblem;
-    private Canvas led;
-    private Label levelText;
-    private Label stateText;
-    private Label status;
-    private Color errorBg;
-    private Color errorFg;
-    private Color ledOn;
-    private Color ledOff;
-    private Font bold;
-    private int line = 0;
-    private LineState shown;
-    private long shownSeq = -1;
-
-    private NumberField pulseWidth;
-    private NumberField trainCount;
-    private NumberField trainPeriod;
-    private NumberField trainWidth;
-    private NumberField bounceTransitions;
-    private NumberField bounceDuration;
-    private Trigger pulse;
-    private Trigger train;
-    private Trigger bounce;
-
-    /** Work submitted to the scheduler that the status line reports on when it is over. */
-    private record Pending(Future<?> future, String what) {
-    }
-
-    /** A group's button, the check of its fields and the label that shows what is wrong. */
-    private final class Trigger {
-        final Button button;
-        final Label problem;
-        final Supplier<String> check;
-
-        Trigger(Group group, String label, String id, Supplier<String> check, Runnable run) {
-            this.check = check;
-            button = new Button(group, SWT.PUSH);
-            button.setText(label);
-            button.setData(WIDGET_ID, id);
-            int width = Math.max(100, button.computeSize(SWT.DEFAULT, SWT.DEFAULT).x);
-            GridDataFactory.swtDefaults().align(SWT.END, SWT.END).grab(true, false).hint(width, SWT.DEFAULT)
-                    .applyTo(button);
-            button.addListener(SWT.Selection, e -> {
-                if (validate()) {
-                    run.run();
-                }
-            });
-            problem = new Label(group, SWT.WRAP);
-            problem.setForeground(errorFg);
-            GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(200, SWT.DEFAULT).exclude(true)
-                    .applyTo(problem);
-            problem.setVisible(false);
-        }
-
-        /** Shows the first problem of the group's fields (or none) and enables the button accordingly. */
-        boolean validate() {
-            String p = check.get();
-            boolean had = problem.getVisible();
-            problem.setText(p == null ? "" : p);
-            problem.setVisible(p != null);
-            ((GridData) problem.getLayoutData()).exclude = p == null;
-            button.setEnabled(p == null && host != null && readOnly == null && lineValid());
-            if (had != (p != null)) {
-                relayout();
-            }
-            return p == null && host != null && lineValid();
-        }
-    }
+    private LinePanel linePanel;
+    private StatusLine status;
 
     @Override
     public void createPartControl(Composite parent) {
-        errorBg = new Color(255, 220, 220);
-        errorFg = new Color(180, 0, 0);
-        ledOn = new Color(40, 190, 60);
-        ledOff = new Color(70, 70, 70);
-        FontData[] fd = parent.getFont().getFontData();
-        for (FontData f : fd) {
-            f.setStyle(SWT.BOLD);
-        }
-        bold = new Font(parent.getDisplay(), fd);
-
+        style = StimulusStyle.of(parent);
         scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
@@ -171,15 +112,10 @@ public final class StimulusView extends ViewPart {
         scroller.setContent(root);
         GridLayoutFactory.fillDefaults().margins(6, 6).spacing(6, 6).applyTo(root);
 
-        createLineGroup();
+        linePanel = new LinePanel(group("Line", 4), style, this::validateForms, this::relayout, deviceControls);
         createLevelGroup();
-        createPulseGroup();
-        createTrainGroup();
-        createBounceGroup();
-
-        status = new Label(root, SWT.WRAP);
-        status.setData(WIDGET_ID, ID_STATUS);
-        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
+        createForms();
+        status = new StatusLine(root, style, this::relayout);
         scroller.addListener(SWT.Resize, e -> relayout());
 
         DeviceService.get().addListener(deviceListener);
@@ -197,160 +133,65 @@ public final class StimulusView extends ViewPart {
         return g;
     }
 
-    private void createLineGroup() {
-        Group g = group("Line", 4);
-        Label lineLabel = new Label(g, SWT.NONE);
-        lineLabel.setText("Line:");
-        GridDataFactory.swtDefaults().hint(NumberField.LABEL_WIDTH, SWT.DEFAULT).applyTo(lineLabel);
-        lineCombo = new Combo(g, SWT.DROP_DOWN);
-        lineCombo.setData(WIDGET_ID, ID_LINE);
-        lineCombo.setToolTipText("The line to drive: pick it, or type its number or name");
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(140, SWT.DEFAULT).applyTo(lineCombo);
-        lineCombo.addListener(SWT.Modify, e -> lineChanged());
-        lineCombo.addListener(SWT.Selection, e -> lineChanged());
-        deviceControls.add(lineCombo);
-
-        Label inputLabel = new Label(g, SWT.NONE);
-        inputLabel.setText("Input:");
-        GridDataFactory.swtDefaults().hint(NumberField.LABEL_WIDTH, SWT.DEFAULT).applyTo(inputLabel);
-        led = new Canvas(g, SWT.DOUBLE_BUFFERED);
-        GridDataFactory.swtDefaults().hint(16, 16).applyTo(led);
-        led.addPaintListener(e -> paintLed(e.gc));
-        levelText = new Label(g, SWT.NONE);
-        levelText.setFont(bold);
-        levelText.setData(WIDGET_ID, "stimulus.level");
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(levelText);
-
-        stateText = new Label(g, SWT.WRAP);
-        stateText.setData(WIDGET_ID, ID_STATE);
-        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(stateText);
-        lineProblem = new Label(g, SWT.WRAP);
-        lineProblem.setForeground(errorFg);
-        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(200, SWT.DEFAULT).exclude(true)
-                .applyTo(lineProblem);
-        lineProblem.setVisible(false);
-    }
-
     private void createLevelGroup() {
         Group g = group("Input level", 3);
         GridLayoutFactory.swtDefaults().numColumns(3).equalWidth(true).margins(8, 6).spacing(6, 6).applyTo(g);
-        levelButton(g, "Toggle", ID_TOGGLE, "Invert the line's input level", () -> submit(
-                scheduler.toggle(line), "toggle"));
-        levelButton(g, "Set high", ID_HIGH, "Drive the input high (1)", () -> submit(scheduler.set(line, 1),
-                "set high"));
-        levelButton(g, "Set low", ID_LOW, "Drive the input low (0)", () -> submit(scheduler.set(line, 0),
-                "set low"));
-        levelButton(g, "Rising edge", ID_RISING, "Low (if it is not), then high", () -> submit(
-                scheduler.risingEdge(line), "rising edge"));
-        levelButton(g, "Falling edge", ID_FALLING, "High (if it is not), then low", () -> submit(
-                scheduler.fallingEdge(line), "falling edge"));
+        levelButton(g, "Toggle", ID_TOGGLE, "Invert the line's input level", Toggle::new);
+        levelButton(g, "Set high", ID_HIGH, "Drive the input high (1)", line -> new SetLevel(line, 1));
+        levelButton(g, "Set low", ID_LOW, "Drive the input low (0)", line -> new SetLevel(line, 0));
+        levelButton(g, "Rising edge", ID_RISING, "Low (if it is not), then high", Edge::rising);
+        levelButton(g, "Falling edge", ID_FALLING, "High (if it is not), then low", Edge::falling);
     }
 
-    private void levelButton(Group g, String label, String id, String tip, Runnable run) {
+    private void levelButton(Group g, String label, String id, String tip, IntFunction<StimulusDefinition> define) {
         Button b = new Button(g, SWT.PUSH);
         b.setText(label);
         b.setToolTipText(tip);
         b.setData(WIDGET_ID, id);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(b);
         b.addListener(SWT.Selection, e -> {
-            if (host != null && lineValid()) {
-                run.run();
+            if (host != null && linePanel.lineValid()) {
+                submit(define.apply(linePanel.line()));
             }
         });
         deviceControls.add(b);
     }
 
-    private Group fieldGroup(String title) {
-        return group(title, 4);
+    /** The timed stimuli, each with the shared defaults and ranges. */
+    private void createForms() {
+        forms.add(new StimulusForm(root, "Pulse", style, formOwner)
+                .field("Width:", StimulusLimits.PULSE_WIDTH, US, StimulusDefaults.PULSE_WIDTH_US, ID_PULSE_WIDTH)
+                .button("Pulse", ID_PULSE, 0, (line, v) -> new Pulse(line, v[0])));
+        forms.add(new StimulusForm(root, "Pulse train", style, formOwner)
+                .field("Count:", StimulusLimits.TRAIN_COUNT, "pulses", StimulusDefaults.TRAIN_COUNT,
+                        ID_TRAIN_COUNT)
+                .field("Period:", StimulusLimits.TRAIN_PERIOD, US, StimulusDefaults.TRAIN_PERIOD_US,
+                        ID_TRAIN_PERIOD)
+                .field("Width:", StimulusLimits.PULSE_WIDTH, US, StimulusDefaults.TRAIN_WIDTH_US, ID_TRAIN_WIDTH)
+                .button("Start train", ID_TRAIN, 1, (line, v) -> new PulseTrain(line,
+                        StimulusLimits.TRAIN_COUNT.checkInt(v[0]), v[1], v[2])));
+        forms.add(new StimulusForm(root, "Contact bounce", style, formOwner)
+                .field("Transitions:", StimulusLimits.BOUNCE_TRANSITIONS, "", StimulusDefaults.BOUNCE_TRANSITIONS,
+                        ID_BOUNCE_TRANSITIONS)
+                .field("Over:", StimulusLimits.BOUNCE_DURATION, US, StimulusDefaults.BOUNCE_DURATION_US,
+                        ID_BOUNCE_DURATION)
+                .button("Bounce", ID_BOUNCE, 1, (line, v) -> new Bounce(line,
+                        StimulusLimits.BOUNCE_TRANSITIONS.checkInt(v[0]), v[1])));
+        forms.forEach(f -> deviceControls.addAll(f.controls()));
     }
 
-    private void createPulseGroup() {
-        Group g = fieldGroup("Pulse");
-        pulseWidth = new NumberField(g, "Width:", "pulse width", US, 1000, 1, MAX_MICROS, ID_PULSE_WIDTH, errorBg);
-        pulse = new Trigger(g, "Pulse", ID_PULSE, () -> mark(pulseWidth.problem(), pulseWidth), () -> {
-            long w = pulseWidth.value();
-            submit(scheduler.pulse(line, w), String.format(Locale.ROOT, "pulse of %,d %s", w, US));
-        });
-        wire(pulse, pulseWidth);
+    private void validateForms() {
+        forms.forEach(StimulusForm::validate);
     }
 
-    private void createTrainGroup() {
-        Group g = fieldGroup("Pulse train");
-        trainCount = new NumberField(g, "Count:", "pulse count", "pulses", 10, 1, 100_000, ID_TRAIN_COUNT, errorBg);
-        new Label(g, SWT.NONE);
-        trainPeriod = new NumberField(g, "Period:", "period", US, 20_000, 2, MAX_MICROS, ID_TRAIN_PERIOD, errorBg);
-        new Label(g, SWT.NONE);
-        trainWidth = new NumberField(g, "Width:", "pulse width", US, 10_000, 1, MAX_MICROS, ID_TRAIN_WIDTH, errorBg);
-        train = new Trigger(g, "Start train", ID_TRAIN, this::checkTrain, () -> {
-            int n = trainCount.value().intValue();
-            long period = trainPeriod.value();
-            long width = trainWidth.value();
-            submit(scheduler.pulseTrain(line, n, width, period), String.format(Locale.ROOT,
-                    "pulse train of %,d \u00d7 %,d %s every %,d %s", n, width, US, period, US));
-        });
-        wire(train, trainCount, trainPeriod, trainWidth);
-    }
-
-    private String checkTrain() {
-        String p = mark(trainCount.problem(), trainCount);
-        String q = mark(trainPeriod.problem(), trainPeriod);
-        String r = mark(trainWidth.problem(), trainWidth);
-        if (p != null || q != null || r != null) {
-            return p != null ? p : q != null ? q : r;
+    /** Queues the stimulus on the device's scheduler; the status line reports when it is over. */
+    private void submit(StimulusDefinition stimulus) {
+        String what = stimulus.describe() + " on line " + linePanel.label(stimulus.line());
+        try {
+            status.track(host.stimulus().submit(stimulus), what);
+        } catch (RejectedExecutionException e) {
+            status.show("Failed: " + what + ": the device is stopping.", true);
         }
-        long period = trainPeriod.value();
-        long width = trainWidth.value();
-        if (period <= width) {
-            trainPeriod.mark(true);
-            return String.format(Locale.ROOT, "The period (%,d %s) must be longer than the width (%,d %s): the line "
-                    + "goes low between pulses.", period, US, width, US);
-        }
-        return null;
-    }
-
-    private void createBounceGroup() {
-        Group g = fieldGroup("Contact bounce");
-        bounceTransitions = new NumberField(g, "Transitions:", "transition count", "", 8, 1, 10_000,
-                ID_BOUNCE_TRANSITIONS, errorBg);
-        new Label(g, SWT.NONE);
-        bounceDuration = new NumberField(g, "Over:", "bounce duration", US, 5000, 1, MAX_MICROS, ID_BOUNCE_DURATION,
-                errorBg);
-        bounce = new Trigger(g, "Bounce", ID_BOUNCE, this::checkBounce, () -> {
-            int n = bounceTransitions.value().intValue();
-            long d = bounceDuration.value();
-            submit(scheduler.bounce(line, n, d), String.format(Locale.ROOT, "bounce: %,d transitions over %,d %s",
-                    n, d, US));
-        });
-        wire(bounce, bounceTransitions, bounceDuration);
-    }
-
-    private String checkBounce() {
-        String p = mark(bounceTransitions.problem(), bounceTransitions);
-        String q = mark(bounceDuration.problem(), bounceDuration);
-        if (p != null || q != null) {
-            return p != null ? p : q;
-        }
-        if (bounceTransitions.value() > bounceDuration.value()) {
-            bounceDuration.mark(true);
-            return String.format(Locale.ROOT, "%,d transitions do not fit in %,d %s: allow at least 1 %s each.",
-                    bounceTransitions.value(), bounceDuration.value(), US, US);
-        }
-        return null;
-    }
-
-    private static String mark(String problem, NumberField f) {
-        f.mark(problem != null);
-        return problem;
-    }
-
-    private void wire(Trigger a, NumberField... fields) {
-        for (NumberField f : fields) {
-            f.text().addListener(SWT.Modify, e -> a.validate());
-            // Enter in a field runs the group's action.
-            f.text().addListener(SWT.DefaultSelection, e -> a.button.notifyListeners(SWT.Selection, null));
-            deviceControls.add(f.text());
-        }
-        deviceControls.add(a.button);
     }
 
     // ---- the device ----------------------------------------------------------------------------------------
@@ -367,27 +208,12 @@ public final class StimulusView extends ViewPart {
         if (root == null || root.isDisposed()) {
             return;
         }
-        pending.clear();
+        status.forget(); // what was queued went with the old device's scheduler
         host = h;
-        scheduler = h == null ? null : h.stimulus(); // the device's: shared with the schematic and the control socket
-        String keep = lineCombo.getText();
-        lineCombo.removeAll();
-        DeviceConfig config = h == null ? null : h.config();
-        int n = config == null ? 0 : Math.min(config.lines(), 256); // beyond that, type the number
-        for (int i = 0; i < n; i++) {
-            lineCombo.add(lineLabel(i, config));
-        }
-        lineCombo.setVisibleItemCount(Math.min(n, 20));
-        int again = config == null ? -1 : parseLine(keep, config);
-        lineCombo.setText(config == null ? "" : lineLabel(again >= 0 ? again : 0, config));
-        for (Control c : deviceControls) {
-            c.setEnabled(h != null && readOnly == null);
-        }
-        shown = null;
-        shownSeq = -1;
-        setStatus(readOnly != null ? readOnly
-                : h == null ? "No device is serving: start one from the Device menu." : "", h == null);
-        lineChanged();
+        linePanel.bind(h);
+        enableDeviceControls();
+        showIdleStatus();
+        validateForms();
     }
 
     private void sourceChanged(DataSource s) {
@@ -405,16 +231,24 @@ public final class StimulusView extends ViewPart {
         TraceSource t = SourceService.get().trace();
         String reason = t == null ? null : "The views show trace " + t.name() + ", which is read-only: no stimulus."
                 + " Trace > Close Trace (Back to Live Device) to drive the device again.";
-        if (java.util.Objects.equals(reason, readOnly)) {
+        if (Objects.equals(reason, readOnly)) {
             return;
         }
         readOnly = reason;
+        enableDeviceControls();
+        showIdleStatus();
+        validateForms();
+        linePanel.updateState(true);
+    }
+
+    private void enableDeviceControls() {
         for (Control c : deviceControls) {
             c.setEnabled(host != null && readOnly == null);
         }
-        setStatus(readOnly != null ? readOnly
-                : host == null ? "No device is serving: start one from the Device menu." : "", host == null);
-        lineChanged();
+    }
+
+    private void showIdleStatus() {
+        status.show(readOnly != null ? readOnly : host == null ? NO_DEVICE : "", host == null);
     }
 
     /** Why stimulus is off (a trace is shown), or null while it is on. */
@@ -422,135 +256,17 @@ public final class StimulusView extends ViewPart {
         return readOnly;
     }
 
-    private static String lineLabel(int i, DeviceConfig config) {
-        String name = config.name(i);
-        return name.isEmpty() ? Integer.toString(i) : i + " " + name;
-    }
-
-    /** A line number, "N NAME" as the combo lists it, or a name; -1 if it names no line of the device. */
-    private static int parseLine(String text, DeviceConfig config) {
-        String t = text.trim();
-        if (t.isEmpty()) {
-            return -1;
-        }
-        String first = t.split("\\s+", 2)[0];
-        if (first.chars().allMatch(Character::isDigit)) {
-            int n = config.lineIndex(first);
-            if (n >= 0 && (first.equals(t) || lineLabel(n, config).equals(t))) {
-                return n;
-            }
-        }
-        return config.lineIndex(t);
-    }
-
-    private boolean lineValid() {
-        return host != null && line >= 0 && line < host.config().lines();
-    }
-
-    private void lineChanged() {
-        if (host == null) {
-            line = -1;
-            showLineProblem(null);
-            updateState(true);
-            return;
-        }
-        int n = parseLine(lineCombo.getText(), host.config());
-        line = n;
-        showLineProblem(n >= 0 ? null : "No line \"" + lineCombo.getText().trim() + "\": pick one from the list, or "
-                + "type a number from 0 to " + (host.config().lines() - 1) + " or a line's name.");
-        for (Trigger a : new Trigger[] {pulse, train, bounce}) {
-            a.validate();
-        }
-        updateState(true);
-    }
-
-    private void showLineProblem(String p) {
-        boolean had = lineProblem.getVisible();
-        lineProblem.setText(p == null ? "" : p);
-        lineProblem.setVisible(p != null);
-        ((GridData) lineProblem.getLayoutData()).exclude = p == null;
-        lineCombo.setBackground(p == null ? null : errorBg);
-        if (had != (p != null)) {
-            relayout();
-        }
-    }
-
-    private void submit(Future<?> f, String what) {
-        String text = what + " on line " + lineLabel(line, host.config());
-        pending.add(new Pending(f, text));
-        setStatus("Running: " + text + " \u2026", false);
-    }
-
     private void tick() {
         if (root == null || root.isDisposed()) {
             return;
         }
-        updateState(false);
-        for (Iterator<Pending> it = pending.iterator(); it.hasNext();) {
-            Pending p = it.next();
-            if (p.future().isDone()) {
-                it.remove();
-                try {
-                    p.future().get();
-                    if (pending.isEmpty()) {
-                        setStatus("Done: " + p.what() + ".", false);
-                    }
-                } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException e) {
-                    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                    setStatus("Failed: " + p.what() + ": " + cause.getMessage(), true);
-                }
-            }
-        }
+        linePanel.updateState(false);
+        status.poll();
         root.getDisplay().timerExec(TICK_MILLIS, ticker);
     }
 
-    /** Shows the line's state; reads the chip only when the log moved (every change of it is logged). */
-    private void updateState(boolean force) {
-        if (host == null || !lineValid()) {
-            levelText.setText(host == null ? "no device" : "-");
-            stateText.setText("");
-            shown = null;
-            led.redraw();
-            return;
-        }
-        long seq = host.log().nextSeq();
-        if (!force && seq == shownSeq) {
-            return;
-        }
-        shownSeq = seq;
-        Chip chip = host.chip();
-        LineState s = chip.state(line);
-        if (s.equals(shown)) {
-            return;
-        }
-        shown = s;
-        levelText.setText(s.inputLevel() == 1 ? "high (1)" : "low (0)");
-        String dir = s.direction() == Direction.OUT ? "out: the guest drives it, inputs are not seen"
-                : s.direction() == Direction.IN ? "in" : "none (not requested by the guest)";
-        String irq = s.irqType() == IrqType.NONE ? "off" : s.irqType().word() + (s.armed() ? ", armed" : ", masked")
-                + (s.latched() ? ", edge latched" : "");
-        stateText.setText("Guest reads " + s.level() + "   \u00b7   direction " + dir + "   \u00b7   interrupt " + irq);
-        led.redraw();
-        stateText.getParent().layout(true);
-    }
-
-    private void paintLed(GC gc) {
-        gc.setAntialias(SWT.ON);
-        boolean on = shown != null && shown.inputLevel() == 1;
-        gc.setBackground(on ? ledOn : ledOff);
-        gc.fillOval(1, 1, 13, 13);
-        gc.setForeground(led.getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
-        gc.drawOval(1, 1, 13, 13);
-    }
-
-    private void setStatus(String text, boolean error) {
-        status.setText(text);
-        status.setForeground(error ? errorFg : null);
-        relayout();
-    }
-
     private void relayout() {
-        if (root == null || root.isDisposed()) {
+        if (root == null || root.isDisposed() || scroller == null) {
             return;
         }
         int width = scroller.getClientArea().width;
@@ -562,12 +278,12 @@ public final class StimulusView extends ViewPart {
 
     /** The line the view drives, or -1 if the line field names none. */
     public int line() {
-        return line;
+        return linePanel.line();
     }
 
     @Override
     public void setFocus() {
-        lineCombo.setFocus();
+        linePanel.setFocus();
     }
 
     @Override
@@ -577,9 +293,8 @@ public final class StimulusView extends ViewPart {
         if (root != null && !root.isDisposed()) {
             root.getDisplay().timerExec(-1, ticker);
         }
-        scheduler = null; // the device's: it outlives this view
-        if (bold != null) {
-            bold.dispose();
+        if (style != null) {
+            style.dispose();
         }
         super.dispose();
     }

@@ -11,7 +11,7 @@ import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.IrqType;
-import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -6,7 +6,7 @@ import static io.vgpio.ui.tests.UiTest.waitFor;
 
 import io.vgpio.app.GpioDebugPerspective;
 import io.vgpio.core.DeviceConfig;
-import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.console.DeviceConsoleView;
 import io.vgpio.ui.guest.DemoGuest;

@@ -2,13 +2,22 @@ package io.vgpio.ui.schematic.actions;
 
 import io.vgpio.core.Direction;
 import io.vgpio.core.LineState;
-import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.stimulus.Bounce;
+import io.vgpio.core.stimulus.Edge;
+import io.vgpio.core.stimulus.Pulse;
+import io.vgpio.core.stimulus.PulseTrain;
+import io.vgpio.core.stimulus.StimulusDefaults;
+import io.vgpio.core.stimulus.StimulusDefinition;
+import io.vgpio.core.stimulus.StimulusLimits;
+import io.vgpio.core.stimulus.StimulusScheduler;
+import io.vgpio.core.stimulus.Toggle;
 import io.vgpio.gpiocdev.bind.BindingStatus;
 import io.vgpio.ui.hardware.HardwareActions;
 import io.vgpio.ui.hardware.HardwareService;
 import io.vgpio.ui.schematic.parts.LineEditPart;
+import io.vgpio.ui.stimulus.StimulusProblem;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.gef.ContextMenuProvider;
 import org.eclipse.gef.EditPartViewer;
 import org.eclipse.jface.action.Action;
@@ -21,20 +30,12 @@ import org.eclipse.ui.IWorkbenchActionConstants;
 
 /**
  * The context menu of a line: a toggle, single edges, and timed stimuli (a pulse, a pulse train, contact
- * bounce) that ask their parameters first. Everything runs through the device's {@link StimulusScheduler}, on
- * its timer thread; an output line (driven by the guest) gets the entries disabled.
+ * bounce) that ask their parameters first, starting from the shared {@link StimulusDefaults} and checked by the
+ * shared definitions. Everything runs through the device's {@link StimulusScheduler}, on its timer thread; an
+ * output line (driven by the guest) gets the entries disabled.
  */
 public final class StimulusMenuProvider extends ContextMenuProvider {
     public static final String ID = "io.vgpio.ui.schematic.menu";
-
-    static final long PULSE_WIDTH_US = 1000;
-    /** Slow enough by default to watch on the schematic and the waveform (ten blinks in two seconds). */
-    static final long TRAIN_COUNT = 10;
-    static final long TRAIN_PERIOD_US = 200_000;
-    static final long TRAIN_WIDTH_US = 100_000;
-    /** A typical mechanical contact: a handful of transitions within a few milliseconds. */
-    static final long BOUNCE_TRANSITIONS = 7;
-    static final long BOUNCE_DURATION_US = 5_000;
 
     public StimulusMenuProvider(EditPartViewer viewer) {
         super(viewer);
@@ -62,20 +63,21 @@ public final class StimulusMenuProvider extends ContextMenuProvider {
         header.setEnabled(false);
         menu.add(header);
         menu.add(new Separator());
-        menu.add(action("&Toggle input", drivable, () -> s.toggle(line)));
-        menu.add(action("&Rising edge", drivable, () -> s.risingEdge(line)));
-        menu.add(action("&Falling edge", drivable, () -> s.fallingEdge(line)));
+        menu.add(action("&Toggle input", drivable, () -> s.submit(new Toggle(line))));
+        menu.add(action("&Rising edge", drivable, () -> s.submit(Edge.rising(line))));
+        menu.add(action("&Falling edge", drivable, () -> s.submit(Edge.falling(line))));
         menu.add(new Separator());
-        menu.add(action("&Pulse\u2026", drivable, () -> ask("Pulse on " + what,
-                new String[] {"Width (\u00b5s)"}, new long[] {PULSE_WIDTH_US}, null,
-                v -> s.pulse(line, v[0]))));
-        menu.add(action("Pulse &train\u2026", drivable, () -> ask("Pulse train on " + what,
-                new String[] {"Count", "Period (\u00b5s)", "Width (\u00b5s)"}, new long[] {TRAIN_COUNT, TRAIN_PERIOD_US, TRAIN_WIDTH_US},
-                v -> v[1] > v[2] ? null : "The period must be longer than the width",
-                v -> s.pulseTrain(line, (int) Math.min(Integer.MAX_VALUE, v[0]), v[2], v[1]))));
-        menu.add(action("Contact &bounce\u2026", drivable, () -> ask("Contact bounce on " + what,
-                new String[] {"Transitions", "Duration (\u00b5s)"}, new long[] {BOUNCE_TRANSITIONS, BOUNCE_DURATION_US}, null,
-                v -> s.bounce(line, (int) Math.min(Integer.MAX_VALUE, v[0]), v[1]))));
+        menu.add(action("&Pulse\u2026", drivable, () -> ask(s, "Pulse on " + what,
+                new String[] {"Width (\u00b5s)"}, new long[] {StimulusDefaults.PULSE_WIDTH_US},
+                v -> new Pulse(line, v[0]))));
+        menu.add(action("Pulse &train\u2026", drivable, () -> ask(s, "Pulse train on " + what,
+                new String[] {"Count", "Period (\u00b5s)", "Width (\u00b5s)"}, new long[] {StimulusDefaults.TRAIN_COUNT,
+                    StimulusDefaults.TRAIN_PERIOD_US, StimulusDefaults.TRAIN_WIDTH_US},
+                v -> new PulseTrain(line, StimulusLimits.TRAIN_COUNT.checkInt(v[0]), v[1], v[2]))));
+        menu.add(action("Contact &bounce\u2026", drivable, () -> ask(s, "Contact bounce on " + what,
+                new String[] {"Transitions", "Duration (\u00b5s)"}, new long[] {StimulusDefaults.BOUNCE_TRANSITIONS,
+                    StimulusDefaults.BOUNCE_DURATION_US},
+                v -> new Bounce(line, StimulusLimits.BOUNCE_TRANSITIONS.checkInt(v[0]), v[1]))));
         menu.add(new Separator());
         addHardware(menu, line);
         menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
@@ -119,12 +121,14 @@ public final class StimulusMenuProvider extends ContextMenuProvider {
         return a;
     }
 
-    private void ask(String title, String[] labels, long[] defaults, ParametersDialog.Check check,
-            Consumer<long[]> then) {
+    /** Asks for the parameters (OK only while they make a valid stimulus), then queues the stimulus. */
+    private void ask(StimulusScheduler s, String title, String[] labels, long[] defaults,
+            Function<long[], StimulusDefinition> define) {
         Shell shell = getViewer().getControl().getShell();
-        ParametersDialog dialog = new ParametersDialog(shell, title, labels, defaults, check);
+        ParametersDialog dialog = new ParametersDialog(shell, title, labels, defaults,
+                v -> StimulusProblem.of(() -> define.apply(v)));
         if (dialog.open() == Window.OK) {
-            then.accept(dialog.values());
+            s.submit(define.apply(dialog.values()));
         }
     }
 }

@@ -24,7 +24,7 @@ import org.eclipse.ui.views.properties.IPropertySource;
 
 /**
  * One line. It shows the snapshots its chip part hands it, and while active listens for clicks on its switch,
- * which toggle the input through the view's stimulus scheduler (off the UI thread). A click on the switch does
+ * which toggle the input through the device's stimulus scheduler (off the UI thread). A click on the switch does
  * not consume the event, so it also selects the line.
  */
 public final class LineEditPart extends AbstractGraphicalEditPart {

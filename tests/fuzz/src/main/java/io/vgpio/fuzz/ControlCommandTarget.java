@@ -28,16 +28,19 @@ public final class ControlCommandTarget {
 
     public static void fuzzerTestOneInput(byte[] data) {
         Chip chip = new Chip(CONFIG, new EventLog(256));
-        ControlServer server = new ControlServer(Path.of("fuzz.ctl"), chip, () -> "none");
-        // The client loop reads lines as BufferedReader.readLine does and skips blank ones.
-        for (String line : new String(data, StandardCharsets.UTF_8).lines().toList()) {
-            if (line.isBlank() || longPulse(line)) {
-                continue;
-            }
-            String answer = server.execute(line);
-            boolean state = line.strip().toLowerCase(Locale.ROOT).equals("state");
-            if (!state && !answer.startsWith("ok") && !answer.startsWith("err ")) {
-                throw new AssertionError("answer to '" + line + "' is neither ok nor err: " + answer);
+        // Closed after each input: it stops the stimulus thread that edge, train and bounce start, and what they
+        // queued, so that no input leaves work running into the next.
+        try (ControlServer server = new ControlServer(Path.of("fuzz.ctl"), chip, () -> "none")) {
+            // The client loop reads lines as BufferedReader.readLine does and skips blank ones.
+            for (String line : new String(data, StandardCharsets.UTF_8).lines().toList()) {
+                if (line.isBlank() || longPulse(line)) {
+                    continue;
+                }
+                String answer = server.execute(line);
+                boolean state = line.strip().toLowerCase(Locale.ROOT).equals("state");
+                if (!state && !answer.startsWith("ok") && !answer.startsWith("err ")) {
+                    throw new AssertionError("answer to '" + line + "' is neither ok nor err: " + answer);
+                }
             }
         }
     }

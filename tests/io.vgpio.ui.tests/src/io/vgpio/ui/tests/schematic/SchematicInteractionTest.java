@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.core.Chip;
@@ -149,6 +150,7 @@ class SchematicInteractionTest {
             Chip chip = f.host.chip();
             LineEditPart part = f.line(1);
             f.view.viewer().select(part);
+            assertSame(f.host.stimulus(), part.pinLine().diagram().stimulus(), "the device's one scheduler");
             ContextMenuProvider provider = (ContextMenuProvider) f.view.viewer().getContextMenu();
             assertTrue(spinUntil(() -> run(provider, "Rising edge"), 100), "a Rising edge entry");
             assertTrue(spinUntil(() -> chip.inputLevel(1) == 1 && part.switchFigure().isOn(), 5000));

@@ -14,6 +14,7 @@ import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
+import io.vgpio.core.stimulus.StimulusDefaults;
 import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.stimulus.StimulusView;
@@ -127,12 +128,20 @@ class StimulusViewTest {
         host.chip().setInput(3, 0, Cause.USER);
         assertTrue(spinUntil(() -> level.getText().contains("low"), 2000), "the view follows the chip");
 
-        // A pulse train and a bounce run on the scheduler's thread, one after the other. (How long the buttons
-        // take to return is a figure for a benchmark, not a test.)
+        // A pulse train and a bounce run on the device's scheduler thread, one after the other. (How long the
+        // buttons take to return is a figure for a benchmark, not a test.) The train is made faster than the
+        // shared default (ten blinks in two seconds, for people to watch).
+        assertEquals(Long.toString(StimulusDefaults.TRAIN_PERIOD_US),
+                ((Text) w(view, StimulusView.ID_TRAIN_PERIOD)).getText(), "the shared default period");
+        ((Text) w(view, StimulusView.ID_TRAIN_PERIOD)).setText("20000");
+        ((Text) w(view, StimulusView.ID_TRAIN_WIDTH)).setText("10000");
         press(w(view, StimulusView.ID_TRAIN));
         press(w(view, StimulusView.ID_BOUNCE));
-        // 10 pulses of 10 ms every 20 ms: 20 edges, then 8 bounce transitions.
-        assertTrue(spinUntil(() -> levels(host, 3).size() == 4 + 20 + 8, 5000), "levels " + levels(host, 3).size());
+        // 10 pulses of 10 ms every 20 ms: 20 edges, then the bounce's transitions (the view may be the one an
+        // earlier test typed into).
+        int bounce = Integer.parseInt(((Text) w(view, StimulusView.ID_BOUNCE_TRANSITIONS)).getText());
+        assertTrue(spinUntil(() -> levels(host, 3).size() == 4 + 20 + bounce, 5000),
+                "levels " + levels(host, 3).size());
     }
 
     @Test
@@ -148,9 +157,9 @@ class StimulusViewTest {
         Text period = w(view, StimulusView.ID_TRAIN_PERIOD);
         period.setText("5000");
         assertFalse(train.isEnabled(), "period shorter than the width");
-        assertEquals(List.of("The period (5,000 \u00b5s) must be longer than the width (10,000 \u00b5s): the line goes "
-                + "low between pulses."), problems(shell));
-        period.setText("20000");
+        assertEquals(List.of("The period (5,000 \u00b5s) must be longer than the width (100,000 \u00b5s): the line goes"
+                + " low between pulses."), problems(shell));
+        period.setText("200000");
         assertTrue(train.isEnabled());
         assertTrue(problems(shell).isEmpty());
 
@@ -166,6 +175,12 @@ class StimulusViewTest {
         transitions.setText("");
         assertEquals(List.of("Transition count is empty: type a whole number from 1 to 10,000."), problems(shell));
         transitions.setText("8");
+        ((Text) w(view, StimulusView.ID_BOUNCE_DURATION)).setText("7");
+        assertEquals(List.of("8 transitions do not fit in 7 \u00b5s: allow at least 1 \u00b5s each."), problems(shell));
+        assertFalse(((Button) w(view, StimulusView.ID_BOUNCE)).isEnabled());
+        ((Text) w(view, StimulusView.ID_BOUNCE_DURATION)).setText("5000");
+        assertTrue(problems(shell).isEmpty());
+        transitions.setText(Long.toString(StimulusDefaults.BOUNCE_TRANSITIONS));
 
         Combo line = w(view, StimulusView.ID_LINE);
         line.setText("12");
@@ -210,6 +225,6 @@ class StimulusViewTest {
         ((Text) w(view, StimulusView.ID_TRAIN_PERIOD)).setText("5000");
         UiTest.drain();
         UiTest.screenshot(part, "stimulus-invalid.png");
-        ((Text) w(view, StimulusView.ID_TRAIN_PERIOD)).setText("20000");
+        ((Text) w(view, StimulusView.ID_TRAIN_PERIOD)).setText("200000");
     }
 }

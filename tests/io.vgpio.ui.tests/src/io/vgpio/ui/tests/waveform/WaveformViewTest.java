@@ -19,7 +19,7 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
-import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.core.timeline.LevelColumns;
 import io.vgpio.core.waveform.LaneData;
 import io.vgpio.core.waveform.WaveformModel;
