@@ -9,6 +9,7 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.core.Protocol;
+import io.vgpio.core.payload.Request;
 import java.util.Locale;
 
 /** The text of a traffic row: one decoded event in the table's columns. */
@@ -56,7 +57,7 @@ final class TrafficCells {
                 int type = TrafficFilter.messageTypeOf(e.kind(), a);
                 c[QUEUE] = "requestq";
                 c[TYPE] = "\u25b6 " + MessageType.describe(type);
-                c[VALUE] = argument(type, a & 0xffffffffL);
+                c[VALUE] = argument(type, Request.of(a, b).value());
             }
             case RESPONSE -> {
                 int type = TrafficFilter.messageTypeOf(e.kind(), a);
