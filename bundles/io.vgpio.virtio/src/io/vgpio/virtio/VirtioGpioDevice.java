@@ -21,6 +21,10 @@ import java.util.function.UnaryOperator;
  * and records the driver-normative statements the guest breaks. Transport-independent: queues come from whoever
  * negotiated them (the vhost-user backend, or a test).
  *
+ * <p>The seam: {@link RequestHandler} is the one place between "a decoded request" and "the chip that answers it".
+ * Whatever should stand between guest and chip (a breakpoint, fault injection) is a RequestHandler that wraps the
+ * chip's, installed with {@link #VirtioGpioDevice(Chip, UnaryOperator)}; nothing else here needs to change.
+ *
  * <p>Thread-safety: every entry point runs under the chip's monitor, the same lock that guards line changes, so
  * an input change on any thread can complete an eventq buffer directly, without a hand-off. The driver is woken
  * (a write to the frontend's call descriptor) on that same thread, but only after the monitor is released: a
