@@ -7,7 +7,7 @@ import io.vgpio.core.Protocol;
  * one value byte, {@link Protocol#RESPONSE_SIZE}); GET_LINE_NAMES gets the status followed by the names, or the
  * status alone ({@link Protocol#STATUS_SIZE}) when it has none to give.
  *
- * @param status {@link Protocol#STATUS_OK} or {@link Protocol#STATUS_ERR}
+ * @param status {@link Protocol#STATUS_OK} or {@link Protocol#STATUS_ERR} (another byte only from a fault injected)
  * @param value  the value byte of a two-byte response (0 unless OK)
  * @param body   the bytes after the status of a GET_LINE_NAMES response, or null for a two-byte response
  */
@@ -15,10 +15,24 @@ public record Reply(int status, int value, byte[] body) {
     private static final byte[] NOTHING = new byte[0];
     private static final Reply ERROR = new Reply(Protocol.STATUS_ERR, 0, null);
     private static final Reply STATUS_ONLY_ERROR = new Reply(Protocol.STATUS_ERR, 0, NOTHING);
+    /** Every OK two-byte reply, made once: answering a request allocates no reply. */
+    private static final Reply[] OK = new Reply[256];
 
-    /** A two-byte response; the value is dropped unless the status is OK. */
+    static {
+        for (int v = 0; v < OK.length; v++) {
+            OK[v] = new Reply(Protocol.STATUS_OK, v, null);
+        }
+    }
+
+    /** A two-byte response; the value is dropped (sent as 0) unless the status is OK. */
     public static Reply of(int status, int value) {
-        return status == Protocol.STATUS_OK ? new Reply(status, value, null) : ERROR;
+        if (status == Protocol.STATUS_ERR) {
+            return ERROR;
+        }
+        if (status == Protocol.STATUS_OK && value >= 0 && value < OK.length) {
+            return OK[value];
+        }
+        return new Reply(status, status == Protocol.STATUS_OK ? value : 0, null); // any other status: a fault injected
     }
 
     /** The two-byte ERR response. */

@@ -65,8 +65,11 @@ class RequestHandlerSeamTest {
             @Override
             public Reply answer(GpioRequest r) {
                 seen.add(r);
-                // A fault injected: GET_VALUE of line 2 fails; everything else goes to the chip.
-                return r.messageType() == MessageType.GET_VALUE && r.line() == 2 ? Reply.error() : inner.answer(r);
+                // Faults injected: GET_VALUE of line 2 fails, of line 3 answers a status no device sends.
+                if (r.messageType() == MessageType.GET_VALUE && r.line() >= 2) {
+                    return r.line() == 2 ? Reply.error() : Reply.of(0x7f, 1);
+                }
+                return inner.answer(r);
             }
 
             @Override
@@ -84,8 +87,13 @@ class RequestHandlerSeamTest {
         assertEquals(Protocol.RESPONSE_SIZE, send(device, get, 2, 0, Protocol.RESPONSE_SIZE));
         assertEquals(Protocol.STATUS_ERR, mem.u8(0x8008), "line 2 answered by the fault");
 
-        assertEquals(List.of(new GpioRequest(get, 1, 0), new GpioRequest(get, 2, 0)), seen);
-        assertEquals(List.of(Protocol.STATUS_OK, Protocol.STATUS_ERR),
+        assertEquals(Protocol.RESPONSE_SIZE, send(device, get, 3, 0, Protocol.RESPONSE_SIZE));
+        assertEquals(0x7f, mem.u8(0x8008), "line 3: the injected status");
+        assertEquals(0, mem.u8(0x8009), "a value only goes with OK");
+
+        assertEquals(List.of(new GpioRequest(get, 1, 0), new GpioRequest(get, 2, 0), new GpioRequest(get, 3, 0)),
+                seen);
+        assertEquals(List.of(Protocol.STATUS_OK, Protocol.STATUS_ERR, 0x7f),
                 responses(log).stream().map(Response::status).toList(), "the log records what the guest got");
     }
 
