@@ -25,7 +25,7 @@ module=tests/fuzz
 cpfile=$module/target/fuzz-classpath.txt
 work=$module/target/fuzz
 
-sources=(bundles/io.vgpio.{core,trace,virtio,vhost,testkit} $module/src $module/pom.xml)
+sources=(bundles/io.vgpio.{core,trace,virtio,vhost,driver} $module/src $module/pom.xml)
 stale=$( [[ -f $cpfile ]] && find "${sources[@]}" -newer "$cpfile" -type f -print -quit )
 if [[ -n ${VGPIO_FUZZ_NO_BUILD:-} && ! -f $cpfile ]]; then
   # releng/test.sh after a build that failed: building again here would only fail again, slower.

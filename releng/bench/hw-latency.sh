@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The edge latency of a hardware binding, measured for real with no hardware: the test guest's in-kernel
 # gpio-sim chip is bound by the product's own 'vgpio serve' (run in the guest on the host's JDK, over 9p), and
-# the test kit plays the guest driver. Prints, over EDGES edges (default 500):
+# the Java driver (io.vgpio.driver) plays the guest driver. Prints, over EDGES edges (default 500):
 #   - kernel edge timestamp -> eventq notification (the figure), and its two parts:
 #     kernel timestamp -> the edge read by the binding's thread, and read -> notification (inside the device);
 #   - gpio-sim pull written -> driver woken by the call eventfd (what a test script sees).

@@ -22,7 +22,7 @@ LABEL=$(gpiodetect | sed -n "s/^$CHIP \[\(.*\)\] .*/\1/p")
 echo "gpio-sim: $CHIP [$LABEL] sysfs $SYS"
 
 CP=$(ls "$PLUGINS"/io.vgpio.core_*.jar "$PLUGINS"/io.vgpio.virtio_*.jar "$PLUGINS"/io.vgpio.vhost_*.jar \
-  "$PLUGINS"/io.vgpio.testkit_*.jar "$PLUGINS"/io.vgpio.trace_*.jar "$PLUGINS"/io.vgpio.gpiocdev_*.jar \
+  "$PLUGINS"/io.vgpio.driver_*.jar "$PLUGINS"/io.vgpio.trace_*.jar "$PLUGINS"/io.vgpio.gpiocdev_*.jar \
   "$PLUGINS"/io.vgpio.app_*.jar "$PLUGINS"/com.sun.jna_*.jar | paste -sd:)
 # C1 only and a small heap: the guest runs under TCG with 1 GiB for two JVMs.
 JOPTS="--enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -Xshare:auto -Xmx96m -Xss512k -Djna.tmpdir=/tmp"

@@ -1,9 +1,11 @@
 package io.vgpio.gpiocdev;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import io.vgpio.gpiocdev.internal.CLib;
 import io.vgpio.gpiocdev.internal.Uapi;
+import io.vgpio.linux.Descriptors;
+import io.vgpio.linux.Errno;
+import io.vgpio.linux.Ioctl;
+import io.vgpio.linux.NativeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -12,8 +14,6 @@ import java.nio.file.Path;
  * does, without needing libgpiod. Not thread-safe; open one per thread, they are cheap.
  */
 public final class GpioChip implements AutoCloseable {
-    private static final int ENOTTY = 25;
-
     private final ChipInfo info;
     private int fd;
 
@@ -25,14 +25,16 @@ public final class GpioChip implements AutoCloseable {
     /** Opens a chip by its device path and reads its info; a clear error when it is not a GPIO chip. */
     public static GpioChip open(Path path) throws GpioException {
         String p = path.toString();
-        int fd = CLib.open(p, CLib.O_RDWR | CLib.O_CLOEXEC);
-        if (fd < 0) {
-            int errno = Native.getLastError();
-            if (errno == CLib.ENOENT || errno == 6 /* ENXIO */ || errno == CLib.ENODEV) {
-                throw new GpioException("no GPIO chip " + p + " (" + CLib.message(errno)
+        int fd;
+        try {
+            fd = Descriptors.open(p, Descriptors.O_RDWR | Descriptors.O_CLOEXEC);
+        } catch (NativeException e) {
+            int errno = e.errno();
+            if (errno == Errno.ENOENT || errno == Errno.ENXIO || errno == Errno.ENODEV) {
+                throw new GpioException("no GPIO chip " + p + " (" + Errno.describe(errno)
                         + "); is the board plugged in? 'vgpio gpiodetect' lists the chips", errno);
             }
-            if (errno == CLib.EACCES) {
+            if (errno == Errno.EACCES) {
                 throw new GpioException("no permission to open " + p + "; add your user to the group owning it ("
                         + "often 'gpio' or 'plugdev') or give it a udev rule", errno);
             }
@@ -40,10 +42,12 @@ public final class GpioChip implements AutoCloseable {
         }
         try (Memory m = new Memory(Uapi.CHIPINFO_SIZE)) {
             m.clear();
-            if (CLib.ioctl(fd, Uapi.GET_CHIPINFO, m) < 0) {
-                int errno = Native.getLastError();
-                CLib.close(fd);
-                if (errno == ENOTTY || errno == CLib.EINVAL) {
+            try {
+                Ioctl.call(fd, Uapi.GET_CHIPINFO, m);
+            } catch (NativeException e) {
+                int errno = e.errno();
+                Descriptors.close(fd);
+                if (errno == Errno.ENOTTY || errno == Errno.EINVAL) {
                     throw new GpioException(p + " is not a GPIO character device", errno);
                 }
                 throw GpioException.of("cannot read the chip info of " + p, errno);
@@ -64,8 +68,10 @@ public final class GpioChip implements AutoCloseable {
         try (Memory m = new Memory(Uapi.LINEINFO_SIZE)) {
             m.clear();
             m.setInt(Uapi.LINEINFO_OFFSET, offset);
-            if (CLib.ioctl(fd(), Uapi.GET_LINEINFO, m) < 0) {
-                throw GpioException.of("cannot read line " + offset + " of " + info.name(), Native.getLastError());
+            try {
+                Ioctl.call(fd(), Uapi.GET_LINEINFO, m);
+            } catch (NativeException e) {
+                throw GpioException.of("cannot read line " + offset + " of " + info.name(), e.errno());
             }
             long debounce = 0;
             int attrs = Math.min(m.getInt(Uapi.LINEINFO_NUM_ATTRS), Uapi.NUM_ATTRS_MAX);
@@ -105,13 +111,15 @@ public final class GpioChip implements AutoCloseable {
             m.write(Uapi.REQUEST_CONSUMER, c, 0, Math.min(c.length, Uapi.NAME_SIZE - 1));
             LineRequest.writeConfig(m, Uapi.REQUEST_CONFIG, s);
             m.setInt(Uapi.REQUEST_NUM_LINES, 1);
-            if (CLib.ioctl(fd(), Uapi.GET_LINE, m) < 0) {
-                int errno = Native.getLastError();
-                if (errno == CLib.EBUSY) {
+            try {
+                Ioctl.call(fd(), Uapi.GET_LINE, m);
+            } catch (NativeException e) {
+                int errno = e.errno();
+                if (errno == Errno.EBUSY) {
                     String holder;
                     try {
                         holder = lineInfo(offset).consumer();
-                    } catch (GpioException e) {
+                    } catch (GpioException unreadable) {
                         holder = "";
                     }
                     throw new LineBusyException(info.name(), offset, holder);
@@ -126,7 +134,7 @@ public final class GpioChip implements AutoCloseable {
     private void checkOffset(int offset) throws GpioException {
         if (offset < 0 || offset >= info.lines()) {
             throw new GpioException(info.name() + " has no line " + offset + "; its lines are 0.."
-                    + (info.lines() - 1), CLib.EINVAL);
+                    + (info.lines() - 1), Errno.EINVAL);
         }
     }
 
@@ -149,7 +157,7 @@ public final class GpioChip implements AutoCloseable {
     @Override
     public void close() {
         if (fd >= 0) {
-            CLib.close(fd);
+            Descriptors.close(fd);
             fd = -1;
         }
     }

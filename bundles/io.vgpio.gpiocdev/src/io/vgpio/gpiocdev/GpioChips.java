@@ -1,6 +1,6 @@
 package io.vgpio.gpiocdev;
 
-import io.vgpio.gpiocdev.internal.CLib;
+import io.vgpio.linux.Errno;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,12 +60,12 @@ public final class GpioChips {
         }
         if (selector.contains("/")) {
             throw new GpioException("'" + selector + "' is not a chip name; give gpiochipN, /dev/gpiochipN, a number"
-                    + " or a chip label", CLib.EINVAL);
+                    + " or a chip label", Errno.EINVAL);
         }
         Path p = DEV.resolve(selector);
         if (!Files.exists(p)) {
             throw new GpioException("no GPIO chip '" + selector + "' (no " + p + " and no chip with that label);"
-                    + " 'vgpio gpiodetect' lists the chips", CLib.ENOENT);
+                    + " 'vgpio gpiodetect' lists the chips", Errno.ENOENT);
         }
         return GpioChip.open(p);
     }
@@ -97,14 +97,14 @@ public final class GpioChips {
             int o = Integer.parseInt(line);
             if (o >= chip.info().lines()) {
                 throw new GpioException(chip.info().name() + " has no line " + o + "; its lines are 0.."
-                        + (chip.info().lines() - 1), CLib.EINVAL);
+                        + (chip.info().lines() - 1), Errno.EINVAL);
             }
             return o;
         }
         int o = chip.findLine(line);
         if (o < 0) {
             throw new GpioException(chip.info().name() + " [" + chip.info().label() + "] has no line named '" + line
-                    + "'; 'vgpio gpioinfo " + chip.info().name() + "' lists its lines", CLib.ENOENT);
+                    + "'; 'vgpio gpioinfo " + chip.info().name() + "' lists its lines", Errno.ENOENT);
         }
         return o;
     }

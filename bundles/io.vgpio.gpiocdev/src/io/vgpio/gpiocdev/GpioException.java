@@ -1,6 +1,6 @@
 package io.vgpio.gpiocdev;
 
-import io.vgpio.gpiocdev.internal.CLib;
+import io.vgpio.linux.Errno;
 
 /**
  * A GPIO character device call failed. The message is a sentence for the user (what, where, and the fix when one is
@@ -26,15 +26,15 @@ public class GpioException extends Exception {
 
     /** The chip or its device went away (board unplugged, driver unbound). */
     public boolean isGone() {
-        return errno == CLib.ENODEV || errno == CLib.ENOENT || errno == 6 /* ENXIO */;
+        return errno == Errno.ENODEV || errno == Errno.ENOENT || errno == Errno.ENXIO;
     }
 
     /** The line is owned by another consumer. */
     public boolean isBusy() {
-        return errno == CLib.EBUSY;
+        return errno == Errno.EBUSY;
     }
 
     static GpioException of(String what, int errno) {
-        return new GpioException(what + ": " + CLib.message(errno) + " (errno " + errno + ")", errno);
+        return new GpioException(what + ": " + Errno.describe(errno) + " (errno " + errno + ")", errno);
     }
 }

@@ -1,5 +1,7 @@
 package io.vgpio.gpiocdev;
 
+import io.vgpio.linux.Errno;
+
 /** A line request was refused because another consumer holds the line; names that consumer. */
 public final class LineBusyException extends GpioException {
     private static final long serialVersionUID = 1L;
@@ -10,7 +12,7 @@ public final class LineBusyException extends GpioException {
         super(chip + " line " + offset + " is busy: it is held by "
                 + (consumer.isEmpty() ? "the kernel (no consumer name)" : "consumer \"" + consumer + "\"")
                 + "; stop that user of the line (e.g. its gpioset or driver) and try again, or pick another line",
-                io.vgpio.gpiocdev.internal.CLib.EBUSY);
+                Errno.EBUSY);
         this.consumer = consumer;
     }
 

@@ -1,9 +1,12 @@
 package io.vgpio.gpiocdev;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import io.vgpio.gpiocdev.internal.CLib;
 import io.vgpio.gpiocdev.internal.Uapi;
+import io.vgpio.linux.Descriptors;
+import io.vgpio.linux.Errno;
+import io.vgpio.linux.Ioctl;
+import io.vgpio.linux.NativeException;
+import io.vgpio.linux.Poll;
 
 /**
  * A requested line: its values and, for inputs with edge detection, its edge events. Values are logical (an
@@ -18,7 +21,6 @@ public final class LineRequest implements AutoCloseable {
     private final int offset;
     private final Memory values = new Memory(Uapi.VALUES_SIZE);
     private final Memory events = new Memory((long) BATCH * Uapi.EVENT_SIZE);
-    private final Memory pollFds = new Memory(16);
     private LineSettings settings;
     private volatile int fd;
 
@@ -41,8 +43,10 @@ public final class LineRequest implements AutoCloseable {
     public int getValue() throws GpioException {
         values.setLong(0, 0);
         values.setLong(8, 1);
-        if (CLib.ioctl(fd(), Uapi.LINE_GET_VALUES, values) < 0) {
-            throw GpioException.of("cannot read " + chip + " line " + offset, Native.getLastError());
+        try {
+            Ioctl.call(fd(), Uapi.LINE_GET_VALUES, values);
+        } catch (NativeException e) {
+            throw GpioException.of("cannot read " + chip + " line " + offset, e.errno());
         }
         return (int) (values.getLong(0) & 1);
     }
@@ -51,8 +55,10 @@ public final class LineRequest implements AutoCloseable {
     public void setValue(int value) throws GpioException {
         values.setLong(0, value & 1);
         values.setLong(8, 1);
-        if (CLib.ioctl(fd(), Uapi.LINE_SET_VALUES, values) < 0) {
-            throw GpioException.of("cannot set " + chip + " line " + offset + " to " + value, Native.getLastError());
+        try {
+            Ioctl.call(fd(), Uapi.LINE_SET_VALUES, values);
+        } catch (NativeException e) {
+            throw GpioException.of("cannot set " + chip + " line " + offset + " to " + value, e.errno());
         }
     }
 
@@ -61,8 +67,10 @@ public final class LineRequest implements AutoCloseable {
         try (Memory m = new Memory(Uapi.CONFIG_SIZE)) {
             m.clear();
             writeConfig(m, 0, s);
-            if (CLib.ioctl(fd(), Uapi.LINE_SET_CONFIG, m) < 0) {
-                throw GpioException.of("cannot reconfigure " + chip + " line " + offset, Native.getLastError());
+            try {
+                Ioctl.call(fd(), Uapi.LINE_SET_CONFIG, m);
+            } catch (NativeException e) {
+                throw GpioException.of("cannot reconfigure " + chip + " line " + offset, e.errno());
             }
         }
         settings = s;
@@ -76,26 +84,17 @@ public final class LineRequest implements AutoCloseable {
      * @throws GpioException when the line's chip went away (POLLERR/POLLHUP, as after an unplug)
      */
     public boolean awaitEvents(int wakeFd, int timeoutMillis) throws GpioException {
-        pollFds.setInt(0, fd());
-        pollFds.setShort(4, CLib.POLLIN);
-        pollFds.setShort(6, (short) 0);
-        pollFds.setInt(8, wakeFd);
-        pollFds.setShort(12, CLib.POLLIN);
-        pollFds.setShort(14, (short) 0);
-        int n = CLib.poll(pollFds, wakeFd >= 0 ? 2 : 1, timeoutMillis);
-        if (n < 0) {
-            int errno = Native.getLastError();
-            if (errno == CLib.EINTR) {
-                return false;
-            }
-            throw GpioException.of("cannot wait for events on " + chip + " line " + offset, errno);
+        int revents;
+        try {
+            revents = Poll.readiness(fd(), wakeFd, timeoutMillis);
+        } catch (NativeException e) {
+            throw GpioException.of("cannot wait for events on " + chip + " line " + offset, e.errno());
         }
-        short revents = pollFds.getShort(6);
-        if ((revents & (CLib.POLLERR | CLib.POLLHUP | CLib.POLLNVAL)) != 0) {
+        if ((revents & (Poll.POLLERR | Poll.POLLHUP | Poll.POLLNVAL)) != 0) {
             throw new GpioException(chip + " line " + offset + " went away (the chip was removed or unplugged)",
-                    CLib.ENODEV);
+                    Errno.ENODEV);
         }
-        return (revents & CLib.POLLIN) != 0;
+        return (revents & Poll.POLLIN) != 0;
     }
 
     /**
@@ -106,15 +105,14 @@ public final class LineRequest implements AutoCloseable {
     public int readEvents(EdgeEvent[] out) throws GpioException {
         int want = Math.min(out.length, BATCH);
         long n;
-        do {
-            n = CLib.read(fd(), events, (long) want * Uapi.EVENT_SIZE);
-        } while (n < 0 && Native.getLastError() == CLib.EINTR);
-        if (n < 0) {
-            throw GpioException.of("cannot read events of " + chip + " line " + offset, Native.getLastError());
+        try {
+            n = Descriptors.read(fd(), events, (long) want * Uapi.EVENT_SIZE);
+        } catch (NativeException e) {
+            throw GpioException.of("cannot read events of " + chip + " line " + offset, e.errno());
         }
         if (n == 0) {
             throw new GpioException(chip + " line " + offset + " went away (end of file on its request)",
-                    CLib.ENODEV);
+                    Errno.ENODEV);
         }
         int count = (int) (n / Uapi.EVENT_SIZE);
         for (int i = 0; i < count; i++) {
@@ -159,10 +157,9 @@ public final class LineRequest implements AutoCloseable {
         int f = fd;
         if (f >= 0) {
             fd = -1;
-            CLib.close(f);
+            Descriptors.close(f);
         }
         values.close();
         events.close();
-        pollFds.close();
     }
 }

@@ -1,11 +1,13 @@
 package io.vgpio.vhost;
 
-import io.vgpio.vhost.linux.Descriptors;
-import io.vgpio.vhost.linux.Linux;
-import io.vgpio.vhost.linux.NativeException;
 import io.vgpio.virtio.GuestMemory;
 import java.util.ArrayList;
 import java.util.List;
+import io.vgpio.linux.Descriptors;
+import io.vgpio.linux.Mapping;
+import io.vgpio.linux.NativeException;
+import io.vgpio.linux.SharedMemory;
+import io.vgpio.linux.Errno;
 
 /**
  * The frontend's guest memory, mapped from the descriptors of SET_MEM_TABLE. Ring addresses arrive as the
@@ -19,10 +21,10 @@ final class MemoryTable implements AutoCloseable {
     }
 
     private final List<Entry> entries;
-    private final List<Linux.Mapping> mappings;
+    private final List<Mapping> mappings;
     private final GuestMemory memory;
 
-    private MemoryTable(List<Entry> entries, List<Linux.Mapping> mappings, GuestMemory memory) {
+    private MemoryTable(List<Entry> entries, List<Mapping> mappings, GuestMemory memory) {
         this.entries = entries;
         this.mappings = mappings;
         this.memory = memory;
@@ -49,16 +51,16 @@ final class MemoryTable implements AutoCloseable {
 
     /** Maps every region; closes all descriptors whether or not it succeeds. */
     static MemoryTable map(List<Entry> entries, int[] fds) throws NativeException {
-        List<Linux.Mapping> mappings = new ArrayList<>();
+        List<Mapping> mappings = new ArrayList<>();
         List<GuestMemory.Region> regions = new ArrayList<>();
         try {
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
                 if (e.size() <= 0 || e.mmapOffset() < 0) {
                     throw new NativeException("SET_MEM_TABLE region " + i + " has size " + e.size() + " and offset "
-                            + e.mmapOffset(), 22);
+                            + e.mmapOffset(), Errno.EINVAL);
                 }
-                Linux.Mapping m = Linux.mmapShared(fds[i], e.mmapOffset() + e.size());
+                Mapping m = SharedMemory.map(fds[i], e.mmapOffset() + e.size());
                 mappings.add(m);
                 for (long off = 0; off < e.size(); off += CHUNK) {
                     int len = (int) Math.min(CHUNK, e.size() - off);
@@ -67,11 +69,11 @@ final class MemoryTable implements AutoCloseable {
             }
             return new MemoryTable(List.copyOf(entries), mappings, new GuestMemory(regions));
         } catch (NativeException | RuntimeException ex) {
-            mappings.forEach(Linux.Mapping::close);
-            throw ex instanceof NativeException ne ? ne : new NativeException("SET_MEM_TABLE: " + ex.getMessage(), 22);
+            mappings.forEach(Mapping::close);
+            throw ex instanceof NativeException ne ? ne : new NativeException("SET_MEM_TABLE: " + ex.getMessage(), Errno.EINVAL);
         } finally {
             for (int fd : fds) {
-                Linux.close(fd);
+                Descriptors.close(fd);
             }
         }
     }
@@ -104,7 +106,7 @@ final class MemoryTable implements AutoCloseable {
     /** Unmaps everything. Callers must have stopped every queue that reads this memory. */
     @Override
     public void close() {
-        mappings.forEach(Linux.Mapping::close);
+        mappings.forEach(Mapping::close);
         mappings.clear();
     }
 }

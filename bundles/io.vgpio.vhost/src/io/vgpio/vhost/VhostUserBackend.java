@@ -2,15 +2,16 @@ package io.vgpio.vhost;
 
 import io.vgpio.core.sockets.PrivateBind;
 import io.vgpio.core.sockets.SocketDirectory;
-import io.vgpio.vhost.linux.Descriptors;
-import io.vgpio.vhost.linux.Linux;
-import io.vgpio.vhost.linux.NativeException;
 import io.vgpio.virtio.VirtioGpioDevice;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.vgpio.linux.Descriptors;
+import io.vgpio.linux.Errno;
+import io.vgpio.linux.NativeException;
+import io.vgpio.linux.UnixSockets;
 
 /**
  * Serves a virtio-gpio device over vhost-user: listens on a UNIX socket (mode 0600) that QEMU, or any vhost-user
@@ -66,7 +67,7 @@ public final class VhostUserBackend implements AutoCloseable {
     public synchronized void start() throws IOException {
         SocketDirectory.prepare(socket.getParent());
         removeStaleSocket();
-        listenFd = PrivateBind.bind(socket, at -> Linux.listenUnix(at.toString(), 4), Linux::close);
+        listenFd = PrivateBind.bind(socket, at -> UnixSockets.listen(at.toString(), 4), Descriptors::close);
         acceptThread = new Thread(this::acceptLoop, "vhost-accept " + socket.getFileName());
         acceptThread.setDaemon(true);
         acceptThread.start();
@@ -82,15 +83,15 @@ public final class VhostUserBackend implements AutoCloseable {
             throw new IOException(socket + " exists and is not a socket; remove it or choose another socket path");
         }
         try {
-            int fd = Linux.connectUnix(socket.toString());
-            Linux.close(fd);
+            int fd = UnixSockets.connect(socket.toString());
+            Descriptors.close(fd);
             throw new IOException("another backend is already serving " + socket
                     + "; stop it or choose another socket path");
         } catch (NativeException e) {
-            if (e.errno() != Linux.ECONNREFUSED) {
+            if (e.errno() != Errno.ECONNREFUSED) {
                 throw e;
             }
-            Linux.unlink(socket.toString()); // left behind by a backend that died
+            UnixSockets.unlink(socket.toString()); // left behind by a backend that died
         }
     }
 
@@ -98,7 +99,7 @@ public final class VhostUserBackend implements AutoCloseable {
         while (!closed) {
             int fd;
             try {
-                fd = Linux.accept(listenFd);
+                fd = UnixSockets.accept(listenFd);
             } catch (NativeException e) {
                 if (!closed) {
                     LOG.log(Level.ERROR, "accept on {0} failed: {1}", socket, e.getMessage());
@@ -106,15 +107,15 @@ public final class VhostUserBackend implements AutoCloseable {
                 return;
             }
             if (closed) {
-                Linux.close(fd);
+                Descriptors.close(fd);
                 return;
             }
             synchronized (this) {
                 if (active != null) {
                     LOG.log(Level.WARNING, "refused a second frontend on {0} ({1}): {2}, attached {3} s ago, holds"
-                            + " the only slot", socket, pid(Descriptors.peerPid(fd)), pid(active.peerPid()),
+                            + " the only slot", socket, pid(UnixSockets.peerPid(fd)), pid(active.peerPid()),
                             (System.nanoTime() - activeSince) / 1_000_000_000L);
-                    Linux.close(fd);
+                    Descriptors.close(fd);
                     continue;
                 }
                 try {
@@ -128,7 +129,7 @@ public final class VhostUserBackend implements AutoCloseable {
                     LOG.log(Level.INFO, "frontend connected on {0} ({1})", socket, pid(c.peerPid()));
                 } catch (NativeException e) {
                     LOG.log(Level.ERROR, "cannot serve a new frontend: {0}", e.getMessage());
-                    Linux.close(fd);
+                    Descriptors.close(fd);
                 }
             }
         }
@@ -176,12 +177,12 @@ public final class VhostUserBackend implements AutoCloseable {
             }
         }
         if (listenFd >= 0) {
-            Linux.shutdown(listenFd);
-            Linux.close(listenFd);
+            UnixSockets.shutdown(listenFd);
+            Descriptors.close(listenFd);
             listenFd = -1;
         }
         try {
-            Linux.unlink(socket.toString());
+            UnixSockets.unlink(socket.toString());
         } catch (NativeException e) {
             LOG.log(Level.WARNING, "cannot remove {0}: {1}", socket, e.getMessage());
         }

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vgpio.vhost.linux.Linux;
 import io.vgpio.virtio.GuestMemory;
 import io.vgpio.virtio.GuestMemoryException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.vgpio.linux.SharedMemory;
 
 /**
  * What releng/fuzz.sh found on the vhost-user path (reproducers in tests/fuzz/regressions/vhost). In this package
@@ -43,7 +43,7 @@ class FuzzFindingsTest {
     void region_at_user_address_above_2_63_translates_no_low_address() throws Exception {
         long gpa = 0xe0e0_e0e0_0000_0000L;
         long uva = 0xe0e0_e0e0_e0e0_e0e0L;
-        int fd = Linux.memfdCreate("fuzz-finding", 1 << 16);
+        int fd = SharedMemory.memfd("fuzz-finding", 1 << 16);
         try (MemoryTable table = MemoryTable.map(List.of(new MemoryTable.Entry(gpa, 57569, uva, 0)), new int[] {fd})) {
             // The ring address of the fuzzer's session: before the fix it "translated" to a guest address
             // outside every region, and starting the queue threw GuestMemoryException on the connection thread.

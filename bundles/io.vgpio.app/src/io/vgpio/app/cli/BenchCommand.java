@@ -4,9 +4,8 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.vhost.DeviceHost;
-import io.vgpio.vhost.linux.Linux;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,9 +23,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import io.vgpio.linux.CpuAffinity;
 
 /**
- * {@code vgpio bench}: measures the device over its real socket and eventfds with the Java test-kit driver, and
+ * {@code vgpio bench}: measures the device over its real socket and eventfds with the Java driver, and
  * the floor (a C eventfd ping-pong between two processes) in the same run.
  */
 final class BenchCommand {
@@ -136,7 +136,7 @@ final class BenchCommand {
         for (Placement pl : Placement.values()) {
             try (Backend b = Backend.start(inProcess, launcher, pl)) {
                 if (pl == Placement.ONE_CPU) {
-                    Linux.pinCurrentThread(0);
+                    CpuAffinity.pinCurrentThread(0);
                 }
                 try {
                     out.println("round trip and eventfd floor, interleaved, " + pl.label + "...");
@@ -156,7 +156,7 @@ final class BenchCommand {
                         inDevice = inDeviceInterruptLatency(b.control);
                     }
                 } finally {
-                    Linux.unpinCurrentThread();
+                    CpuAffinity.unpinCurrentThread();
                 }
             }
         }

@@ -8,9 +8,11 @@ import io.vgpio.gpiocdev.GpioException;
 import io.vgpio.gpiocdev.LineBusyException;
 import io.vgpio.gpiocdev.LineInfo;
 import io.vgpio.gpiocdev.LineRequest;
-import io.vgpio.gpiocdev.internal.CLib;
-import com.sun.jna.Memory;
-import com.sun.jna.Native;
+import io.vgpio.linux.Descriptors;
+import io.vgpio.linux.Errno;
+import io.vgpio.linux.EventFd;
+import io.vgpio.linux.NativeException;
+import io.vgpio.linux.Poll;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +29,6 @@ abstract class Binder {
     protected final String consumer;
     private final Consumer<BindingStatus> report;
     private final int wakeFd;
-    private final Memory one = new Memory(8);
     private Thread thread;
     private volatile boolean stopping;
     private volatile BindingStatus status;
@@ -41,11 +42,11 @@ abstract class Binder {
         this.binding = binding;
         this.consumer = consumer;
         this.report = report;
-        int fd = CLib.eventfd(0, CLib.EFD_CLOEXEC);
-        if (fd < 0) {
-            throw new GpioException("eventfd: " + CLib.message(Native.getLastError()), Native.getLastError());
+        try {
+            this.wakeFd = EventFd.create(0);
+        } catch (NativeException e) {
+            throw new GpioException("eventfd: " + Errno.describe(e.errno()), e.errno());
         }
-        this.wakeFd = fd;
     }
 
     BindingStatus status() {
@@ -82,8 +83,7 @@ abstract class Binder {
 
     private void abandon() {
         release();
-        CLib.close(wakeFd);
-        one.close();
+        Descriptors.close(wakeFd);
     }
 
     /** Opens the chip, resolves the line, refuses a line another consumer holds, then {@link #acquire}s. */
@@ -184,19 +184,21 @@ abstract class Binder {
     }
 
     private void waitWake(int millis) {
-        try (Memory fds = new Memory(8)) {
-            fds.setInt(0, wakeFd);
-            fds.setShort(4, CLib.POLLIN);
-            fds.setShort(6, (short) 0);
-            CLib.poll(fds, 1, millis);
+        try {
+            Poll.pollIn(wakeFd, millis);
+        } catch (NativeException e) {
+            // the wait is only a pause: the loop looks at why it should go on either way
         }
     }
 
     /** Stops the thread and releases the physical line. */
     void stop() {
         stopping = true;
-        one.setLong(0, 1);
-        CLib.write(wakeFd, one, 8);
+        try {
+            EventFd.signal(wakeFd);
+        } catch (NativeException e) {
+            // the line is released below either way; a thread that missed the wake-up ends at its next retry
+        }
         boolean ended = true;
         if (thread != null && thread != Thread.currentThread()) {
             try {
@@ -210,8 +212,7 @@ abstract class Binder {
             release();
         }
         if (ended) { // a thread stuck in a system call keeps its descriptor rather than polling a reused one
-            CLib.close(wakeFd);
-            one.close();
+            Descriptors.close(wakeFd);
         }
     }
 }

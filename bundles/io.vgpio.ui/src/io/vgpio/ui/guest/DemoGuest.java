@@ -3,7 +3,7 @@ package io.vgpio.ui.guest;
 import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.console.ConsoleBuffer;
 import io.vgpio.vhost.DeviceHost;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -12,7 +12,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
 /**
- * A built-in guest that needs no QEMU, for classrooms: the Java test-kit driver attaches over the real vhost-user
+ * A built-in guest that needs no QEMU, for classrooms: the Java driver attaches over the real vhost-user
  * socket and behaves like a small firmware: it blinks an LED on line 0 twice a second, arms line 1 (a button) for
  * interrupts on both edges, and counts them, re-arming after each one as the Linux driver does.
  */

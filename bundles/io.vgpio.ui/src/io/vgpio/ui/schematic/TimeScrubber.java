@@ -1,8 +1,8 @@
 package io.vgpio.ui.schematic;
 
+import io.vgpio.core.waveform.TimeText;
 import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;
-import io.vgpio.ui.waveform.TimeText;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 import org.eclipse.jface.layout.GridDataFactory;

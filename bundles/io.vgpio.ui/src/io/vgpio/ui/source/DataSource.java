@@ -3,6 +3,7 @@ package io.vgpio.ui.source;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
+import io.vgpio.core.waveform.WaveformSource;
 import io.vgpio.vhost.DeviceHost;
 import java.util.List;
 
@@ -10,9 +11,9 @@ import java.util.List;
  * What the schematic, waveform and traffic views show: the live device ({@link LiveSource}) or a trace opened for
  * offline analysis ({@link TraceSource}, read-only). A source gives the configuration, the event log (on the
  * source's own clock) and the chip's state: the live chip's now, or the trace's at its scrub time.
- * {@link SourceService} publishes the current one.
+ * {@link SourceService} publishes the current one. The waveform's model sees it only as a {@link WaveformSource}.
  */
-public sealed interface DataSource permits LiveSource, TraceSource {
+public sealed interface DataSource extends WaveformSource permits LiveSource, TraceSource {
     DeviceConfig config();
 
     EventLog log();

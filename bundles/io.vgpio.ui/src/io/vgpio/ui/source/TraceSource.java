@@ -77,6 +77,12 @@ public final class TraceSource implements DataSource {
         return trace.durationNanos();
     }
 
+    /** A recording does not grow: its "now" is its end. */
+    @Override
+    public long now() {
+        return durationNanos();
+    }
+
     @Override
     public String description() {
         return String.format(Locale.ROOT, "Trace %s (%.1f s, %,d events, %s) \u00b7 read-only", name(),
@@ -97,6 +103,7 @@ public final class TraceSource implements DataSource {
     // ---- the scrub time ------------------------------------------------------------------------------------
 
     /** The time the chip's state is shown at, ns since the trace start. */
+    @Override
     public long scrubTime() {
         return scrubTime;
     }

@@ -2,6 +2,8 @@ package io.vgpio.ui.traffic;
 
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.Protocol;
+import io.vgpio.core.traffic.TrafficCells;
+import io.vgpio.core.traffic.TrafficFilter;
 import java.util.function.Consumer;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;

@@ -2,6 +2,9 @@ package io.vgpio.ui.traffic;
 
 import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
+import io.vgpio.core.traffic.TrafficCells;
+import io.vgpio.core.traffic.TrafficFilter;
+import io.vgpio.core.traffic.TrafficIndex;
 import io.vgpio.ui.source.DataSource;
 import java.util.function.Supplier;
 import org.eclipse.jface.action.Action;

@@ -3,6 +3,9 @@ package io.vgpio.ui.traffic;
 import io.vgpio.core.Event;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.traffic.PairFinder;
+import io.vgpio.core.traffic.TrafficCells;
+import io.vgpio.core.traffic.TrafficIndex;
 import io.vgpio.ui.source.DataSource;
 import java.util.function.Supplier;
 import org.eclipse.swt.SWT;
@@ -18,6 +21,9 @@ import org.eclipse.swt.widgets.TableItem;
  * event under the mouse. Each row is read from the log when the table asks for it; nothing is kept per row.
  */
 final class TrafficRows {
+    /** Column widths in pixels and alignment, in the order of {@link TrafficCells#titles()}. */
+    private static final int[] WIDTHS = {64, 96, 70, 150, 110, 210, 70, 80, 70};
+    private static final boolean[] RIGHT = {true, true, false, false, false, false, false, true, false};
     private final Color problemBg = new Color(255, 226, 226);
     private final Color partnerBg = new Color(255, 244, 196);
     private final Color quietFg = new Color(110, 110, 110);
@@ -45,10 +51,10 @@ final class TrafficRows {
         Table table = window.table();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        for (int i = 0; i < TrafficCells.TITLES.length; i++) {
-            TableColumn c = new TableColumn(table, TrafficCells.RIGHT[i] ? SWT.RIGHT : SWT.LEFT);
-            c.setText(TrafficCells.TITLES[i]);
-            c.setWidth(TrafficCells.WIDTHS[i]);
+        for (int i = 0; i < TrafficCells.titles().size(); i++) {
+            TableColumn c = new TableColumn(table, RIGHT[i] ? SWT.RIGHT : SWT.LEFT);
+            c.setText(TrafficCells.titles().get(i));
+            c.setWidth(WIDTHS[i]);
             c.setMoveable(true);
         }
         table.getColumn(TrafficCells.SEQ).setToolTipText("Sequence number of the event in the device's log");

@@ -4,6 +4,8 @@ import io.vgpio.core.Event;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.traffic.PairFinder;
+import io.vgpio.core.traffic.TrafficIndex;
 import io.vgpio.ui.source.DataSource;
 import java.util.ArrayList;
 import java.util.Arrays;

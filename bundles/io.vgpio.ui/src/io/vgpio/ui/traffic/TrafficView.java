@@ -2,6 +2,9 @@ package io.vgpio.ui.traffic;
 
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.traffic.PairFinder;
+import io.vgpio.core.traffic.TrafficFilter;
+import io.vgpio.core.traffic.TrafficIndex;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
 import java.util.Locale;

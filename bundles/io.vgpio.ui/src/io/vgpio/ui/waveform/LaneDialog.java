@@ -1,5 +1,6 @@
 package io.vgpio.ui.waveform;
 
+import io.vgpio.core.waveform.Lane;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

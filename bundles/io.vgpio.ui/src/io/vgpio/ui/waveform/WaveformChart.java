@@ -1,5 +1,8 @@
 package io.vgpio.ui.waveform;
 
+import io.vgpio.core.waveform.LaneData;
+import io.vgpio.core.waveform.LaneStyle;
+import io.vgpio.core.waveform.WaveformModel;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -122,10 +125,10 @@ public final class WaveformChart {
             double b = seconds(f, f.t1());
             timeAxis.setRange(new Range(a, Math.max(b, a + 1e-9)), true, false);
             plot.clearDomainMarkers();
-            marker(f, f.cursorA(), LaneStyle.CURSOR_A, 1.5f, "A");
-            marker(f, f.cursorB(), LaneStyle.CURSOR_B, 1.5f, "B");
-            marker(f, f.highlight(), LaneStyle.HIGHLIGHT, 2.5f, null);
-            marker(f, f.scrub(), LaneStyle.SCRUB, 2f, "\u25bc");
+            marker(f, f.cursorA(), new Color(LaneStyle.CURSOR_A), 1.5f, "A");
+            marker(f, f.cursorB(), new Color(LaneStyle.CURSOR_B), 1.5f, "B");
+            marker(f, f.highlight(), new Color(LaneStyle.HIGHLIGHT), 2.5f, null);
+            marker(f, f.scrub(), new Color(LaneStyle.SCRUB), 2f, "\u25bc");
             dataset.changed();
         } finally {
             chart.setNotify(true);
@@ -209,7 +212,8 @@ public final class WaveformChart {
             double x1 = area.getX() + d.end(item) * colW;
             double yHigh = rangeAxis.valueToJava2D(series - 0.32, area, plot.getRangeAxisEdge());
             double yLow = rangeAxis.valueToJava2D(series + 0.32, area, plot.getRangeAxisEdge());
-            Color c = LaneStyle.of(d);
+            int rgb = LaneStyle.of(d);
+            Color c = new Color(rgb);
             g2.setStroke(LINE);
             switch (d.state(item)) {
                 case LaneData.LOW -> {
@@ -217,7 +221,7 @@ public final class WaveformChart {
                     g2.draw(new Line2D.Double(x0, yLow, x1, yLow));
                 }
                 case LaneData.HIGH -> {
-                    g2.setPaint(tint(c));
+                    g2.setPaint(new Color(LaneStyle.tint(rgb))); // opaque: SWTGraphics2D alpha is costly
                     g2.fill(new Rectangle2D.Double(x0, yHigh, x1 - x0, yLow - yHigh));
                     g2.setPaint(c);
                     g2.draw(new Line2D.Double(x0, yHigh, x1, yHigh));
@@ -232,7 +236,7 @@ public final class WaveformChart {
                     g2.fill(new Rectangle2D.Double(x0, yHigh, Math.max(1, x1 - x0), yLow - yHigh));
                 }
                 case LaneData.UNKNOWN -> {
-                    g2.setPaint(LaneStyle.UNKNOWN);
+                    g2.setPaint(new Color(LaneStyle.UNKNOWN));
                     g2.fill(new Rectangle2D.Double(x0, yHigh, x1 - x0, yLow - yHigh));
                 }
                 default -> {
@@ -250,12 +254,6 @@ public final class WaveformChart {
                     g2.fill(head);
                 }
             }
-        }
-
-        private static Color tint(Color c) {
-            // a pale fill under a high level (opaque: SWTGraphics2D alpha is costly)
-            return new Color(255 - (255 - c.getRed()) / 6, 255 - (255 - c.getGreen()) / 6,
-                    255 - (255 - c.getBlue()) / 6);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vgpio.ui.waveform;
 
+import io.vgpio.core.waveform.WaveformModel;
 import java.util.Objects;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.MouseEvent;

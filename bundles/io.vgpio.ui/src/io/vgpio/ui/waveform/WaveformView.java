@@ -1,6 +1,9 @@
 package io.vgpio.ui.waveform;
 
 import io.vgpio.core.Event;
+import io.vgpio.core.waveform.SvgExport;
+import io.vgpio.core.waveform.TimeText;
+import io.vgpio.core.waveform.WaveformModel;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;

@@ -8,7 +8,7 @@ import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.MessageType;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.vhost.DeviceHost;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A real backend on a real socket in a temporary directory, and a test-kit driver attached to it. Close it to stop
+ * A real backend on a real socket in a temporary directory, and a Java driver attached to it. Close it to stop
  * both and remove the directory.
  */
 final class DeviceFixture implements AutoCloseable {

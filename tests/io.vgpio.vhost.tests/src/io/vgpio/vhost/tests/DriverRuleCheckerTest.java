@@ -18,7 +18,7 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.Protocol;
 import io.vgpio.core.payload.RuleViolation;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -12,13 +12,14 @@ import io.vgpio.core.Cause;
 import io.vgpio.core.Direction;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
-import io.vgpio.testkit.GpioDriver;
-import io.vgpio.vhost.linux.Linux;
+import io.vgpio.driver.GpioDriver;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.vgpio.linux.EventFd;
+import io.vgpio.linux.Poll;
 
 /**
  * The device-normative statements of "Device Types / GPIO Device / eventq Operation", and the eventq behaviour the
@@ -138,11 +139,11 @@ class EventqConformanceTest {
             for (int i = 0; i < 20; i++) {
                 f.driver.queueIrqBuffer(0);
                 Await.until(() -> f.host.chip().state(0).armed()); // the kick is handled on the connection's thread
-                Linux.drain(call); // the backend made it non-blocking: returns at once
-                assertFalse(Linux.pollIn(call, 0), "no wake-up is pending before the change");
+                EventFd.drain(call); // the backend made it non-blocking: returns at once
+                assertFalse(Poll.pollIn(call, 0), "no wake-up is pending before the change");
                 f.host.chip().setInput(0, (i + 1) % 2, Cause.USER);
                 // Completed on the thread that changed the line: a polling device would not have signalled yet.
-                assertTrue(Linux.pollIn(call, 0), "the call eventfd is signalled when setInput returns");
+                assertTrue(Poll.pollIn(call, 0), "the call eventfd is signalled when setInput returns");
                 f.driver.blockOnCall(1); // a blocking wait with no time-out returns: woken by the eventfd
                 GpioDriver.Interrupt irq = f.driver.pollInterrupt();
                 assertNotNull(irq, "the used ring holds the buffer the wake-up was for");

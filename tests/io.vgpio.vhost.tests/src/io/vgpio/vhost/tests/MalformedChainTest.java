@@ -14,8 +14,8 @@ import io.vgpio.core.EventKind.ChainError;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.payload.ChainRejected;
 import io.vgpio.core.payload.RuleViolation;
-import io.vgpio.testkit.DriverQueue;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.DriverQueue;
+import io.vgpio.driver.GpioDriver;
 
 import io.vgpio.virtio.GuestMemory;
 import java.util.List;
@@ -60,9 +60,7 @@ class MalformedChainTest {
 
     /** Publishes a hand-made chain, kicks, and returns what came back. */
     private DriverQueue.Used send(int head, List<Integer> ids) throws Exception {
-        q.publishRaw(head, ids);
-        f.driver.kick(0);
-        DriverQueue.Used u = f.driver.awaitUsed(0, 3000);
+        DriverQueue.Used u = RawChains.send(f.driver, 0, head, ids);
         assertNotNull(u, "the chain is returned, not leaked");
         return u;
     }
@@ -162,7 +160,7 @@ class MalformedChainTest {
     @DisplayName("BAD_HEAD_INDEX: an available entry past the descriptor table is skipped; nothing is returned for it")
     void bad_head_index() throws Exception {
         int usedBefore = q.usedIndex();
-        q.publishRaw(q.size() + 3, List.of());
+        RawChains.publishBadHead(q, q.size() + 3);
         assertStillServing(); // served after the bad entry, so the device has looked at it
         assertEquals(List.of(ChainError.BAD_HEAD_INDEX), chainErrors());
         assertEquals(usedBefore + 1, q.usedIndex(), "only the good request came back: no head to return");
@@ -225,7 +223,7 @@ class MalformedChainTest {
     @Timeout(60) // guards the wait below; nothing depends on time
     @DisplayName("RING_INDEX_JUMP: an available index that moves by more than the queue size stops that queue only")
     void ring_index_jump() throws Exception {
-        q.forceAvailIndex(q.usedIndex() + q.size() + 1);
+        RawChains.forceAvailIndex(f.driver, q, q.usedIndex() + q.size() + 1);
         f.driver.kick(0);
         Await.until(() -> chainErrors().contains(ChainError.RING_INDEX_JUMP)); // handled on the connection's thread
         assertEquals(List.of(ChainError.RING_INDEX_JUMP), chainErrors());
@@ -321,9 +319,7 @@ class MalformedChainTest {
             mem.putU16(irq, 1);
             int d = eq.takeDescriptor();
             eq.writeDesc(d, irq, 2, 0, 0);
-            eq.publishRaw(d, List.of(d));
-            f.driver.kick(1);
-            DriverQueue.Used u = f.driver.awaitUsed(1, 3000);
+            DriverQueue.Used u = RawChains.send(f.driver, 1, d, List.of(d));
             assertNotNull(u);
             assertEquals(0, u.len());
             assertTrue(violation(DriverRule.SEPARATE_EVENT_BUFFERS));

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.jna.Memory;
-import io.vgpio.testkit.GpioDriver;
-import io.vgpio.testkit.VhostUserFrontend;
+import io.vgpio.driver.GpioDriver;
+import io.vgpio.driver.VhostUserFrontend;
 import io.vgpio.vhost.VhostUser;
-import io.vgpio.vhost.linux.Linux;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,6 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.vgpio.linux.Descriptors;
+import io.vgpio.linux.EventFd;
+import io.vgpio.linux.SharedMemory;
+import io.vgpio.linux.UnixSockets;
 
 /**
  * Malformed vhost-user messages (bad headers, unknown requests, wrong descriptor counts, truncated payloads): the
@@ -56,14 +59,14 @@ class MalformedMessageTest {
         return b.array();
     }
 
-    /** Writes raw bytes on the frontend's socket: a header the test kit would never build. */
+    /** Writes raw bytes on the frontend's socket: a header the Java driver would never build. */
     private void raw(int request, int flags, int size, int payloadBytes) throws Exception {
         Memory m = new Memory(12 + Math.max(1, payloadBytes));
         m.clear();
         m.setInt(0, request);
         m.setInt(4, flags);
         m.setInt(8, size);
-        Linux.writeFully(fe.socketFd(), m, 12 + payloadBytes);
+        Descriptors.writeFully(fe.socketFd(), m, 12 + payloadBytes);
     }
 
     /** The backend closed this frontend's connection (the read sees the end of the stream). */
@@ -78,7 +81,7 @@ class MalformedMessageTest {
 
     /** The backend survived: once the bad frontend is gone, a new one attaches and is served. */
     private void assertNextFrontendServed() throws Exception {
-        Linux.shutdown(fe.socketFd()); // the end of the stream; the descriptor is closed once, after the test
+        UnixSockets.shutdown(fe.socketFd()); // the end of the stream; the descriptor is closed once, after the test
         assertTrue(f.host.backend().awaitDisconnected(30_000));
         f.driver = GpioDriver.attach(f.socket);
         assertEquals(0, f.req(GET_VALUE, 0, 0).status(), "a new frontend is served");
@@ -138,15 +141,15 @@ class MalformedMessageTest {
     @Test
     @DisplayName("Wrong descriptor count: SET_MEM_TABLE listing one region with two descriptors drops the frontend")
     void mem_table_with_too_many_descriptors() throws Exception {
-        int a = Linux.memfdCreate("extra-a", 4096);
-        int b = Linux.memfdCreate("extra-b", 4096);
+        int a = SharedMemory.memfd("extra-a", 4096);
+        int b = SharedMemory.memfd("extra-b", 4096);
         try {
             fe.send(VhostUser.SET_MEM_TABLE, VhostUser.FLAG_NEED_REPLY, le(40, 1, 0, 4096, 0x7f00_0000_0000L, 0),
                     a, b);
             assertDropped("1 region, 2 descriptors");
         } finally {
-            Linux.close(a);
-            Linux.close(b);
+            Descriptors.close(a);
+            Descriptors.close(b);
         }
         assertNextFrontendServed();
     }
@@ -162,13 +165,13 @@ class MalformedMessageTest {
     @Test
     @DisplayName("Stray descriptors on a message that takes none are closed; the frontend is answered")
     void stray_descriptors_are_closed() throws Exception {
-        int[] stray = {Linux.eventfd(0), Linux.eventfd(0), Linux.eventfd(0)};
+        int[] stray = {EventFd.create(0), EventFd.create(0), EventFd.create(0)};
         try {
             fe.send(VhostUser.GET_FEATURES, 0, null, stray);
             assertNotEquals(0, fe.readReply(VhostUser.GET_FEATURES).getLong(0));
         } finally {
             for (int fd : stray) {
-                Linux.close(fd);
+                Descriptors.close(fd);
             }
         }
         assertStillAnswered();

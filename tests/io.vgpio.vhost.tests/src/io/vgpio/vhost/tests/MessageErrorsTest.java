@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vgpio.core.Direction;
 import io.vgpio.core.MessageType;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -10,16 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.jna.Memory;
 import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
-import io.vgpio.testkit.GpioDriver;
-import io.vgpio.testkit.VhostUserFrontend;
+import io.vgpio.driver.GpioDriver;
+import io.vgpio.driver.VhostUserFrontend;
 import io.vgpio.vhost.VhostUser;
-import io.vgpio.vhost.linux.Linux;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.vgpio.linux.Descriptors;
+import io.vgpio.linux.EventFd;
+import io.vgpio.linux.SharedMemory;
 
 /**
  * Issue 10, part 4: what an independent probe of the backend found, each fixed and kept fixed. A misbehaving
@@ -34,7 +36,7 @@ class ProbeFindingsTest {
     private static void fillCounter(int eventfd) throws IOException {
         Memory m = new Memory(8);
         m.setLong(0, EVENTFD_MAX);
-        Linux.writeFully(eventfd, m, 8);
+        Descriptors.writeFully(eventfd, m, 8);
     }
 
     /** Waits until a frontend the backend dropped sees its socket closed (a condition, not a clock). */
@@ -67,7 +69,7 @@ class ProbeFindingsTest {
     @DisplayName("F1: a blocking call eventfd with a full counter neither wedges the device nor floods the log")
     void f1_blocking_call_fd_costs_the_connection_not_the_device() throws Exception {
         try (DeviceFixture f = DeviceFixture.lines(2); LogCapture log = new LogCapture()) {
-            int full = Linux.eventfd(0); // blocking, as the probe's: a write now would block for ever
+            int full = EventFd.create(0); // blocking, as the probe's: a write now would block for ever
             try {
                 fillCounter(full);
                 assertEquals(0, f.driver.frontend().setU64Acked(VhostUser.SET_VRING_CALL, 0, full));
@@ -86,7 +88,7 @@ class ProbeFindingsTest {
                 f.detach();
                 assertNextFrontendServed(f);
             } finally {
-                Linux.close(full);
+                Descriptors.close(full);
             }
         }
     }
@@ -96,7 +98,7 @@ class ProbeFindingsTest {
     @DisplayName("F1: a call descriptor that is not an eventfd costs that frontend its connection")
     void f1_call_descriptor_that_is_not_an_eventfd_drops_the_connection() throws Exception {
         try (DeviceFixture f = DeviceFixture.lines(2); LogCapture log = new LogCapture()) {
-            int notAnEventfd = Linux.memfdCreate("not-an-eventfd", 8);
+            int notAnEventfd = SharedMemory.memfd("not-an-eventfd", 8);
             try {
                 VhostUserFrontend fe = f.driver.frontend();
                 fe.send(VhostUser.SET_VRING_CALL, VhostUser.FLAG_NEED_REPLY,
@@ -107,7 +109,7 @@ class ProbeFindingsTest {
                 assertEquals(1, log.warningsWith("is not an eventfd"), log.warnings().toString());
                 assertNextFrontendServed(f);
             } finally {
-                Linux.close(notAnEventfd);
+                Descriptors.close(notAnEventfd);
             }
         }
     }
@@ -135,7 +137,7 @@ class ProbeFindingsTest {
         try (DeviceFixture f = DeviceFixture.lines(2); LogCapture log = new LogCapture()) {
             f.detach();
             for (long[] c : cases) {
-                int memfd = Linux.memfdCreate("vgpio-test-short", c[0]);
+                int memfd = SharedMemory.memfd("vgpio-test-short", c[0]);
                 try (VhostUserFrontend fe = handshake(f)) {
                     ByteBuffer p = ByteBuffer.allocate(8 + 32).order(ByteOrder.LITTLE_ENDIAN).putInt(1).putInt(0)
                             .putLong(0).putLong(c[1]).putLong(0x7f00_0000_0000L).putLong(c[2]);
@@ -143,7 +145,7 @@ class ProbeFindingsTest {
                     assertThrows(IOException.class, () -> fe.readReply(VhostUser.SET_MEM_TABLE),
                             "file " + c[0] + " bytes, region " + c[1] + " at " + c[2] + ": connection dropped");
                 } finally {
-                    Linux.close(memfd);
+                    Descriptors.close(memfd);
                 }
                 assertTrue(f.host.backend().awaitDisconnected(30_000));
             }
@@ -163,7 +165,7 @@ class ProbeFindingsTest {
             f.ok(SET_IRQ_TYPE, 1, IrqType.EDGE_RISING.wireValue());
             f.driver.queueIrqBuffer(1);
             Await.until(() -> f.host.chip().state(1).armed()); // the kick is handled on the connection's thread
-            Linux.truncate(f.driver.ram().fd(), 0); // every page of guest memory now faults (SIGBUS)
+            SharedMemory.truncate(f.driver.ram().fd(), 0); // every page of guest memory now faults (SIGBUS)
             try (ControlClient control = new ControlClient(f.dir.resolve("gpio.ctl"))) {
                 assertEquals("ok", control.ask("set 1 1"), "the control client gets its answer");
                 assertEquals("ok 1", control.ask("get 1"), "and its thread goes on");
@@ -179,7 +181,7 @@ class ProbeFindingsTest {
         try (DeviceFixture f = DeviceFixture.lines(2); LogCapture log = new LogCapture()) {
             f.ok(GET_VALUE, 0, 0);
             f.driver.submit(GET_VALUE.wireValue(), 0, 0); // written while the memory is still there
-            Linux.truncate(f.driver.ram().fd(), 0);
+            SharedMemory.truncate(f.driver.ram().fd(), 0);
             f.driver.kick(0);
             assertMemoryFaultCostTheConnection(f, log);
         }
@@ -231,7 +233,7 @@ class ProbeFindingsTest {
                 Memory five = new Memory(5);
                 five.clear();
                 five.setInt(0, VhostUser.GET_FEATURES);
-                Linux.writeFully(partial.socketFd(), five, 5);
+                Descriptors.writeFully(partial.socketFd(), five, 5);
                 assertDropped(partial, "a frontend stuck inside a header is dropped");
             }
             assertEquals(1, log.warningsWith("sent part of a message"), log.warnings().toString());

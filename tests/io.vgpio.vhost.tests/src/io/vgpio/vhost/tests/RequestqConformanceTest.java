@@ -17,8 +17,8 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
-import io.vgpio.testkit.DriverQueue;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.DriverQueue;
+import io.vgpio.driver.GpioDriver;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One test per device-normative statement of "Device Types / GPIO Device / requestq Operation" (VIRTIO 1.2/1.3),
- * run against the real backend over its socket with the test-kit driver.
+ * run against the real backend over its socket with the Java driver (io.vgpio.driver).
  */
 class RequestqConformanceTest {
 

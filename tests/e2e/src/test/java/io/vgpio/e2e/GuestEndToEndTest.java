@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * device's model ('state', 'get') and event log ('events').
  *
  * <p>Level interrupts cannot be requested from user space through the GPIO character device (it offers edge
- * detection only), so LEVEL_HIGH/LEVEL_LOW are covered by the Java test kit: RequestqConformanceTest and
+ * detection only), so LEVEL_HIGH/LEVEL_LOW are covered by the Java driver: RequestqConformanceTest and
  * EventqConformanceTest in tests/io.vgpio.vhost.tests.
  */
 class GuestEndToEndTest {

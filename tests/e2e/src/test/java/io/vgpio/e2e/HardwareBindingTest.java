@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Hardware bindings for real, with no hardware: a Linux guest with the in-kernel gpio-sim chip runs the product's
  * own code on the host's JDK (both shared read-only over 9p). Inside it, 'vgpio serve' binds lines to gpio-sim;
- * the test kit plays the virtio-gpio driver; gpio-sim's pulls and values play the world. The checks themselves
+ * the Java driver plays the virtio-gpio driver; gpio-sim's pulls and values play the world. The checks themselves
  * are in src/guest (binding-check.sh and BindingCheck.java, compiled here against the product's jars).
  */
 class HardwareBindingTest {

@@ -3,12 +3,10 @@ package io.vgpio.fuzz;
 import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
-import io.vgpio.testkit.GuestRam;
-import io.vgpio.testkit.VhostUserFrontend;
+import io.vgpio.driver.GuestRam;
+import io.vgpio.driver.VhostUserFrontend;
 import io.vgpio.vhost.VhostUser;
 import io.vgpio.vhost.VhostUserBackend;
-import io.vgpio.vhost.linux.Linux;
-import io.vgpio.vhost.linux.NativeException;
 import io.vgpio.virtio.VirtioGpioDevice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +19,9 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import io.vgpio.linux.EventFd;
+import io.vgpio.linux.NativeException;
+import io.vgpio.linux.UnixSockets;
 
 /**
  * A vhost-user frontend session against the real backend over its UNIX socket: the message decoder and the
@@ -68,8 +69,8 @@ public final class VhostUserTarget {
                 backend.start();
                 ram = new GuestRam(RAM);
                 // Two, as QEMU passes: with one the backend's own call signals would come back to it as kicks.
-                kick = Linux.eventfd(Linux.EFD_NONBLOCK);
-                call = Linux.eventfd(Linux.EFD_NONBLOCK);
+                kick = EventFd.create(EventFd.EFD_NONBLOCK);
+                call = EventFd.create(EventFd.EFD_NONBLOCK);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -124,7 +125,7 @@ public final class VhostUserTarget {
                 } catch (NativeException e) {
                     // the backend dropped the connection (EPIPE, ECONNRESET): a clean rejection
                 }
-                Linux.shutdown(frontend.socketFd());
+                UnixSockets.shutdown(frontend.socketFd());
                 if (!backend.awaitDisconnected(5000)) {
                     throw new AssertionError("the backend did not notice the end of the session within 5 s;"
                             + " its threads:\n" + backendThreads());

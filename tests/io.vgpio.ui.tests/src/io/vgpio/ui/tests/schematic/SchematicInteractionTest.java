@@ -12,7 +12,7 @@ import io.vgpio.core.Chip;
 import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.schematic.figures.ChipFigure;
 import io.vgpio.ui.schematic.figures.SwitchFigure;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.schematic.SchematicView;
 import io.vgpio.ui.schematic.figures.SchematicStyle;
 import org.eclipse.draw2d.FigureCanvas;

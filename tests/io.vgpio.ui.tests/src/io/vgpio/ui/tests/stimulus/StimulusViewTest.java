@@ -14,7 +14,7 @@ import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.stimulus.StimulusView;
 import io.vgpio.ui.tests.traffic.ViewTestSupport;

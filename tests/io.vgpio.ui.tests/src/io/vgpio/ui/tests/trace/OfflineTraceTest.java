@@ -17,6 +17,8 @@ import io.vgpio.core.Direction;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.LineState;
+import io.vgpio.core.traffic.TrafficFilter;
+import io.vgpio.core.waveform.WaveformModel;
 import io.vgpio.trace.TraceWriter;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.handlers.OfflineTraceHandlers;
@@ -28,9 +30,7 @@ import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;
 import io.vgpio.ui.stimulus.StimulusView;
 import io.vgpio.ui.tests.UiTest;
-import io.vgpio.ui.traffic.TrafficFilter;
 import io.vgpio.ui.traffic.TrafficView;
-import io.vgpio.ui.waveform.WaveformModel;
 import io.vgpio.ui.waveform.WaveformView;
 import io.vgpio.vhost.DeviceHost;
 import java.io.IOException;
@@ -294,7 +294,8 @@ class OfflineTraceTest {
 
         execute(CLOSE, Map.of());
         assertTrue(spinUntil(() -> schematic.source() instanceof LiveSource l && l.host() == host
-                && waveform.model().host() == host && stimulus.readOnlyReason() == null
+                && waveform.model().source() instanceof LiveSource w && w.host() == host
+                && stimulus.readOnlyReason() == null
                 && traffic.getContentDescription().isEmpty(), 5000), "back to live");
         assertNull(SourceService.get().trace());
         assertFalse(schematic.scrubber().isVisible());

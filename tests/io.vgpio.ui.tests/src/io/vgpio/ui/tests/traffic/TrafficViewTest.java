@@ -20,7 +20,7 @@ import io.vgpio.core.MessageType;
 import io.vgpio.core.Protocol;
 import io.vgpio.core.payload.Request;
 import io.vgpio.core.payload.Response;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.traffic.TrafficView;
 import io.vgpio.vhost.DeviceHost;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The traffic table against a real device and the Java test-kit driver, on the UI thread of a workbench. */
+/** The traffic table against a real device and the Java driver (io.vgpio.driver), on the UI thread of a workbench. */
 class TrafficViewTest {
     private static final int TYPE = 3;
     private static final int LINE = 4;

@@ -22,10 +22,10 @@ import io.vgpio.core.MessageType;
 import io.vgpio.core.StimulusScheduler;
 import io.vgpio.core.payload.Request;
 import io.vgpio.core.timeline.LevelColumns;
-import io.vgpio.testkit.GpioDriver;
+import io.vgpio.core.waveform.LaneData;
+import io.vgpio.core.waveform.WaveformModel;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
-import io.vgpio.ui.waveform.LaneData;
-import io.vgpio.ui.waveform.WaveformModel;
 import io.vgpio.ui.waveform.WaveformView;
 import io.vgpio.vhost.DeviceHost;
 import java.nio.file.Files;
@@ -174,7 +174,7 @@ class WaveformViewTest {
     }
 
     @Test
-    @DisplayName("Live traffic (test-kit driver + stimulus pulse trains): screenshot, PNG and SVG export")
+    @DisplayName("Live traffic (Java driver + stimulus pulse trains): screenshot, PNG and SVG export")
     void live_traffic_screenshot_and_export() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -213,7 +213,7 @@ class WaveformViewTest {
             drain();
             // The readout is the distance between the two edges the cursors sit on, as the log recorded them (the
             // scheduler's thread may be late on a loaded machine, so that distance is not exactly 40 ms).
-            String readout = "\u0394t " + io.vgpio.ui.waveform.TimeText.duration(rises[2] - rises[1]);
+            String readout = "\u0394t " + io.vgpio.core.waveform.TimeText.duration(rises[2] - rises[1]);
             assertTrue(view.statusText().contains(readout), "expected '" + readout + "' in " + view.statusText());
             checkLiveFrameAndExports();
         } finally {

@@ -3,10 +3,10 @@ package io.vgpio.e2e.guest;
 import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
+import io.vgpio.driver.GpioDriver;
 import io.vgpio.gpiocdev.GpioChip;
 import io.vgpio.gpiocdev.GpioChips;
 import io.vgpio.gpiocdev.LineInfo;
-import io.vgpio.testkit.GpioDriver;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs INSIDE the test guest (tests/e2e/src/guest/binding-check.sh), next to a 'vgpio serve' that binds
- * simulated lines to a gpio-sim chip: the vGPIO test kit plays the virtio-gpio driver over the real vhost-user
+ * simulated lines to a gpio-sim chip: the vGPIO Java driver plays the virtio-gpio driver over the real vhost-user
  * socket, gpio-sim's sysfs attributes play the outside world, and each check prints "CHECK ok: ..." or
  * "CHECK FAIL: ...". Figures are printed as "FIGURE name: text".
  *
