@@ -6,7 +6,7 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.traffic.TrafficView;
 import io.vgpio.ui.waveform.WaveformView;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ final class UiBench {
     private static void run(Display display) {
         try {
             Path dir = Files.createTempDirectory("vgpio-uibench");
-            DeviceHost host = DeviceService.get().start(DeviceConfig.builder().lines(8).build(),
+            DeviceSession host = DeviceService.get().start(DeviceConfig.builder().lines(8).build(),
                     dir.resolve("gpio.sock"), dir.resolve("gpio.ctl"));
             frameGap(display, host.chip());
             heapPerEvent(host);
@@ -106,7 +106,7 @@ final class UiBench {
     }
 
     /** Heap growth per event once 1,000,000 events are in the log and the views have caught up. */
-    private static void heapPerEvent(DeviceHost host) throws InterruptedException {
+    private static void heapPerEvent(DeviceSession host) throws InterruptedException {
         Runtime rt = Runtime.getRuntime();
         gc();
         long before = rt.totalMemory() - rt.freeMemory();
@@ -158,7 +158,7 @@ final class UiBench {
      * The Traffic view with a million requests and responses appended at once: how long until its table shows the
      * last row, and the UI thread's longest gap meanwhile (a 5 ms heartbeat, as in {@link #frameGap}).
      */
-    private static void trafficCatchUp(Display display, DeviceHost host) throws InterruptedException {
+    private static void trafficCatchUp(Display display, DeviceSession host) throws InterruptedException {
         TrafficView[] view = new TrafficView[1];
         display.syncExec(() -> {
             try {

@@ -1,7 +1,7 @@
 package io.vgpio.app;
 
 import io.vgpio.ui.DeviceService;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.io.IOException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Platform;
@@ -34,8 +34,8 @@ public final class WorkbenchApplication implements IApplication {
 
     private static void startDefaultDevice() {
         try {
-            DeviceHost host = DeviceService.get().startFromPreferences();
-            String msg = "vGPIO device serving on " + host.backend().socketPath() + "; attach a guest with: "
+            DeviceSession host = DeviceService.get().startFromPreferences();
+            String msg = "vGPIO device serving on " + host.socketPath() + "; attach a guest with: "
                     + host.qemuCommandLine();
             LOG.info(msg);
             System.out.println("vgpio: " + msg);

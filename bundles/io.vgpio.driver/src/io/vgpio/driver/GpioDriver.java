@@ -324,7 +324,7 @@ public final class GpioDriver implements AutoCloseable {
     }
 
     /** Blocks until the device signals the queue's call eventfd (no timeout: for the benchmark's hot loop). */
-    public void blockOnCall(int queue) throws NativeException {
+    public void blockOnCall(int queue) throws IOException {
         // The backend makes call descriptors non-blocking (QEMU creates them so), so a read alone would not wait.
         Poll.pollIn(call[queue], -1);
         EventFd.drain(call[queue]);
@@ -341,7 +341,7 @@ public final class GpioDriver implements AutoCloseable {
         EventFd.drain(call[queue]);
     }
 
-    public void kick(int queue) throws NativeException {
+    public void kick(int queue) throws IOException {
         EventFd.signal(kick[queue]);
     }
 
@@ -386,7 +386,7 @@ public final class GpioDriver implements AutoCloseable {
     // ---- eventq ----------------------------------------------------------------------------------------------
 
     /** Queues the eventq buffer pair for a line (unmasks its interrupt) and kicks. */
-    public synchronized int queueIrqBuffer(int line) throws NativeException {
+    public synchronized int queueIrqBuffer(int line) throws IOException {
         long req = irqArea + 4L * line;
         mem.putU16(req, line);
         mem.putU8(req + 2, 0xee); // poison: the device must write the status

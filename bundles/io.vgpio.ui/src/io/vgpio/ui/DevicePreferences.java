@@ -3,7 +3,7 @@ package io.vgpio.ui;
 import io.vgpio.core.ConfigException;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.LineBinding;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class DevicePreferences {
     /** The stored settings, or the defaults (8 unnamed lines with interrupts, the default socket). */
     public static Settings load() {
         IEclipsePreferences p = node();
-        Path socket = Path.of(p.get(SOCKET, DeviceHost.defaultSocket().toString()));
+        Path socket = Path.of(p.get(SOCKET, DeviceSession.defaultSocket().toString()));
         try {
             DeviceConfig.Builder b = DeviceConfig.builder().origin("preferences").lines(p.getInt(LINES, 8))
                     .namesList(p.get(NAMES, "")).irq(p.getBoolean(IRQ, true));

@@ -3,7 +3,7 @@ package io.vgpio.ui;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
 import io.vgpio.ui.hardware.HardwareService;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,15 +11,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The device the workbench serves: one {@link DeviceHost} at a time, started, stopped and reconfigured from the UI.
+ * The device the workbench serves: one {@link DeviceSession} at a time, started, stopped and reconfigured from the UI.
  * Views take the current device from here and re-bind when it changes; they read its chip and event log, and never
  * keep device state of their own.
  */
 public final class DeviceService {
     private static final DeviceService INSTANCE = new DeviceService();
 
-    private final List<Consumer<DeviceHost>> listeners = new CopyOnWriteArrayList<>();
-    private DeviceHost current;
+    private final List<Consumer<DeviceSession>> listeners = new CopyOnWriteArrayList<>();
+    private DeviceSession current;
 
     private DeviceService() {
     }
@@ -29,7 +29,7 @@ public final class DeviceService {
     }
 
     /** The running device, or null when none is serving. */
-    public synchronized DeviceHost current() {
+    public synchronized DeviceSession current() {
         return current;
     }
 
@@ -38,11 +38,11 @@ public final class DeviceService {
      *
      * @param control the control socket, or null for none
      */
-    public DeviceHost start(DeviceConfig config, Path socket, Path control) throws IOException {
-        DeviceHost host;
+    public DeviceSession start(DeviceConfig config, Path socket, Path control) throws IOException {
+        DeviceSession host;
         synchronized (this) {
             stopQuietly();
-            host = new DeviceHost(config, socket, control, EventLog.DEFAULT_CAPACITY);
+            host = new DeviceSession(config, socket, control, EventLog.DEFAULT_CAPACITY);
             host.start();
             current = host;
         }
@@ -52,15 +52,15 @@ public final class DeviceService {
     }
 
     /** Serves the device the preferences describe (by default: 8 lines, interrupts on, the default socket). */
-    public DeviceHost startFromPreferences() throws IOException {
+    public DeviceSession startFromPreferences() throws IOException {
         DevicePreferences.Settings s = DevicePreferences.load();
-        return start(s.config(), s.socket(), DeviceHost.defaultControl(s.socket()));
+        return start(s.config(), s.socket(), DeviceSession.defaultControl(s.socket()));
     }
 
     /** Serves the default device (8 lines, interrupts on) on the default socket. */
-    public DeviceHost startDefault() throws IOException {
-        Path socket = DeviceHost.defaultSocket();
-        return start(DeviceConfig.defaults(), socket, DeviceHost.defaultControl(socket));
+    public DeviceSession startDefault() throws IOException {
+        Path socket = DeviceSession.defaultSocket();
+        return start(DeviceConfig.defaults(), socket, DeviceSession.defaultControl(socket));
     }
 
     /** Stops the running device; listeners hear null. */
@@ -83,16 +83,16 @@ public final class DeviceService {
     }
 
     /** Called, on the thread that changed the device, with the new device or null. */
-    public void addListener(Consumer<DeviceHost> listener) {
+    public void addListener(Consumer<DeviceSession> listener) {
         listeners.add(listener);
     }
 
-    public void removeListener(Consumer<DeviceHost> listener) {
+    public void removeListener(Consumer<DeviceSession> listener) {
         listeners.remove(listener);
     }
 
-    private void fire(DeviceHost host) {
-        for (Consumer<DeviceHost> l : listeners) {
+    private void fire(DeviceSession host) {
+        for (Consumer<DeviceSession> l : listeners) {
             l.accept(host);
         }
     }

@@ -1,11 +1,8 @@
 package io.vgpio.app.cli;
 
 import io.vgpio.core.DeviceConfig;
-import io.vgpio.core.Direction;
-import io.vgpio.core.IrqType;
-import io.vgpio.core.MessageType;
 import io.vgpio.driver.GpioDriver;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +124,7 @@ final class BenchCommand {
             throws IOException, InterruptedException {
         out.printf(Locale.ROOT, "vGPIO benchmark: backend %s, %d samples per latency figure%n",
                 inProcess ? "in this JVM" : "in a separate 'vgpio serve' process", rounds);
-        Path exe = floorProgram();
+        Path exe = EventfdFloor.program();
         Latency[] rt = new Latency[Placement.values().length];
         double rate = 0;
         long[] irq = null;
@@ -146,14 +142,14 @@ final class BenchCommand {
                         out.println("throughput with 64 requests in flight...");
                         try (GpioDriver d = GpioDriver.attach(b.socket,
                                 GpioDriver.Options.defaults().withQueueSize(256))) {
-                            rate = throughput(d, 64, 2_000_000_000L);
+                            rate = DeviceProbes.throughput(d, 64, 2_000_000_000L);
                         }
                         b.awaitDetach();
                         out.println("interrupt latency (control 'set' -> call eventfd signalled)...");
                         try (GpioDriver d = GpioDriver.attach(b.socket)) {
-                            irq = interruptLatency(d, b.control, Math.min(rounds, 5000));
+                            irq = DeviceProbes.interruptLatency(d, b.control, Math.min(rounds, 5000));
                         }
-                        inDevice = inDeviceInterruptLatency(b.control);
+                        inDevice = DeviceProbes.inDeviceInterruptLatency(b.control);
                     }
                 } finally {
                     CpuAffinity.unpinCurrentThread();
@@ -169,7 +165,7 @@ final class BenchCommand {
         final Path socket;
         final Path control;
         private Process child;
-        private DeviceHost host;
+        private DeviceSession host;
 
         private Backend(Path dir) {
             this.dir = dir;
@@ -181,7 +177,7 @@ final class BenchCommand {
                 InterruptedException {
             Backend b = new Backend(Files.createTempDirectory("vgpio-bench"));
             if (inProcess) {
-                b.host = new DeviceHost(DeviceConfig.defaults(), b.socket, b.control, 1 << 16);
+                b.host = new DeviceSession(DeviceConfig.defaults(), b.socket, b.control, 1 << 16);
                 b.host.start();
                 return b;
             }
@@ -227,13 +223,14 @@ final class BenchCommand {
         long[] floorAll = new long[perBlock * blocks];
         long[] rtAll = new long[perBlock * blocks];
         try (GpioDriver d = GpioDriver.attach(socket)) {
-            roundTripSamples(d, Math.max(1000, rounds / 10)); // warm-up: JIT, caches
+            DeviceProbes.roundTripSamples(d, Math.max(1000, rounds / 10)); // warm-up: JIT, caches
             for (int b = 0; b < blocks; b++) {
-                System.arraycopy(floorSamples(exe, perBlock, pl), 0, floorAll, b * perBlock, perBlock);
-                System.arraycopy(roundTripSamples(d, perBlock), 0, rtAll, b * perBlock, perBlock);
+                long[] floor = EventfdFloor.samples(exe, perBlock, pl == Placement.ONE_CPU);
+                System.arraycopy(floor, 0, floorAll, b * perBlock, perBlock);
+                System.arraycopy(DeviceProbes.roundTripSamples(d, perBlock), 0, rtAll, b * perBlock, perBlock);
             }
         }
-        return new Latency(percentiles(floorAll), percentiles(rtAll));
+        return new Latency(DeviceProbes.percentiles(floorAll), DeviceProbes.percentiles(rtAll));
     }
 
     private static int report(PrintStream out, Latency[] rt, double rate, long[] irq, long[] inDevice,
@@ -266,177 +263,6 @@ final class BenchCommand {
 
     private static String us(long nanos) {
         return String.format(Locale.ROOT, "%.1f us", nanos / 1000.0);
-    }
-
-    private static long[] percentiles(long[] samples) {
-        long[] s = samples.clone();
-        Arrays.sort(s);
-        return new long[] {s[s.length / 2], s[(int) Math.min(s.length - 1, (long) s.length * 99 / 100)]};
-    }
-
-    /** Round trips of GET_VALUE with one request in flight, in ns. */
-    static long[] roundTripSamples(GpioDriver d, int rounds) throws IOException {
-        long[] t = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long t0 = System.nanoTime();
-            d.fixedRequest(MessageType.GET_VALUE.wireValue(), 0, 0);
-            t[i] = System.nanoTime() - t0;
-        }
-        return t;
-    }
-
-    static double throughput(GpioDriver d, int inFlight, long nanos) throws IOException {
-        long done = 0;
-        for (int i = 0; i < inFlight; i++) {
-            d.submit(MessageType.GET_VALUE.wireValue(), i % d.ngpio(), 0);
-        }
-        d.kick(0);
-        long start = System.nanoTime();
-        long warmEnd = start + nanos / 4;
-        long measuredStart = 0;
-        long measuredDone = 0;
-        while (true) {
-            int got = 0;
-            while (d.pollAnyResponse() != null) {
-                got++;
-            }
-            if (got == 0) {
-                d.blockOnCall(0);
-                continue;
-            }
-            done += got;
-            long now = System.nanoTime();
-            if (measuredStart == 0 && now >= warmEnd) {
-                measuredStart = now;
-                measuredDone = done;
-            }
-            if (measuredStart != 0 && now - measuredStart >= nanos) {
-                return (done - measuredDone) * 1e9 / (now - measuredStart);
-            }
-            for (int i = 0; i < got; i++) {
-                d.submit(MessageType.GET_VALUE.wireValue(), i % d.ngpio(), 0);
-            }
-            d.kick(0);
-        }
-    }
-
-    static long[] interruptLatency(GpioDriver d, Path control, int rounds) throws IOException {
-        int line = 0;
-        d.request(MessageType.SET_DIRECTION.wireValue(), line, Direction.IN.wireValue());
-        d.request(MessageType.SET_IRQ_TYPE.wireValue(), line, IrqType.EDGE_BOTH.wireValue());
-        int warm = Math.max(200, rounds / 10);
-        long[] t = new long[rounds];
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(control));
-            OutputStream os = Channels.newOutputStream(ch);
-            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
-                    StandardCharsets.US_ASCII));
-            byte[][] cmds = {"set 0 1\n".getBytes(StandardCharsets.US_ASCII),
-                    "set 0 0\n".getBytes(StandardCharsets.US_ASCII)};
-            for (int i = 0; i < warm + rounds; i++) {
-                d.queueIrqBuffer(line);
-                long t0 = System.nanoTime();
-                os.write(cmds[i & 1]);
-                os.flush();
-                GpioDriver.Interrupt irq;
-                while ((irq = d.pollInterrupt()) == null) {
-                    d.blockOnCall(1);
-                }
-                long dt = System.nanoTime() - t0;
-                String answer = in.readLine();
-                if (!irq.valid() || !"ok".equals(answer)) {
-                    throw new IOException("interrupt benchmark: got " + irq + " and '" + answer + "'");
-                }
-                if (i >= warm) {
-                    t[i - warm] = dt;
-                }
-            }
-        }
-        return percentiles(t);
-    }
-
-    /** The device's own share of the interrupt latency: INTERRUPT events' trigger-to-delivery time, from the log. */
-    static long[] inDeviceInterruptLatency(Path control) throws IOException {
-        List<Long> lat = new ArrayList<>();
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(control));
-            OutputStream os = Channels.newOutputStream(ch);
-            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
-                    StandardCharsets.US_ASCII));
-            long next = 0;
-            while (true) {
-                os.write(("events " + next + " 10000\n").getBytes(StandardCharsets.US_ASCII));
-                os.flush();
-                String[] head = in.readLine().split(" ");
-                int count = Integer.parseInt(head[1]);
-                for (int i = 0; i < count; i++) {
-                    String[] f = in.readLine().split(" ", 7);
-                    if (f[2].equals("INTERRUPT")) {
-                        lat.add(Long.parseLong(f[5]));
-                    }
-                }
-                next = Long.parseLong(head[2]);
-                if (count < 10000) {
-                    break;
-                }
-            }
-        }
-        if (lat.isEmpty()) {
-            throw new IOException("no INTERRUPT events in the backend's log");
-        }
-        return percentiles(lat.stream().mapToLong(Long::longValue).toArray());
-    }
-
-    /** Builds releng/bench/eventfd-floor.c with gcc into the user's cache (again when the source is newer). */
-    static Path floorProgram() throws IOException, InterruptedException {
-        Path source = repoFile("releng/bench/eventfd-floor.c");
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "vgpio", "bench");
-        Files.createDirectories(cache);
-        Path exe = cache.resolve("eventfd-floor");
-        if (!Files.exists(exe) || Files.getLastModifiedTime(exe).compareTo(Files.getLastModifiedTime(source)) < 0) {
-            Process cc = new ProcessBuilder("gcc", "-O2", "-o", exe.toString(), source.toString()).inheritIO().start();
-            if (cc.waitFor() != 0) {
-                throw new IOException("building the eventfd floor with gcc failed (is gcc installed?)");
-            }
-        }
-        return exe;
-    }
-
-    /** Runs the floor program for {@code rounds} round trips; returns each one in ns. */
-    static long[] floorSamples(Path exe, int rounds, Placement pl) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        if (pl == Placement.ONE_CPU) {
-            cmd.addAll(List.of("taskset", "-c", "0"));
-        }
-        cmd.addAll(List.of(exe.toString(), Integer.toString(rounds), "--raw"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        if (p.waitFor() != 0) {
-            throw new IOException("eventfd floor failed: " + text);
-        }
-        String[] lines = text.split("\\s+");
-        long[] t = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            t[i] = Long.parseLong(lines[i]);
-        }
-        return t;
-    }
-
-    private static Path repoFile(String relative) throws IOException {
-        List<Path> tried = new ArrayList<>();
-        String home = System.getenv("VGPIO_HOME");
-        if (home != null) {
-            tried.add(Path.of(home, relative));
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            tried.add(p.resolve(relative));
-        }
-        for (Path p : tried) {
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IOException("cannot find " + relative + " (set VGPIO_HOME to the repository root)");
     }
 
     private static void waitForSocket(Path control, Process child, Path logFile) throws IOException,

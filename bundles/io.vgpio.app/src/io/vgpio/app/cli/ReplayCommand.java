@@ -9,7 +9,7 @@ import io.vgpio.trace.TraceFormatException;
 import io.vgpio.trace.TraceReader;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.trace.VcdReader;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -98,15 +98,15 @@ final class ReplayCommand {
                 config = b.build();
             }
             if (socket == null) {
-                socket = DeviceHost.defaultSocket();
+                socket = DeviceSession.defaultSocket();
             }
-            DeviceHost host = new DeviceHost(config, socket, control != null ? control : DeviceHost.defaultControl(socket),
+            DeviceSession host = new DeviceSession(config, socket, control != null ? control : DeviceSession.defaultControl(socket),
                     EventLog.DEFAULT_CAPACITY);
             TraceRecorder recorder = record != null ? new TraceRecorder(record, config, host.log()) : null;
             host.start();
             try {
-                out.println("vgpio replay: serving on " + host.backend().socketPath() + "; attach the guest, e.g.:");
-                out.println("  ./vgpio guest --socket " + host.backend().socketPath() + " --script YOUR-SCRIPT");
+                out.println("vgpio replay: serving on " + host.socketPath() + "; attach the guest, e.g.:");
+                out.println("  ./vgpio guest --socket " + host.socketPath() + " --script YOUR-SCRIPT");
                 out.flush();
                 if (t != null) {
                     Replay.Result r = Replay.run(t, host.chip(), new Replay.Options(!fast, timeout * 1_000_000_000L,
@@ -141,21 +141,21 @@ final class ReplayCommand {
      * Keeps serving until the guest goes away (at most {@code timeoutSeconds}): closing the device under a running
      * QEMU would leave its guest hanging on a vanished backend.
      */
-    private static void awaitGuestGone(DeviceHost host, int timeoutSeconds, PrintStream out)
+    private static void awaitGuestGone(DeviceSession host, int timeoutSeconds, PrintStream out)
             throws InterruptedException {
-        if (host.backend().connected()) {
+        if (host.guestAttached()) {
             out.println("vgpio replay: serving until the guest disconnects (at most " + timeoutSeconds + " s)");
             out.flush();
             host.backend().awaitDisconnected(timeoutSeconds * 1000L);
         }
     }
 
-    private static int playVcd(VcdReader.Stimulus s, DeviceHost host, PrintStream out) throws InterruptedException {
+    private static int playVcd(VcdReader.Stimulus s, DeviceSession host, PrintStream out) throws InterruptedException {
         if (!s.unmatched().isEmpty()) {
             out.println("vgpio replay: wires that match no line, ignored: " + s.unmatched());
         }
         out.println("vgpio replay: waiting for the guest to connect...");
-        while (!host.backend().connected()) {
+        while (!host.guestAttached()) {
             Thread.sleep(20);
         }
         long start = System.nanoTime();

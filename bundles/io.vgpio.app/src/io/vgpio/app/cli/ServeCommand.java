@@ -5,9 +5,7 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
 import io.vgpio.gpiocdev.bind.BindingStatus;
-import io.vgpio.gpiocdev.bind.HardwareBindings;
-import io.vgpio.trace.TraceRecorder;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -136,7 +134,7 @@ final class ServeCommand {
                 socket = defaultSocket();
             }
             if (control == null && !noControl) {
-                control = DeviceHost.defaultControl(socket);
+                control = DeviceSession.defaultControl(socket);
             }
             if (!noControl) {
                 ServePaths.checkControl(socket, control);
@@ -175,18 +173,8 @@ final class ServeCommand {
         }
     }
 
-    private static void closeQuietly(TraceRecorder r) {
-        if (r != null) {
-            try {
-                r.close();
-            } catch (IOException e) {
-                // nothing was recorded yet
-            }
-        }
-    }
-
     static Path defaultSocket() {
-        return DeviceHost.defaultSocket();
+        return DeviceSession.defaultSocket();
     }
 
     static int run(List<String> argv, PrintStream out) throws UsageException {
@@ -196,62 +184,54 @@ final class ServeCommand {
         }
         Options o = parse(argv);
         CliLogging.configure(o.verbosity());
-        DeviceHost host = new DeviceHost(o.config(), o.socket(), o.control(), o.logCapacity());
+        DeviceSession host = new DeviceSession(o.config(), o.socket(), o.control(), o.logCapacity());
         // The recorder starts before the device serves, so the trace holds the whole session: nothing a client
         // does in the first instant can slip in before it.
-        TraceRecorder recorder = null;
         if (o.record() != null) {
             try {
-                recorder = new TraceRecorder(o.record(), o.config(), host.log());
+                host.startRecording(o.record());
             } catch (IOException e) {
                 CliLogging.err().println("vgpio serve: cannot record to " + o.record() + ": " + e.getMessage());
+                host.close();
                 return 1;
             }
         }
         // Bound lines are taken before the sockets appear: a script that waits for the control socket finds
         // the physical lines held.
-        HardwareBindings bindings = new HardwareBindings(host.chip());
-        if (!o.config().bindings().isEmpty()) {
-            List<String> errors = bindings.bindAll(o.config().bindings().values(), false);
-            if (!errors.isEmpty()) {
-                for (String e : errors) {
-                    CliLogging.err().println("vgpio serve: cannot bind " + e);
-                }
-                bindings.close();
-                closeQuietly(recorder);
-                return 2;
+        List<String> errors = host.bindConfigured(false);
+        if (!errors.isEmpty()) {
+            for (String e : errors) {
+                CliLogging.err().println("vgpio serve: cannot bind " + e);
             }
-        }
-        if (host.control() != null) {
-            bindings.addControlCommands(host.control());
+            host.close();
+            return 2;
         }
         try {
             host.start();
         } catch (IOException e) {
-            String where = e instanceof DeviceHost.ControlSocketException ? "the control socket " + o.control()
+            String where = e instanceof DeviceSession.ControlSocketException ? "the control socket " + o.control()
                     : o.socket().toString();
             CliLogging.err().println("vgpio serve: cannot serve on " + where + ": " + e.getMessage());
-            bindings.close();
-            closeQuietly(recorder);
+            host.close();
             return 1;
         }
         DeviceConfig c = o.config();
         out.println("vgpio: serving a virtio-gpio device with " + c.lines() + " lines"
                 + (c.hasNames() ? " (named)" : "") + ", interrupts " + (c.irq() ? "on" : "off"));
-        out.println("vgpio: vhost-user socket: " + host.backend().socketPath());
+        out.println("vgpio: vhost-user socket: " + host.socketPath());
         if (host.control() != null) {
             out.println("vgpio: control socket:    " + host.control().path()
                     + "  (try: echo state | socat - UNIX-CONNECT:" + host.control().path() + ")");
         }
         out.println("vgpio: attach a guest with:");
         out.println("  " + host.qemuCommandLine());
-        if (recorder != null) {
+        if (host.recorder() != null) {
             out.println("vgpio: recording to " + o.record());
         }
-        for (BindingStatus st : bindings.statuses()) {
+        for (BindingStatus st : host.bindings().statuses()) {
             out.println("vgpio: bound line " + st.describe());
         }
-        out.println("vgpio: or boot the project's test guest: ./vgpio guest --socket " + host.backend().socketPath());
+        out.println("vgpio: or boot the project's test guest: ./vgpio guest --socket " + host.socketPath());
         out.flush();
 
         TrafficPrinter printer = new TrafficPrinter(host.log(), new EventFormat(c), o.verbosity(), CliLogging.err());
@@ -260,17 +240,13 @@ final class ServeCommand {
         pt.start();
 
         CountDownLatch done = new CountDownLatch(1);
-        TraceRecorder rec = recorder;
         Thread hook = new Thread(() -> {
             printer.stop();
-            bindings.close();
-            if (rec != null) {
-                try {
-                    rec.close();
-                } catch (IOException e) {
-                    CliLogging.err().println("vgpio serve: the recording " + o.record() + " is incomplete: "
-                            + e.getMessage());
-                }
+            try {
+                host.stopRecording();
+            } catch (IOException e) {
+                CliLogging.err().println("vgpio serve: the recording " + o.record() + " is incomplete: "
+                        + e.getMessage());
             }
             host.close();
             done.countDown();

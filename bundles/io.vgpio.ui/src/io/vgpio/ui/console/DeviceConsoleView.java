@@ -1,7 +1,7 @@
 package io.vgpio.ui.console;
 
 import io.vgpio.ui.DeviceService;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.util.function.Consumer;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.resource.JFaceResources;
@@ -34,8 +34,8 @@ public final class DeviceConsoleView extends ViewPart {
     private Text guestText;
     private long deviceVersion = -1;
     private long guestVersion = -1;
-    private DeviceHost shown;
-    private final Consumer<DeviceHost> listener = h -> {
+    private DeviceSession shown;
+    private final Consumer<DeviceSession> listener = h -> {
         Display d = Display.getDefault();
         d.asyncExec(this::refreshDevice);
     };
@@ -94,7 +94,7 @@ public final class DeviceConsoleView extends ViewPart {
     }
 
     public void copyQemuCommandLine() {
-        DeviceHost h = DeviceService.get().current();
+        DeviceSession h = DeviceService.get().current();
         if (h == null) {
             return;
         }

@@ -2,7 +2,7 @@ package io.vgpio.ui.console;
 
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventKind;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -20,7 +20,7 @@ public final class DeviceLogHandler extends Handler {
     private static DeviceLogHandler installed;
 
     private long nextSeq;
-    private DeviceHost followed;
+    private DeviceSession followed;
 
     /** Installs the handler on the io.vgpio loggers once. */
     public static synchronized DeviceLogHandler install() {
@@ -45,7 +45,7 @@ public final class DeviceLogHandler extends Handler {
     }
 
     /** Copies new attention-worthy events of the device into the buffer (called from the console's UI timer). */
-    public synchronized void poll(DeviceHost host) {
+    public synchronized void poll(DeviceSession host) {
         if (host != followed) {
             followed = host;
             nextSeq = host == null ? 0 : host.log().firstSeq();

@@ -5,7 +5,7 @@ import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.console.ConsoleBuffer;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -25,7 +25,7 @@ public final class DemoGuest {
     }
 
     /** Starts the demo against a device, or stops it if it runs. */
-    public static synchronized void toggle(DeviceHost host) {
+    public static synchronized void toggle(DeviceSession host) {
         if (running != null && running.getState() != Job.NONE) {
             running.cancel();
             running = null;
@@ -38,11 +38,11 @@ public final class DemoGuest {
         return running != null && running.getState() != Job.NONE;
     }
 
-    public static Job start(DeviceHost host) {
+    public static Job start(DeviceSession host) {
         Job job = new Job("Demo guest: blinking line " + LED + ", counting interrupts on line " + BUTTON) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                try (GpioDriver d = GpioDriver.attach(host.backend().socketPath())) {
+                try (GpioDriver d = GpioDriver.attach(host.socketPath())) {
                     ConsoleBuffer.GUEST.append("demo guest: attached, " + d.ngpio() + " lines");
                     d.request(MessageType.SET_VALUE.wireValue(), LED, 0);
                     d.request(MessageType.SET_DIRECTION.wireValue(), LED, Direction.OUT.wireValue());

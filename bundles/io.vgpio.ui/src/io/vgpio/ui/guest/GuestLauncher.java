@@ -1,7 +1,7 @@
 package io.vgpio.ui.guest;
 
 import io.vgpio.ui.console.ConsoleBuffer;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,19 +59,19 @@ public final class GuestLauncher {
                 + " workbench with ./vgpio workbench from the checkout, or set VGPIO_HOME to it.");
     }
 
-    public static Job launch(DeviceHost host) throws IOException {
+    public static Job launch(DeviceSession host) throws IOException {
         Path runner = runGuestScript();
         Path script = Files.createTempFile("vgpio-workbench-guest", ".sh");
         Files.writeString(script, SCRIPT);
-        Job job = new Job("Run guest on " + host.backend().socketPath()) {
+        Job job = new Job("Run guest on " + host.socketPath()) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask("Preparing the guest image (the first time: installing QEMU and building it)",
                         IProgressMonitor.UNKNOWN);
-                ConsoleBuffer.GUEST.append("== starting the guest on " + host.backend().socketPath());
+                ConsoleBuffer.GUEST.append("== starting the guest on " + host.socketPath());
                 Process p;
                 try {
-                    p = new ProcessBuilder(runner.toString(), "--socket", host.backend().socketPath().toString(),
+                    p = new ProcessBuilder(runner.toString(), "--socket", host.socketPath().toString(),
                             "--script", script.toString(), "--timeout", "0").redirectErrorStream(true).start();
                 } catch (IOException e) {
                     return Status.error("Cannot start " + runner + ": " + e.getMessage(), e);

@@ -7,7 +7,7 @@ import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.hardware.HardwareService;
 import io.vgpio.ui.guest.DemoGuest;
 import io.vgpio.ui.guest.GuestLauncher;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ public final class DeviceHandlers {
 
     private static void serve(Shell shell, DevicePreferences.Settings s) {
         try {
-            DeviceService.get().start(s.config(), s.socket(), DeviceHost.defaultControl(s.socket()));
+            DeviceService.get().start(s.config(), s.socket(), DeviceSession.defaultControl(s.socket()));
             DevicePreferences.save(s);
         } catch (IOException ex) {
             MessageDialog.openError(shell, "Start Device", "The device could not start on " + s.socket() + ":\n"
@@ -89,7 +89,7 @@ public final class DeviceHandlers {
     public static final class SaveConfig extends AbstractHandler {
         @Override
         public Object execute(ExecutionEvent e) {
-            DeviceHost h = DeviceService.get().current();
+            DeviceSession h = DeviceService.get().current();
             // The running device's bindings as they are now, including those made from the schematic.
             DeviceConfig c = h != null ? HardwareService.get().currentConfig() : DevicePreferences.load().config();
             FileDialog fd = new FileDialog(shell(e), SWT.SAVE);
@@ -114,7 +114,7 @@ public final class DeviceHandlers {
     public static final class CopyQemu extends AbstractHandler {
         @Override
         public Object execute(ExecutionEvent e) {
-            DeviceHost h = DeviceService.get().current();
+            DeviceSession h = DeviceService.get().current();
             if (h == null) {
                 MessageDialog.openInformation(shell(e), "Copy QEMU Command Line", "No device is serving.");
                 return null;
@@ -133,7 +133,7 @@ public final class DeviceHandlers {
     public static final class RunGuest extends AbstractHandler {
         @Override
         public Object execute(ExecutionEvent e) {
-            DeviceHost h = DeviceService.get().current();
+            DeviceSession h = DeviceService.get().current();
             if (h == null) {
                 MessageDialog.openInformation(shell(e), "Run Guest", "Start the device first (Device > Start Device).");
                 return null;
@@ -151,7 +151,7 @@ public final class DeviceHandlers {
     public static final class Demo extends AbstractHandler {
         @Override
         public Object execute(ExecutionEvent e) {
-            DeviceHost h = DeviceService.get().current();
+            DeviceSession h = DeviceService.get().current();
             if (h == null) {
                 MessageDialog.openInformation(shell(e), "Demo Guest", "Start the device first (Device > Start Device).");
                 return null;

@@ -5,7 +5,7 @@ import io.vgpio.trace.TraceReader;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.console.ConsoleBuffer;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,22 +30,19 @@ import org.eclipse.ui.handlers.HandlerUtil;
 
 /** Trace menu: record the running device, stop, and replay a trace into it. */
 public final class TraceHandlers {
-    private static TraceRecorder recorder;
-
     private TraceHandlers() {
     }
 
-    /** The recording in progress, or null. */
-    public static synchronized TraceRecorder recorder() {
-        return recorder;
+    /** The running device's recording in progress, or null. */
+    public static TraceRecorder recorder() {
+        DeviceSession s = DeviceService.get().current();
+        return s == null ? null : s.recorder();
     }
 
     /** Starts recording the current device into a file; the status line shows its size and duration live. */
-    public static synchronized TraceRecorder startRecording(DeviceHost host, Path file, IStatusLineManager status)
+    public static TraceRecorder startRecording(DeviceSession host, Path file, IStatusLineManager status)
             throws IOException {
-        stopRecording();
-        recorder = new TraceRecorder(file, host.config(), host.log());
-        TraceRecorder rec = recorder;
+        TraceRecorder rec = host.startRecording(file);
         Display d = Display.getCurrent();
         if (d != null && status != null) {
             Runnable[] tick = new Runnable[1];
@@ -63,11 +60,11 @@ public final class TraceHandlers {
         return rec;
     }
 
-    public static synchronized void stopRecording() throws IOException {
-        TraceRecorder r = recorder;
-        recorder = null;
-        if (r != null) {
-            r.close();
+    /** Ends the running device's recording, if any. */
+    public static void stopRecording() throws IOException {
+        DeviceSession s = DeviceService.get().current();
+        if (s != null) {
+            s.stopRecording();
         }
     }
 
@@ -89,7 +86,7 @@ public final class TraceHandlers {
         @Override
         public Object execute(ExecutionEvent e) {
             Shell shell = HandlerUtil.getActiveShell(e);
-            DeviceHost h = DeviceService.get().current();
+            DeviceSession h = DeviceService.get().current();
             if (h == null) {
                 MessageDialog.openInformation(shell, "Record", "Start the device first (Device > Start Device).");
                 return null;
@@ -134,7 +131,7 @@ public final class TraceHandlers {
         @Override
         public Object execute(ExecutionEvent e) {
             Shell shell = HandlerUtil.getActiveShell(e);
-            DeviceHost h = DeviceService.get().current();
+            DeviceSession h = DeviceService.get().current();
             if (h == null) {
                 MessageDialog.openInformation(shell, "Replay", "Start the device first (Device > Start Device).");
                 return null;

@@ -7,7 +7,7 @@ import io.vgpio.gpiocdev.GpioException;
 import io.vgpio.gpiocdev.bind.BindingStatus;
 import io.vgpio.gpiocdev.bind.HardwareBindings;
 import io.vgpio.ui.DevicePreferences;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Collection;
@@ -28,7 +28,9 @@ public final class HardwareService {
 
     private final List<Consumer<BindingStatus>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong version = new AtomicLong();
-    private DeviceHost host;
+    /** One listener object, so that it can be taken off the bindings of a device that stopped. */
+    private final Consumer<BindingStatus> relay = this::fire;
+    private DeviceSession host;
     private HardwareBindings bindings;
 
     private HardwareService() {
@@ -42,7 +44,7 @@ public final class HardwareService {
      * Takes over the bindings of a newly started device (null: the device stopped). Called by the device service;
      * a chip that is missing is waited for, so the workbench opens even with the board unplugged.
      */
-    public void deviceChanged(DeviceHost newHost) {
+    public void deviceChanged(DeviceSession newHost) {
         HardwareBindings old;
         HardwareBindings fresh = null;
         synchronized (this) {
@@ -50,20 +52,17 @@ public final class HardwareService {
             host = newHost;
             bindings = null;
             if (newHost != null) {
-                fresh = new HardwareBindings(newHost.chip());
-                fresh.addListener(this::fire);
+                fresh = newHost.bindings(); // the session's: it releases the lines when the device stops
+                fresh.addListener(relay);
                 bindings = fresh;
             }
         }
         if (old != null) {
-            old.close();
+            old.removeListener(relay);
         }
         if (fresh != null) {
-            for (String error : fresh.bindAll(newHost.config().bindings().values(), true)) {
+            for (String error : newHost.bindConfigured(true)) {
                 LOG.log(Level.WARNING, "cannot bind {0}", error);
-            }
-            if (newHost.control() != null) {
-                fresh.addControlCommands(newHost.control());
             }
         }
         fire(null);
@@ -139,7 +138,7 @@ public final class HardwareService {
 
     private void remember() {
         DeviceConfig c = currentConfig();
-        DeviceHost h;
+        DeviceSession h;
         synchronized (this) {
             h = host;
         }

@@ -1,7 +1,6 @@
 package io.vgpio.ui.schematic;
 
 import io.vgpio.core.Event;
-import io.vgpio.core.StimulusScheduler;
 import io.vgpio.ui.schematic.actions.SchematicMenuProvider;
 import io.vgpio.ui.schematic.actions.StimulusMenuProvider;
 import io.vgpio.ui.schematic.figures.SchematicStyle;
@@ -192,15 +191,10 @@ public final class SchematicView extends ViewPart {
         if (stack.isDisposed() || (diagram != null && diagram.source().equals(source))) {
             return;
         }
-        SchematicDiagram old = diagram;
         diagram = null;
         viewer.setContents((EditPart) null);
-        if (old != null && old.stimulus() != null) {
-            old.stimulus().close();
-        }
         if (source != null) {
-            StimulusScheduler stimulus = source.isLive() ? new StimulusScheduler(source.host().chip()) : null;
-            diagram = new SchematicDiagram(source, stimulus);
+            diagram = new SchematicDiagram(source);
             viewer.setContents(diagram);
         }
         TraceSource trace = source instanceof TraceSource t ? t : null;
@@ -239,10 +233,7 @@ public final class SchematicView extends ViewPart {
         if (viewer != null && viewer.getControl() != null && !viewer.getControl().isDisposed()) {
             viewer.setContents((EditPart) null);
         }
-        if (diagram != null && diagram.stimulus() != null) {
-            diagram.stimulus().close();
-            diagram = null;
-        }
+        diagram = null; // the stimulus scheduler is the device's: it outlives this view
         super.dispose();
     }
 

@@ -3,8 +3,8 @@ package io.vgpio.ui.source;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
+import io.vgpio.core.StimulusScheduler;
 import io.vgpio.core.waveform.WaveformSource;
-import io.vgpio.vhost.DeviceHost;
 import java.util.List;
 
 /**
@@ -21,8 +21,11 @@ public sealed interface DataSource extends WaveformSource permits LiveSource, Tr
     /** True for the live device: it changes by itself and takes stimulus. */
     boolean isLive();
 
-    /** The live device, or null for a trace. */
-    DeviceHost host();
+    /**
+     * The live device's one stimulus scheduler (what the switches, the Stimulus view and the schematic's menu
+     * drive inputs through), or null for a trace, which is read-only.
+     */
+    StimulusScheduler stimulus();
 
     /** A short name: "device" or the trace file's name. */
     String name();

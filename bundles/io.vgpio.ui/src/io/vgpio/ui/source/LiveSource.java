@@ -3,24 +3,30 @@ package io.vgpio.ui.source;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.core.StimulusScheduler;
+import io.vgpio.session.DeviceSession;
 import java.util.List;
 
 /** The running device as a {@link DataSource}: its chip and log, read as they change. */
-public record LiveSource(DeviceHost host) implements DataSource {
+public record LiveSource(DeviceSession session) implements DataSource {
     @Override
     public DeviceConfig config() {
-        return host.config();
+        return session.config();
     }
 
     @Override
     public EventLog log() {
-        return host.log();
+        return session.log();
     }
 
     @Override
     public boolean isLive() {
         return true;
+    }
+
+    @Override
+    public StimulusScheduler stimulus() {
+        return session.stimulus();
     }
 
     @Override
@@ -35,26 +41,26 @@ public record LiveSource(DeviceHost host) implements DataSource {
 
     @Override
     public List<LineState> states() {
-        return host.chip().states();
+        return session.chip().states();
     }
 
     @Override
     public LineState state(int line) {
-        return host.chip().state(line);
+        return session.chip().state(line);
     }
 
     @Override
     public long stateVersion() {
-        return host.log().nextSeq();
+        return session.log().nextSeq();
     }
 
     @Override
     public boolean guestAttached() {
-        return host.backend().connected();
+        return session.guestAttached();
     }
 
     @Override
     public int lastLevel(int line) {
-        return host.chip().state(line).level();
+        return session.chip().state(line).level();
     }
 }

@@ -1,7 +1,7 @@
 package io.vgpio.ui.source;
 
 import io.vgpio.ui.DeviceService;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -30,7 +30,7 @@ public final class SourceService {
         if (trace != null) {
             return trace;
         }
-        DeviceHost h = DeviceService.get().current();
+        DeviceSession h = DeviceService.get().current();
         return h == null ? null : new LiveSource(h);
     }
 
@@ -58,7 +58,7 @@ public final class SourceService {
         fire();
     }
 
-    private void deviceChanged(DeviceHost host) {
+    private void deviceChanged(DeviceSession host) {
         if (trace() == null) {
             fire();
         }

@@ -6,7 +6,7 @@ import io.vgpio.core.Event;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
 import io.vgpio.trace.TraceReader;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.core.StimulusScheduler;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -63,8 +63,8 @@ public final class TraceSource implements DataSource {
     }
 
     @Override
-    public DeviceHost host() {
-        return null;
+    public StimulusScheduler stimulus() {
+        return null; // a trace is read-only
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -70,7 +70,7 @@ public final class StimulusView extends ViewPart {
     private static final long MAX_MICROS = 60_000_000; // one minute
     private static final String US = "\u00b5s";
 
-    private final Consumer<DeviceHost> deviceListener = this::deviceChanged;
+    private final Consumer<DeviceSession> deviceListener = this::deviceChanged;
     /** While a trace is shown the views are read-only: no stimulus, even though the live device still runs. */
     private final Consumer<DataSource> sourceListener = this::sourceChanged;
     /** Why stimulus is off (a trace is shown), or null. */
@@ -78,7 +78,7 @@ public final class StimulusView extends ViewPart {
     private final Runnable ticker = this::tick;
     private final List<Pending> pending = new ArrayList<>();
     private final List<Control> deviceControls = new ArrayList<>();
-    private DeviceHost host;
+    private DeviceSession host;
     private StimulusScheduler scheduler;
     private ScrolledComposite scroller;
     private Composite root;
@@ -356,26 +356,20 @@ public final class StimulusView extends ViewPart {
     // ---- the device ----------------------------------------------------------------------------------------
 
     /** DeviceService calls this on the thread that changed the device. */
-    private void deviceChanged(DeviceHost h) {
+    private void deviceChanged(DeviceSession h) {
         Display d = root == null || root.isDisposed() ? null : root.getDisplay();
         if (d != null) {
             d.asyncExec(() -> bind(h));
         }
     }
 
-    private void bind(DeviceHost h) {
+    private void bind(DeviceSession h) {
         if (root == null || root.isDisposed()) {
             return;
         }
-        if (scheduler != null) {
-            scheduler.close();
-            scheduler = null;
-        }
         pending.clear();
         host = h;
-        if (h != null) {
-            scheduler = new StimulusScheduler(h.chip());
-        }
+        scheduler = h == null ? null : h.stimulus(); // the device's: shared with the schematic and the control socket
         String keep = lineCombo.getText();
         lineCombo.removeAll();
         DeviceConfig config = h == null ? null : h.config();
@@ -583,9 +577,7 @@ public final class StimulusView extends ViewPart {
         if (root != null && !root.isDisposed()) {
             root.getDisplay().timerExec(-1, ticker);
         }
-        if (scheduler != null) {
-            scheduler.close();
-        }
+        scheduler = null; // the device's: it outlives this view
         if (bold != null) {
             bold.dispose();
         }

@@ -1,8 +1,6 @@
 package io.vgpio.ui.waveform;
 
 import io.vgpio.core.Event;
-import io.vgpio.core.waveform.SvgExport;
-import io.vgpio.core.waveform.TimeText;
 import io.vgpio.core.waveform.WaveformModel;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
@@ -14,10 +12,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.IToolBarManager;
-import org.eclipse.jface.action.Separator;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
@@ -26,15 +20,12 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IMemento;
 import org.eclipse.ui.ISelectionListener;
-import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 import org.jfree.chart.swt.ChartComposite;
 
@@ -93,7 +84,7 @@ public final class WaveformView extends ViewPart {
         composite.setData("io.vgpio.id", "waveform.chart");
         new WaveformMouse(this, canvas()).install();
         restoreState();
-        createActions();
+        followAction = WaveformActions.install(this, getViewSite().getActionBars(), model.isFollowing());
         getSite().getPage().addSelectionListener(selectionListener);
         SourceService.get().addListener(sourceListener);
         bindSource(SourceService.get().current());
@@ -132,46 +123,6 @@ public final class WaveformView extends ViewPart {
 
     WaveformChart chart() {
         return chart;
-    }
-
-    private void createActions() {
-        ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
-        followAction = new Action("Follow", IAction.AS_CHECK_BOX) {
-            @Override
-            public void run() {
-                setFollowing(isChecked());
-            }
-        };
-        followAction.setToolTipText("Follow live: the window slides with now (off: paused)");
-        followAction.setChecked(model.isFollowing());
-        Action zoomIn = action("Zoom In", "Zoom in around the centre (or the wheel, around the pointer)",
-                () -> zoom(0.5, Double.NaN));
-        Action zoomOut = action("Zoom Out", "Zoom out around the centre", () -> zoom(2, Double.NaN));
-        Action fit = action("Fit", "Show every event the log holds (pauses)", this::fit);
-        Action lanes = action("Lanes...", "Choose the lanes to show", this::chooseLanes);
-        Action export = action("Export...", "Save the waveform as PNG or SVG", this::export);
-        export.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_SAVEAS_EDIT));
-        IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
-        tb.add(followAction);
-        tb.add(new Separator());
-        tb.add(zoomIn);
-        tb.add(zoomOut);
-        tb.add(fit);
-        tb.add(new Separator());
-        tb.add(lanes);
-        tb.add(export);
-        getViewSite().getActionBars().updateActionBars();
-    }
-
-    private static Action action(String text, String tip, Runnable r) {
-        Action a = new Action(text) {
-            @Override
-            public void run() {
-                r.run();
-            }
-        };
-        a.setToolTipText(tip);
-        return a;
     }
 
     // ---- state changes (UI thread) ------------------------------------------------------------------------
@@ -233,33 +184,11 @@ public final class WaveformView extends ViewPart {
         changed();
     }
 
-    private void chooseLanes() {
+    void chooseLanes() {
         LaneDialog d = new LaneDialog(getSite().getShell(), model.lanes(), model.hiddenKeys());
         if (d.open() == LaneDialog.OK) {
             model.setHidden(d.hidden());
             changed();
-        }
-    }
-
-    private void export() {
-        FileDialog fd = new FileDialog(getSite().getShell(), SWT.SAVE);
-        fd.setText("Export Waveform");
-        fd.setFilterExtensions(new String[] {"*.png", "*.svg"});
-        fd.setFilterNames(new String[] {"PNG image (*.png)", "SVG drawing (*.svg)"});
-        fd.setFileName("waveform.png");
-        fd.setOverwrite(true);
-        String name = fd.open();
-        if (name == null) {
-            return;
-        }
-        if (!name.contains(".")) {
-            name += fd.getFilterIndex() == 1 ? ".svg" : ".png";
-        }
-        try {
-            exportTo(Path.of(name));
-        } catch (IOException | RuntimeException ex) {
-            MessageDialog.openError(getSite().getShell(), "Export Waveform",
-                    "Could not write " + name + ": " + ex.getMessage());
         }
     }
 
@@ -270,13 +199,7 @@ public final class WaveformView extends ViewPart {
             refreshNow();
             f = model.lastFrame();
         }
-        var size = composite.getSize();
-        if (file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
-            SvgExport.write(f, chart.timeLabel(), file);
-        } else {
-            PngExport.write(chart.chart(), composite.getDisplay(), Math.max(400, size.x), Math.max(200, size.y),
-                    file);
-        }
+        WaveformExport.write(f, chart, composite, file);
     }
 
     // ---- device and selection -----------------------------------------------------------------------------
@@ -382,33 +305,7 @@ public final class WaveformView extends ViewPart {
     }
 
     private void updateStatus(WaveformModel.Frame f) {
-        StringBuilder b = new StringBuilder();
-        b.append(model.source() instanceof TraceSource ? "TRACE" : model.isFollowing() ? "LIVE" : "PAUSED").append("   window ").append(TimeText.duration(f.t1() - f.t0()));
-        if (f.cursorA() != WaveformModel.NONE) {
-            b.append("   A ").append(TimeText.seconds(f.cursorA() - f.origin()));
-        }
-        if (f.cursorB() != WaveformModel.NONE) {
-            b.append("   B ").append(TimeText.seconds(f.cursorB() - f.origin()));
-        }
-        if (f.scrub() != WaveformModel.NONE) {
-            b.append("   scrub ").append(TimeText.seconds(f.scrub() - f.origin()));
-        }
-        if (f.cursorA() != WaveformModel.NONE && f.cursorB() != WaveformModel.NONE) {
-            long dt = f.cursorB() - f.cursorA();
-            b.append("   \u0394t ").append(TimeText.duration(dt)).append(" (").append(TimeText.frequency(dt))
-                    .append(')');
-        }
-        if (model.source() == null) {
-            b.append("   no device serving");
-        } else {
-            var log = model.log();
-            b.append(String.format(java.util.Locale.ROOT, "   %,d events held, %,d dropped", log.size(),
-                    log.dropped()));
-            if (model.backlog() > 0) {
-                b.append(String.format(java.util.Locale.ROOT, ", indexing (%,d to go)", model.backlog()));
-            }
-        }
-        String text = b.toString();
+        String text = WaveformStatus.of(model, f);
         if (!text.equals(status.getText())) {
             status.setText(text);
         }

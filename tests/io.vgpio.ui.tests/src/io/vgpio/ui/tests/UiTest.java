@@ -2,7 +2,7 @@ package io.vgpio.ui.tests;
 
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.ui.DeviceService;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -30,7 +30,7 @@ public final class UiTest {
     }
 
     /** Serves the tests' usual device (8 lines: LED, BUTTON, unnamed, RESET, ...) with its sockets in dir. */
-    public static DeviceHost startDevice(Path dir) throws Exception {
+    public static DeviceSession startDevice(Path dir) throws Exception {
         return DeviceService.get().start(DeviceConfig.builder().lines(8).namesList("LED,BUTTON,,RESET").build(),
                 dir.resolve("gpio.sock"), dir.resolve("gpio.ctl"));
     }

@@ -10,7 +10,7 @@ import io.vgpio.core.StimulusScheduler;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.console.DeviceConsoleView;
 import io.vgpio.ui.guest.DemoGuest;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.nio.file.Path;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Shell;
@@ -33,7 +33,7 @@ class WorkbenchScreenshotTest {
     @Test
     @DisplayName("The GPIO Debug perspective with a demo guest and a stimulus pulse train: screenshot artifact")
     void perspective_with_live_traffic(@TempDir Path dir) throws Exception {
-        DeviceHost host = DeviceService.get().start(DeviceConfig.builder().lines(8).namesList("LED,BUTTON,,RESET")
+        DeviceSession host = DeviceService.get().start(DeviceConfig.builder().lines(8).namesList("LED,BUTTON,,RESET")
                 .build(), dir.resolve("gpio.sock"), dir.resolve("gpio.ctl"));
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         Shell shell = window.getShell();
@@ -44,7 +44,7 @@ class WorkbenchScreenshotTest {
         Job demo = DemoGuest.start(host);
         try (StimulusScheduler stim = new StimulusScheduler(host.chip())) {
             // The demo guest arms line 1 (BUTTON); give it pulses to count, and a pulse train on line 3.
-            waitFor("the demo guest attached and armed BUTTON", () -> host.backend().connected()
+            waitFor("the demo guest attached and armed BUTTON", () -> host.guestAttached()
                     && host.chip().irqType(DemoGuest.BUTTON).wireValue() != 0);
             var buttonPulses = stim.pulseTrain(DemoGuest.BUTTON, 6, 60_000, 200_000);
             var resetPulses = stim.pulseTrain(3, 20, 20_000, 50_000);

@@ -9,7 +9,6 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.MessageType;
 import io.vgpio.driver.GpioDriver;
-import io.vgpio.vhost.DeviceHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ import java.util.function.Predicate;
 final class DeviceFixture implements AutoCloseable {
     final Path dir;
     final Path socket;
-    final DeviceHost host;
+    final ServedDevice host;
     GpioDriver driver;
 
     DeviceFixture(DeviceConfig config) throws IOException {
@@ -35,7 +34,7 @@ final class DeviceFixture implements AutoCloseable {
     DeviceFixture(DeviceConfig config, GpioDriver.Options options) throws IOException {
         dir = Files.createTempDirectory("vgpio-test");
         socket = dir.resolve("gpio.sock");
-        host = new DeviceHost(config, socket, dir.resolve("gpio.ctl"), 1 << 16);
+        host = new ServedDevice(config, socket, dir.resolve("gpio.ctl"), 1 << 16);
         host.start();
         driver = GpioDriver.attach(socket, options);
     }

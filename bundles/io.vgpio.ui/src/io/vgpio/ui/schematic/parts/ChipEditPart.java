@@ -131,7 +131,7 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
             return;
         }
         shownBindings = version;
-        boolean live = diagram().host() != null;
+        boolean live = diagram().drivable();
         for (Object child : getChildren()) {
             LineEditPart part = (LineEditPart) child;
             BindingStatus s = live ? HardwareService.get().status(part.line()) : null;

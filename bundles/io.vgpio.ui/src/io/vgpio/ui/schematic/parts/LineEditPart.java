@@ -122,7 +122,7 @@ public final class LineEditPart extends AbstractGraphicalEditPart {
     @Override
     public Object getAdapter(Class key) {
         if (key == IPropertySource.class) {
-            boolean live = pinLine().diagram().host() != null;
+            boolean live = pinLine().diagram().drivable();
             return new LinePropertySource(pinLine()::state, line(),
                     l -> live ? HardwareActions.describe(HardwareService.get().status(l)) : null);
         }

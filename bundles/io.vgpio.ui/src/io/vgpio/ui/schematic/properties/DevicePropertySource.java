@@ -1,7 +1,7 @@
 package io.vgpio.ui.schematic.properties;
 
 import io.vgpio.core.DeviceConfig;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
 
@@ -9,7 +9,7 @@ import org.eclipse.ui.views.properties.PropertyDescriptor;
 public final class DevicePropertySource extends ReadOnlyPropertySource {
     private final DeviceConfig config;
 
-    public DevicePropertySource(DeviceHost host) {
+    public DevicePropertySource(DeviceSession host) {
         this(host.config());
     }
 

@@ -10,7 +10,8 @@ import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.schematic.SchematicView;
 import io.vgpio.ui.schematic.parts.ChipEditPart;
 import io.vgpio.ui.schematic.parts.LineEditPart;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
+import io.vgpio.ui.source.LiveSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -38,11 +39,11 @@ final class SchematicFixture implements AutoCloseable {
 
     final Path dir;
     final Path socket;
-    final DeviceHost host;
+    final DeviceSession host;
     final IWorkbenchPage page;
     final SchematicView view;
 
-    private SchematicFixture(Path dir, DeviceHost host, IWorkbenchPage page, SchematicView view) {
+    private SchematicFixture(Path dir, DeviceSession host, IWorkbenchPage page, SchematicView view) {
         this.dir = dir;
         this.socket = dir.resolve("gpio.sock");
         this.host = host;
@@ -53,14 +54,15 @@ final class SchematicFixture implements AutoCloseable {
     static SchematicFixture start(int lines, String names) throws Exception {
         Path dir = Files.createTempDirectory("vgpio-schematic");
         DeviceConfig config = DeviceConfig.builder().lines(lines).namesList(names).build();
-        DeviceHost host = DeviceService.get().start(config, dir.resolve("gpio.sock"), null);
+        DeviceSession host = DeviceService.get().start(config, dir.resolve("gpio.sock"), null);
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getShell().setBounds(0, 0, 1600, 1000);
         IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(PERSPECTIVE, window);
         SchematicView view = (SchematicView) page.showView(SchematicView.ID);
         view.zoomManager().setZoom(1.0); // the view outlives a test: start each one at 100%, scrolled home
         SchematicFixture f = new SchematicFixture(dir, host, page, view);
-        assertTrue(spinUntil(() -> f.chipPart() != null && f.chipPart().diagram().host() == host
+        assertTrue(spinUntil(() -> f.chipPart() != null
+                && f.chipPart().diagram().source() instanceof LiveSource l && l.session() == host
                 && f.view.linePart(Math.min(lines, ChipEditPart.MAX_SHOWN) - 1).lineFigure().state() != null, 5000),
                 "the schematic shows the device");
         view.zoomManager().setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));

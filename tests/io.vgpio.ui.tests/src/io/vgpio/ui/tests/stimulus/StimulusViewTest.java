@@ -18,7 +18,7 @@ import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.stimulus.StimulusView;
 import io.vgpio.ui.tests.traffic.ViewTestSupport;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ class StimulusViewTest {
         b.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
     }
 
-    private static List<Event> levels(DeviceHost host, int line) {
+    private static List<Event> levels(DeviceSession host, int line) {
         List<Event> out = new ArrayList<>();
         host.log().read(0, Integer.MAX_VALUE, (s, t, k, l, a, b) -> {
             if (k == EventKind.LEVEL && l == line) {
@@ -96,7 +96,7 @@ class StimulusViewTest {
     @Test
     @DisplayName("The pulse button makes a high and a low input on the chosen line, as long apart as asked")
     void pulse_button(@TempDir Path dir) throws Exception {
-        DeviceHost host = startDevice(dir);
+        DeviceSession host = startDevice(dir);
         StimulusView view = open();
         Combo line = w(view, StimulusView.ID_LINE);
         assertEquals("0 LED", line.getText(), "the first line by default");
@@ -182,7 +182,7 @@ class StimulusViewTest {
     @Test
     @DisplayName("Screenshot: the stimulus view on an armed input line")
     void screenshot(@TempDir Path dir) throws Exception {
-        DeviceHost host = startDevice(dir);
+        DeviceSession host = startDevice(dir);
         StimulusView view = open();
         CompletableFuture<GpioDriver> guest = CompletableFuture.supplyAsync(() -> {
             try {

@@ -32,7 +32,7 @@ import io.vgpio.ui.stimulus.StimulusView;
 import io.vgpio.ui.tests.UiTest;
 import io.vgpio.ui.traffic.TrafficView;
 import io.vgpio.ui.waveform.WaveformView;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -73,7 +73,7 @@ class OfflineTraceTest {
 
     @TempDir
     Path dir;
-    private DeviceHost host;
+    private DeviceSession host;
     private IWorkbenchPage page;
     private Shell shell;
 
@@ -293,8 +293,8 @@ class OfflineTraceTest {
         screenshot(shell, "offline-trace.png"); // for people to look at
 
         execute(CLOSE, Map.of());
-        assertTrue(spinUntil(() -> schematic.source() instanceof LiveSource l && l.host() == host
-                && waveform.model().source() instanceof LiveSource w && w.host() == host
+        assertTrue(spinUntil(() -> schematic.source() instanceof LiveSource l && l.session() == host
+                && waveform.model().source() instanceof LiveSource w && w.session() == host
                 && stimulus.readOnlyReason() == null
                 && traffic.getContentDescription().isEmpty(), 5000), "back to live");
         assertNull(SourceService.get().trace());
@@ -341,7 +341,7 @@ class OfflineTraceTest {
         assertFalse(dialog[0].contains("Exception") || dialog[0].contains("\tat "), "no stack trace: " + dialog[0]);
 
         assertNull(SourceService.get().trace());
-        assertTrue(schematic.source() instanceof LiveSource l && l.host() == host);
+        assertTrue(schematic.source() instanceof LiveSource l && l.session() == host);
         assertEquals("ok", control(dir.resolve("gpio.ctl"), "set BUTTON 1"));
         assertEquals(1, host.chip().inputLevel(1));
         assertNotNull(DeviceService.get().current());

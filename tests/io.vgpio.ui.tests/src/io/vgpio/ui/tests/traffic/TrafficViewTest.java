@@ -23,7 +23,7 @@ import io.vgpio.core.payload.Response;
 import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.traffic.TrafficView;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ class TrafficViewTest {
     }
 
     /** A guest's session: set up two lines, read them, break two rules, get an interrupt and an INVALID. */
-    private GpioDriver guestSession(DeviceHost host, Path socket) throws Exception {
+    private GpioDriver guestSession(DeviceSession host, Path socket) throws Exception {
         GpioDriver d = GpioDriver.attach(socket);
         d.request(MessageType.SET_VALUE.wireValue(), 0, 1);
         d.request(MessageType.SET_DIRECTION.wireValue(), 0, Direction.OUT.wireValue());
@@ -125,7 +125,7 @@ class TrafficViewTest {
     @Test
     @DisplayName("Requests, responses, interrupts, INVALID returns and violations appear decoded; a line filter narrows")
     void decoded_rows_and_line_filter(@TempDir Path dir) throws Exception {
-        DeviceHost host = startDevice(dir);
+        DeviceSession host = startDevice(dir);
         IWorkbenchPage page = ViewTestSupport.perspective();
         TrafficView view = openView(page);
         Table table = view.table();
@@ -218,7 +218,7 @@ class TrafficViewTest {
     @Test
     @DisplayName("A million events: the table shows its last row, dropped rows go, a filter applies (timings printed)")
     void million_rows_are_shown_cut_and_filtered(@TempDir Path dir) throws Exception {
-        DeviceHost host = startDevice(dir);
+        DeviceSession host = startDevice(dir);
         IWorkbenchPage page = ViewTestSupport.perspective();
         TrafficView view = openView(page);
         Table table = view.table();
@@ -320,7 +320,7 @@ class TrafficViewTest {
     @Test
     @DisplayName("Screenshot: the traffic of a guest session in the GPIO Debug perspective")
     void screenshot(@TempDir Path dir) throws Exception {
-        DeviceHost host = startDevice(dir);
+        DeviceSession host = startDevice(dir);
         IWorkbenchPage page = ViewTestSupport.perspective();
         TrafficView view = openView(page);
         CompletableFuture<GpioDriver> session = CompletableFuture.supplyAsync(() -> {

@@ -27,7 +27,7 @@ import io.vgpio.core.waveform.WaveformModel;
 import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.waveform.WaveformView;
-import io.vgpio.vhost.DeviceHost;
+import io.vgpio.session.DeviceSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ class WaveformViewTest {
 
     @TempDir
     Path dir;
-    DeviceHost host;
+    DeviceSession host;
     IWorkbenchPage page;
     WaveformView view;
 

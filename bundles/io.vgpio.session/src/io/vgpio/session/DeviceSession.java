@@ -1,0 +1,234 @@
+package io.vgpio.session;
+
+import io.vgpio.core.Chip;
+import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.EventLog;
+import io.vgpio.core.StimulusScheduler;
+import io.vgpio.core.control.ControlServer;
+import io.vgpio.core.sockets.SocketDirectory;
+import io.vgpio.gpiocdev.bind.HardwareBindings;
+import io.vgpio.trace.TraceRecorder;
+import io.vgpio.vhost.VhostUserBackend;
+import io.vgpio.virtio.VirtioGpioDevice;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One running device, assembled in one place: the event log, the chip, the virtio-gpio device on top of it, the
+ * vhost-user backend that serves it, the control socket, the stimulus scheduler, the bindings to physical lines and
+ * the recording in progress. They start and stop together. The workbench and the CLI ({@code serve},
+ * {@code replay}, {@code bench}) each hold one; nothing else builds this chain.
+ *
+ * <p>Data flows guest → {@link VhostUserBackend} (a connection thread per frontend) → {@link VirtioGpioDevice}
+ * (decodes requests and eventq buffers) → {@link Chip} (the lines' state, under its monitor) → {@link EventLog}
+ * (every fact, read by views, the recorder and the control socket). The user, the control socket, bindings and
+ * replays drive the chip's inputs from their own threads; the stimulus scheduler serialises timed stimuli.
+ */
+public final class DeviceSession implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("io.vgpio.session");
+
+    private final DeviceConfig config;
+    private final EventLog log;
+    private final Chip chip;
+    private final VirtioGpioDevice device;
+    private final VhostUserBackend backend;
+    private final ControlServer control;
+    private final StimulusScheduler stimulus;
+    private final HardwareBindings bindings;
+    private TraceRecorder recorder;
+    /** What {@link #start()} got serving: only that is closed, since closing removes the socket's file. */
+    private boolean backendServing;
+    private boolean controlServing;
+
+    /**
+     * @param controlPath where to serve the control socket, or null for none
+     */
+    public DeviceSession(DeviceConfig config, Path socket, Path controlPath, int logCapacity) {
+        this.config = config;
+        this.log = new EventLog(logCapacity);
+        this.chip = new Chip(config, log);
+        this.device = new VirtioGpioDevice(chip);
+        this.backend = new VhostUserBackend(socket, device);
+        this.control = controlPath == null ? null
+                : new ControlServer(controlPath, chip, () -> backend.connected() ? "attached" : "none");
+        this.stimulus = new StimulusScheduler(chip);
+        this.bindings = new HardwareBindings(chip);
+        if (control != null) {
+            bindings.addControlCommands(control);
+        }
+    }
+
+    /**
+     * Takes the physical lines the configuration binds. Call it before {@link #start()}, so that a script waiting
+     * for the sockets finds the lines held.
+     *
+     * @param waitForMissing true to wait for a chip that is not there (the workbench opens with the board
+     *        unplugged); false to fail (the CLI reports it and exits)
+     * @return one message per binding that failed
+     */
+    public List<String> bindConfigured(boolean waitForMissing) {
+        return bindings.bindAll(config.bindings().values(), waitForMissing);
+    }
+
+    /**
+     * Serves the vhost-user socket, then the control socket.
+     *
+     * @throws ControlSocketException when the control socket failed (the vhost-user socket is closed again), so
+     *         that the error is reported against the right path
+     */
+    public synchronized void start() throws IOException {
+        backend.start();
+        backendServing = true;
+        if (control != null) {
+            try {
+                control.start();
+                controlServing = true;
+            } catch (IOException e) {
+                backend.close();
+                backendServing = false;
+                throw new ControlSocketException(e);
+            }
+        }
+    }
+
+    /** The control socket could not be served; the message is the cause's. */
+    public static final class ControlSocketException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ControlSocketException(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Records this device into a file from now on, ending a recording in progress first.
+     *
+     * @throws IOException if the file cannot be written (the previous recording has ended anyway)
+     */
+    public synchronized TraceRecorder startRecording(Path file) throws IOException {
+        stopRecording();
+        recorder = new TraceRecorder(file, config, log);
+        return recorder;
+    }
+
+    /**
+     * Ends the recording in progress, if any: the rest is written with the end marker.
+     *
+     * @throws IOException if the rest could not be written (the file holds what was flushed before)
+     */
+    public synchronized void stopRecording() throws IOException {
+        TraceRecorder r = recorder;
+        recorder = null;
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    /** The recording in progress, or null. */
+    public synchronized TraceRecorder recorder() {
+        return recorder;
+    }
+
+    public DeviceConfig config() {
+        return config;
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    /**
+     * The chip: the lines' state and the inputs. The seam where the next layers attach: the virtio device is its
+     * guest side, stimulus, bindings and replays are its outside.
+     */
+    public Chip chip() {
+        return chip;
+    }
+
+    public VirtioGpioDevice device() {
+        return device;
+    }
+
+    public VhostUserBackend backend() {
+        return backend;
+    }
+
+    /** The one scheduler for timed stimuli on this device: stimuli from every client run one after another. */
+    public StimulusScheduler stimulus() {
+        return stimulus;
+    }
+
+    /** The bindings of lines to physical GPIO lines. */
+    public HardwareBindings bindings() {
+        return bindings;
+    }
+
+    /** The vhost-user socket a guest attaches to. */
+    public Path socketPath() {
+        return backend.socketPath();
+    }
+
+    /** True while a guest's frontend is connected. */
+    public boolean guestAttached() {
+        return backend.connected();
+    }
+
+    /** The control server, or null if none was asked for. */
+    public ControlServer control() {
+        return control;
+    }
+
+    /** $XDG_RUNTIME_DIR/vgpio/gpio.sock, or TMPDIR/vgpio-USER/gpio.sock: where a device serves by default. */
+    public static Path defaultSocket() {
+        return SocketDirectory.defaultDirectory().resolve("gpio.sock");
+    }
+
+    /** The control socket that goes with a device socket: the same path with ".ctl" added. */
+    public static Path defaultControl(Path socket) {
+        return Path.of(socket + ".ctl");
+    }
+
+    /** A QEMU command line that attaches a guest to this device (the kernel and initrd are the user's). */
+    public String qemuCommandLine() {
+        return qemuCommandLine(backend.socketPath());
+    }
+
+    public static String qemuCommandLine(Path socket) {
+        return "qemu-system-x86_64 -machine q35 -accel tcg -cpu max -m 256M -nographic"
+                + " -object memory-backend-memfd,id=mem,size=256M,share=on -numa node,memdev=mem"
+                + " -chardev socket,id=vgpio,path=" + socket
+                + " -device vhost-user-gpio-pci,chardev=vgpio,id=gpio"
+                + " -kernel YOUR-KERNEL -initrd YOUR-INITRD -append console=ttyS0";
+    }
+
+    /**
+     * Stops everything, outermost first: stimulus, the recording (its rest is written), the physical lines, the
+     * control socket, then the guest's socket. Call {@link #stopRecording()} first to hear of a write error. A
+     * session that never started (or failed to) leaves the socket paths alone: they may be another device's.
+     */
+    @Override
+    public void close() {
+        stimulus.close();
+        try {
+            stopRecording();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "the recording is incomplete: " + e.getMessage());
+        }
+        bindings.close();
+        boolean closeControl;
+        boolean closeBackend;
+        synchronized (this) {
+            closeControl = controlServing;
+            closeBackend = backendServing;
+            controlServing = backendServing = false;
+        }
+        if (closeControl) {
+            control.close();
+        }
+        if (closeBackend) {
+            backend.close();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.vgpio.vhost.tests;
+
+import io.vgpio.core.Chip;
+import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.EventLog;
+import io.vgpio.core.control.ControlServer;
+import io.vgpio.vhost.VhostUserBackend;
+import io.vgpio.virtio.VirtioGpioDevice;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The transport's part of a device, assembled as the device session does it (log → chip → virtio device → vhost-user
+ * backend, with the control socket some tests talk to while the transport is busy), without the recorder,
+ * stimulus scheduler and bindings that these tests do not exercise.
+ */
+final class ServedDevice implements AutoCloseable {
+    private final DeviceConfig config;
+    private final EventLog log;
+    private final Chip chip;
+    private final VhostUserBackend backend;
+    private final ControlServer control;
+
+    ServedDevice(DeviceConfig config, Path socket, Path controlPath, int logCapacity) {
+        this.config = config;
+        this.log = new EventLog(logCapacity);
+        this.chip = new Chip(config, log);
+        this.backend = new VhostUserBackend(socket, new VirtioGpioDevice(chip));
+        this.control = new ControlServer(controlPath, chip, () -> backend.connected() ? "attached" : "none");
+    }
+
+    void start() throws IOException {
+        backend.start();
+        control.start();
+    }
+
+    DeviceConfig config() {
+        return config;
+    }
+
+    EventLog log() {
+        return log;
+    }
+
+    Chip chip() {
+        return chip;
+    }
+
+    VhostUserBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public void close() {
+        control.close();
+        backend.close();
+    }
+}
