@@ -172,10 +172,10 @@ final class UiBench {
             return;
         }
         int pairs = 500_000;
-        long get = (long) io.vgpio.core.MessageType.GET_VALUE.wireValue();
+        int get = io.vgpio.core.MessageType.GET_VALUE.wireValue();
         for (int i = 0; i < pairs; i++) {
-            host.log().append(io.vgpio.core.EventKind.REQUEST, i % 8, get << 32, i % 64);
-            host.log().append(io.vgpio.core.EventKind.RESPONSE, i % 8, get << 16, 4_000);
+            host.log().append(i % 8, new io.vgpio.core.payload.Request(get, 0, i % 64));
+            host.log().append(i % 8, new io.vgpio.core.payload.Response(get, 0, 0, 4_000));
         }
         long lastSeq = host.log().nextSeq() - 1;
         long start = System.nanoTime();

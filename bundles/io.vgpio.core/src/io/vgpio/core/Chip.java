@@ -1,5 +1,13 @@
 package io.vgpio.core;
 
+import io.vgpio.core.payload.BufferInvalid;
+import io.vgpio.core.payload.DirectionChange;
+import io.vgpio.core.payload.EdgeLatched;
+import io.vgpio.core.payload.EventBuffer;
+import io.vgpio.core.payload.HwEdge;
+import io.vgpio.core.payload.Interrupt;
+import io.vgpio.core.payload.IrqTypeChange;
+import io.vgpio.core.payload.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -142,7 +150,7 @@ public final class Chip {
             release(line, true);
         } else if (direction[line] != d) {
             direction[line] = d;
-            log.append(EventKind.DIRECTION, line, d.wireValue(), 0);
+            log.append(line, new DirectionChange(d));
         }
         levelMayHaveChanged(line, Cause.GUEST);
         outputChanged(line);
@@ -157,11 +165,11 @@ public final class Chip {
         }
         if (irqType[line] != IrqType.NONE) {
             irqType[line] = IrqType.NONE;
-            log.append(EventKind.IRQ_TYPE, line, IrqType.NONE.wireValue(), 0);
+            log.append(line, new IrqTypeChange(IrqType.NONE));
         }
         if (direction[line] != Direction.NONE) {
             direction[line] = Direction.NONE;
-            log.append(EventKind.DIRECTION, line, Direction.NONE.wireValue(), 0);
+            log.append(line, new DirectionChange(Direction.NONE));
         }
         outputValue[line] = 0;
         valueSet[line] = false;
@@ -174,7 +182,7 @@ public final class Chip {
             return;
         }
         irqType[line] = type;
-        log.append(EventKind.IRQ_TYPE, line, type.wireValue(), 0);
+        log.append(line, new IrqTypeChange(type));
         // Edges are latched from the moment the interrupt is enabled; a change of type starts afresh.
         latched[line] = false;
         if (type == IrqType.NONE) {
@@ -203,7 +211,7 @@ public final class Chip {
             return;
         }
         heldToken[line] = token;
-        log.append(EventKind.EVENT_BUFFER, line, token, 0);
+        log.append(line, new EventBuffer(token));
         IrqType t = irqType[line];
         if (t.isEdge() && latched[line]) {
             deliver(line, triggerNanos[line]);
@@ -251,7 +259,7 @@ public final class Chip {
             } else if (!latched[line]) {
                 latched[line] = true;
                 triggerNanos[line] = whenNanos;
-                log.append(EventKind.EDGE_LATCHED, line, level, 0);
+                log.append(line, new EdgeLatched(level));
             }
         } else if (t.activeAt(level) && heldToken[line] != NO_TOKEN) {
             deliver(line, whenNanos);
@@ -269,7 +277,7 @@ public final class Chip {
     public void hardwareEdge(int line, int level, long kernelNanos) {
         synchronized (this) {
             long now = System.nanoTime();
-            log.append(now, EventKind.HW_EDGE, line, level, Math.max(0, now - kernelNanos));
+            log.append(now, line, new HwEdge(level, Math.max(0, now - kernelNanos)));
             applyInput(line, level, Cause.HARDWARE, kernelNanos);
         }
         afterUnlock();
@@ -313,12 +321,12 @@ public final class Chip {
         long token = heldToken[line];
         heldToken[line] = NO_TOKEN;
         latched[line] = false;
-        log.append(EventKind.INTERRUPT, line, inputLevel[line], Math.max(0, System.nanoTime() - sinceNanos));
+        log.append(line, new Interrupt(inputLevel[line], Math.max(0, System.nanoTime() - sinceNanos)));
         sink.complete(line, token, true);
     }
 
     private void returnInvalid(int line, long token, EventKind.InvalidReason reason) {
-        log.append(EventKind.BUFFER_INVALID, line, reason.wire(), token);
+        log.append(line, new BufferInvalid(reason, token));
         sink.complete(line, token, false);
     }
 
@@ -331,7 +339,7 @@ public final class Chip {
         int level = guestRead(line);
         if (level != lastLevel[line]) {
             lastLevel[line] = level;
-            log.append(whenNanos, EventKind.LEVEL, line, level, cause.wire());
+            log.append(whenNanos, line, new Level(level, cause));
         }
     }
 }

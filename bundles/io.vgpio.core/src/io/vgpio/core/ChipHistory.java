@@ -1,5 +1,10 @@
 package io.vgpio.core;
 
+import io.vgpio.core.payload.BufferInvalid;
+import io.vgpio.core.payload.ConnectionChange;
+import io.vgpio.core.payload.DirectionChange;
+import io.vgpio.core.payload.IrqTypeChange;
+import io.vgpio.core.payload.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,7 +83,7 @@ public final class ChipHistory {
         log.read(first, (int) Math.min(Integer.MAX_VALUE, end - first), (seq, t, kind, line, a, b) -> {
             if (kind == EventKind.LEVEL && line >= 0 && line < n && !seen[line]) {
                 seen[line] = true;
-                if ((a & 1) == 0) {
+                if ((Level.of(a, b).level() & 1) == 0) {
                     state[line] = (short) (LEVEL | INPUT);
                 }
             }
@@ -165,7 +170,7 @@ public final class ChipHistory {
         @Override
         public void accept(long seq, long timeNanos, EventKind kind, int line, long a, long b) {
             if (kind == EventKind.CONNECTION) {
-                connected = a != 0;
+                connected = ConnectionChange.of(a, b).connected();
                 return;
             }
             if (line < 0 || line >= state.length) {
@@ -175,10 +180,10 @@ public final class ChipHistory {
             switch (kind) {
                 case LEVEL -> {
                     int bit = (s & DIR_MASK) == Direction.OUT.ordinal() ? OUTPUT : INPUT;
-                    s = (a & 1) != 0 ? s | LEVEL | bit : s & ~(LEVEL | bit);
+                    s = (Level.of(a, b).level() & 1) != 0 ? s | LEVEL | bit : s & ~(LEVEL | bit);
                 }
                 case DIRECTION -> {
-                    Direction d = Direction.fromWire(a);
+                    Direction d = DirectionChange.of(a, b).direction();
                     if (d != null) {
                         // The level now read is the new side's until a LEVEL event says otherwise.
                         int bit = d == Direction.OUT ? OUTPUT : INPUT;
@@ -190,7 +195,7 @@ public final class ChipHistory {
                     }
                 }
                 case IRQ_TYPE -> {
-                    IrqType t = IrqType.fromWire(a);
+                    IrqType t = IrqTypeChange.of(a, b).irqType();
                     if (t != null) {
                         s = (s & ~(LATCHED | (0x7 << IRQ_SHIFT))) | t.ordinal() << IRQ_SHIFT;
                         if (t == IrqType.NONE) {
@@ -202,7 +207,7 @@ public final class ChipHistory {
                 case EDGE_LATCHED -> s |= LATCHED;
                 case INTERRUPT -> s &= ~(ARMED | LATCHED);
                 case BUFFER_INVALID -> {
-                    EventKind.InvalidReason why = EventKind.InvalidReason.fromWire(a);
+                    EventKind.InvalidReason why = BufferInvalid.of(a, b).reason();
                     if (why == EventKind.InvalidReason.DISABLED || why == EventKind.InvalidReason.RELEASED) {
                         s &= ~ARMED; // the held buffer went back; other reasons refuse a new one
                     }

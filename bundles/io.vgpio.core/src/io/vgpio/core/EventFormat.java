@@ -1,5 +1,20 @@
 package io.vgpio.core;
 
+import io.vgpio.core.payload.BufferInvalid;
+import io.vgpio.core.payload.ChainRejected;
+import io.vgpio.core.payload.ConnectionChange;
+import io.vgpio.core.payload.DirectionChange;
+import io.vgpio.core.payload.EdgeLatched;
+import io.vgpio.core.payload.EventBuffer;
+import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.payload.Features;
+import io.vgpio.core.payload.HwEdge;
+import io.vgpio.core.payload.Interrupt;
+import io.vgpio.core.payload.IrqTypeChange;
+import io.vgpio.core.payload.Level;
+import io.vgpio.core.payload.Request;
+import io.vgpio.core.payload.Response;
+import io.vgpio.core.payload.RuleViolation;
 import java.util.Locale;
 
 /** Turns events into one line of text each, for logs, consoles and tooltips. */
@@ -24,45 +39,34 @@ public final class EventFormat {
     }
 
     public String describe(EventKind kind, int line, long a, long b) {
-        return switch (kind) {
-            case REQUEST -> {
-                int type = (int) (a >>> 32);
-                long value = a & 0xffffffffL;
-                yield "request  " + MessageType.describe(type) + " " + lineLabel(line) + argument(type, value);
-            }
-            case RESPONSE -> {
-                int type = (int) (a >>> 16) & 0xffff;
-                int status = (int) (a >>> 8) & 0xff;
-                int value = (int) a & 0xff;
-                yield "response " + MessageType.describe(type) + " " + lineLabel(line) + " status="
-                        + (status == Protocol.STATUS_OK ? "OK" : "ERR") + result(type, status, value) + " latency="
-                        + micros(b);
-            }
-            case LEVEL -> "level    " + lineLabel(line) + " = " + a + " (" + causeWord(b) + ")";
-            case DIRECTION -> {
-                Direction d = Direction.fromWire(a);
-                yield "direction " + lineLabel(line) + " = " + (d != null ? d.word() : "?");
-            }
-            case IRQ_TYPE -> {
-                IrqType t = IrqType.fromWire(a);
-                yield "irq-type " + lineLabel(line) + " = " + (t != null ? t.word() : "?");
-            }
-            case EVENT_BUFFER -> "eventq   buffer queued for " + lineLabel(line) + " (interrupt unmasked)";
-            case EDGE_LATCHED -> "latched  edge to " + a + " on " + lineLabel(line) + " (no eventq buffer held)";
-            case INTERRUPT -> "interrupt " + lineLabel(line) + " level=" + a + " delivered after " + micros(b);
-            case BUFFER_INVALID -> "eventq   buffer for " + lineLabel(line) + " returned INVALID ("
-                    + invalidReason(a) + ")";
-            case RULE_VIOLATION -> {
-                DriverRule r = DriverRule.fromWire(a);
+        return switch (EventPayload.of(kind, a, b)) {
+            case Request r -> "request  " + MessageType.describe(r.type()) + " " + lineLabel(line)
+                    + argument(r.type(), r.value());
+            case Response r -> "response " + MessageType.describe(r.type()) + " " + lineLabel(line) + " status="
+                    + (r.ok() ? "OK" : "ERR") + result(r) + " latency=" + micros(r.latencyNanos());
+            case Level l -> "level    " + lineLabel(line) + " = " + l.level() + " (" + word(l.cause()) + ")";
+            case DirectionChange d -> "direction " + lineLabel(line) + " = "
+                    + (d.direction() != null ? d.direction().word() : "?");
+            case IrqTypeChange t -> "irq-type " + lineLabel(line) + " = "
+                    + (t.irqType() != null ? t.irqType().word() : "?");
+            case EventBuffer e -> "eventq   buffer queued for " + lineLabel(line) + " (interrupt unmasked)";
+            case EdgeLatched e -> "latched  edge to " + e.level() + " on " + lineLabel(line)
+                    + " (no eventq buffer held)";
+            case Interrupt i -> "interrupt " + lineLabel(line) + " level=" + i.level() + " delivered after "
+                    + micros(i.latencyNanos());
+            case BufferInvalid v -> "eventq   buffer for " + lineLabel(line) + " returned INVALID ("
+                    + (v.reason() == null ? "?" : v.reason().text()) + ")";
+            case RuleViolation v -> {
+                DriverRule r = v.rule();
                 yield "VIOLATION " + lineLabel(line) + ": " + (r == null ? "?"
                         : r.severity() + " " + r.name() + " [" + r.section() + "] \"" + r.statement() + "\"");
             }
-            case CHAIN_ERROR -> "chain error on " + (a == Protocol.EVENT_QUEUE ? "eventq" : "requestq") + ": "
-                    + chainError(b);
-            case CONNECTION -> a == 1 ? "frontend connected" : "frontend disconnected";
-            case FEATURES -> String.format(Locale.ROOT, "features accepted: 0x%x", a);
-            case HW_EDGE -> "hardware " + (a == 1 ? "rising" : "falling") + " edge on " + lineLabel(line)
-                    + " (the kernel saw it " + micros(b) + " before)";
+            case ChainRejected c -> "chain error on " + (c.eventq() ? "eventq" : "requestq") + ": "
+                    + (c.error() != null ? c.error().name().toLowerCase(Locale.ROOT) : "?");
+            case ConnectionChange c -> c.connected() ? "frontend connected" : "frontend disconnected";
+            case Features f -> String.format(Locale.ROOT, "features accepted: 0x%x", f.accepted());
+            case HwEdge h -> "hardware " + (h.rising() ? "rising" : "falling") + " edge on " + lineLabel(line)
+                    + " (the kernel saw it " + micros(h.sinceKernelNanos()) + " before)";
         };
     }
 
@@ -85,34 +89,23 @@ public final class EventFormat {
         };
     }
 
-    private static String result(int type, int status, int value) {
-        if (status != Protocol.STATUS_OK) {
+    private static String result(Response r) {
+        if (!r.ok()) {
             return "";
         }
-        MessageType t = MessageType.fromWire(type);
+        MessageType t = r.messageType();
         if (t == MessageType.GET_DIRECTION) {
-            Direction d = Direction.fromWire(value);
+            Direction d = Direction.fromWire(r.value());
             return " " + (d != null ? d.word() : "?");
         }
         if (t == MessageType.GET_VALUE) {
-            return " value=" + value;
+            return " value=" + r.value();
         }
         return "";
     }
 
-    private static String causeWord(long wire) {
-        Cause c = Cause.fromWire(wire);
+    private static String word(Cause c) {
         return c != null ? c.word() : "?";
-    }
-
-    private static String invalidReason(long wire) {
-        EventKind.InvalidReason r = EventKind.InvalidReason.fromWire(wire);
-        return r == null ? "?" : r.text();
-    }
-
-    private static String chainError(long wire) {
-        EventKind.ChainError e = EventKind.ChainError.fromWire(wire);
-        return e != null ? e.name().toLowerCase(Locale.ROOT) : "?";
     }
 
     /** Nanoseconds as microseconds with one decimal. */

@@ -2,8 +2,10 @@ package io.vgpio.core;
 
 /**
  * What an {@link Event} records. The meaning of the event's {@code a} and {@code b} fields depends on the kind and
- * is given here; {@link EventFormat} turns an event into text. Fields that name a constant of an enum hold its
- * explicit wire number, never its ordinal: traces store them, and a trace must mean the same forever.
+ * is given here; {@link io.vgpio.core.payload.EventPayload} has a record for each kind that packs and unpacks them
+ * (use it rather than shifting bits by hand), and {@link EventFormat} turns an event into text. Fields that name a
+ * constant of an enum hold its explicit wire number, never its ordinal: traces store them, and a trace must mean the
+ * same forever.
  */
 public enum EventKind {
     /** A requestq message arrived. a = message type &lt;&lt; 32 | value (u32); b = descriptor head index. */

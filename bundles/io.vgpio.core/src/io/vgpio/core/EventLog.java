@@ -1,5 +1,6 @@
 package io.vgpio.core;
 
+import io.vgpio.core.payload.EventPayload;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -65,6 +66,16 @@ public final class EventLog {
     /** Appends an event stamped now, and returns its sequence number. */
     public long append(EventKind kind, int line, long a, long b) {
         return append(System.nanoTime(), kind, line, a, b);
+    }
+
+    /** Appends an event stamped now, packed by its payload's record, and returns its sequence number. */
+    public long append(int line, EventPayload payload) {
+        return append(System.nanoTime(), line, payload);
+    }
+
+    /** Appends an event packed by its payload's record, with a given monotonic timestamp. */
+    public long append(long timeNanos, int line, EventPayload payload) {
+        return append(timeNanos, payload.kind(), line, payload.a(), payload.b());
     }
 
     /** Appends an event with a given monotonic timestamp (must not be earlier than the last one's). */

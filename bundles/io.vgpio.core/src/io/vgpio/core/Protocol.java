@@ -18,8 +18,13 @@ public final class Protocol {
 
     /** Size of struct virtio_gpio_request. */
     public static final int REQUEST_SIZE = 8;
-    /** Size of struct virtio_gpio_response. */
+    /** Size of struct virtio_gpio_response: the status and one value byte. */
     public static final int RESPONSE_SIZE = 2;
+    /**
+     * Size of the status byte alone: the whole response to GET_LINE_NAMES when it fails, and what precedes the names
+     * when it does not.
+     */
+    public static final int STATUS_SIZE = 1;
     /** Size of struct virtio_gpio_irq_request. */
     public static final int IRQ_REQUEST_SIZE = 2;
     /** Size of struct virtio_gpio_irq_response. */

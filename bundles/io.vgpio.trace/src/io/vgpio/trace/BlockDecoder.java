@@ -4,6 +4,7 @@ import static io.vgpio.trace.TraceFormat.*;
 
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.payload.Level;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 
@@ -89,7 +90,7 @@ final class BlockDecoder {
                     + " lines");
         }
         if (log != null) {
-            log.append(time, EventKind.LEVEL, (int) line, (tag >> 2) & 1, tag & 3);
+            log.append(time, (int) line, new Level((tag >> 2) & 1, tag & 3)); // the compact record: level, cause
         }
         events++;
     }

@@ -2,11 +2,18 @@ package io.vgpio.trace;
 
 import io.vgpio.core.Cause;
 import io.vgpio.core.Chip;
-import io.vgpio.core.DriverRule;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.MessageType;
 import io.vgpio.core.Stimulus;
+import io.vgpio.core.payload.BufferInvalid;
+import io.vgpio.core.payload.ConnectionChange;
+import io.vgpio.core.payload.EventBuffer;
+import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.payload.Interrupt;
+import io.vgpio.core.payload.Level;
+import io.vgpio.core.payload.Request;
+import io.vgpio.core.payload.RuleViolation;
 import java.io.PrintStream;
 import java.util.ArrayList;
 
@@ -58,24 +65,21 @@ public final class Replay {
     static long afterConnection(EventLog log) {
         long[] at = {-1};
         log.read(log.firstSeq(), Integer.MAX_VALUE, (seq, t, kind, line, a, b) -> {
-            if (at[0] < 0 && kind == EventKind.CONNECTION && a == 1) {
+            if (at[0] < 0 && kind == EventKind.CONNECTION && ConnectionChange.of(a, b).connected()) {
                 at[0] = seq;
             }
         });
         return at[0];
     }
 
-    static String describe(EventKind kind, long a) {
-        return switch (kind) {
-            case REQUEST -> MessageType.describe(a >>> 32) + " " + (a & 0xffffffffL);
-            case EVENT_BUFFER -> "eventq buffer";
-            case INTERRUPT -> "interrupt (level " + a + ")";
-            case BUFFER_INVALID -> "buffer returned INVALID";
-            case RULE_VIOLATION -> {
-                DriverRule r = DriverRule.fromWire(a);
-                yield "violation " + (r == null ? a : r.name());
-            }
-            case LEVEL -> "output " + a;
+    static String describe(EventKind kind, long a, long b) {
+        return switch (EventPayload.of(kind, a, b)) {
+            case Request r -> MessageType.describe(r.type()) + " " + r.value();
+            case EventBuffer e -> "eventq buffer";
+            case Interrupt i -> "interrupt (level " + i.level() + ")";
+            case BufferInvalid i -> "buffer returned INVALID";
+            case RuleViolation v -> "violation " + (v.rule() == null ? v.ruleWire() : v.rule().name());
+            case Level l -> "output " + l.level();
             default -> kind.name();
         };
     }
@@ -95,7 +99,7 @@ public final class Replay {
         return log.read(fromSeq, Integer.MAX_VALUE, (seq, t, kind, line, a, b) -> {
             boolean guest = switch (kind) {
                 case REQUEST, EVENT_BUFFER, INTERRUPT, BUFFER_INVALID, RULE_VIOLATION -> true;
-                case LEVEL -> b == Cause.GUEST.wire();
+                case LEVEL -> Level.of(a, b).cause() == Cause.GUEST;
                 default -> false;
             };
             if (guest) {
@@ -105,7 +109,7 @@ public final class Replay {
                     case LEVEL -> "outputs";
                     default -> "violations";
                 };
-                out.computeIfAbsent(line, k -> new ArrayList<>()).add(new Fact(t, describe(kind, a), stream));
+                out.computeIfAbsent(line, k -> new ArrayList<>()).add(new Fact(t, describe(kind, a, b), stream));
             }
         });
     }
@@ -114,8 +118,8 @@ public final class Replay {
     static List<Change> stimulus(EventLog log, long fromSeq, long toSeq) {
         List<Change> out = new ArrayList<>();
         log.read(fromSeq, (int) Math.min(Integer.MAX_VALUE, toSeq - fromSeq), (seq, t, kind, line, a, b) -> {
-            if (kind == EventKind.LEVEL && b != Cause.GUEST.wire()) {
-                out.add(new Change(t, line, (int) a));
+            if (kind == EventKind.LEVEL && Level.of(a, b).cause() != Cause.GUEST) {
+                out.add(new Change(t, line, (int) Level.of(a, b).level()));
             }
         });
         return out;

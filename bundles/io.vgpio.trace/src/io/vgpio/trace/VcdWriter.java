@@ -3,6 +3,7 @@ package io.vgpio.trace;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.payload.Level;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -105,7 +106,7 @@ public final class VcdWriter {
                 String value = null;
                 if (kind == EventKind.LEVEL && line >= 0 && line < n) {
                     id = id(line);
-                    value = a == 0 ? "0" : "1";
+                    value = Level.of(a, b).level() == 0 ? "0" : "1";
                 } else if (ids.containsKey(kind)) {
                     id = ids.get(kind);
                     value = "1";

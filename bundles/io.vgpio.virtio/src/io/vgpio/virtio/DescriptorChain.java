@@ -3,7 +3,7 @@ package io.vgpio.virtio;
 /**
  * A validated descriptor chain: its head index and its buffers, device-readable ones first. Reading and writing go
  * through the chain's guest memory, gathering and scattering across the buffers. A queue can refill one chain object
- * for every request ({@link SplitVirtqueue#pop(DescriptorChain)}), so the request path allocates nothing.
+ * for every request ({@link SplitVirtqueue#pop(DescriptorChain)}), so taking a request off the ring allocates nothing.
  */
 public final class DescriptorChain {
     private final GuestMemory mem;

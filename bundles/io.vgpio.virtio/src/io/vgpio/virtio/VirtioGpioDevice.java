@@ -1,20 +1,29 @@
 package io.vgpio.virtio;
 
 import io.vgpio.core.Chip;
-import io.vgpio.core.Direction;
-import io.vgpio.core.DriverRule;
 import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
+import io.vgpio.core.EventKind.ChainError;
 import io.vgpio.core.EventLog;
-import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.core.Protocol;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import io.vgpio.core.payload.BufferInvalid;
+import io.vgpio.core.payload.ChainRejected;
+import io.vgpio.core.payload.Features;
+import io.vgpio.core.payload.Request;
+import io.vgpio.core.payload.Response;
+import java.util.function.UnaryOperator;
 
 /**
- * The virtio-gpio device: decodes requestq messages and eventq buffers into chip operations, answers them with the
- * exact response sizes the specification gives, and records every driver-normative statement the guest breaks.
- * Transport-independent: queues come from whoever negotiated them (the vhost-user backend, or a test).
+ * The virtio-gpio device: takes requestq messages and eventq buffers off the queues, decodes them, and hands them
+ * to a {@link RequestHandler} (the chip, or whatever stands in front of it), then writes its {@link Reply} back with
+ * the exact response sizes the specification gives. The {@link DriverRuleChecker} sees every decoded message first
+ * and records the driver-normative statements the guest breaks. Transport-independent: queues come from whoever
+ * negotiated them (the vhost-user backend, or a test).
+ *
+ * <p>The seam: {@link RequestHandler} is the one place between "a decoded request" and "the chip that answers it".
+ * Whatever should stand between guest and chip (a breakpoint, fault injection) is a RequestHandler that wraps the
+ * chip's, installed with {@link #VirtioGpioDevice(Chip, UnaryOperator)}; nothing else here needs to change.
  *
  * <p>Thread-safety: every entry point runs under the chip's monitor, the same lock that guards line changes, so
  * an input change on any thread can complete an eventq buffer directly, without a hand-off. The driver is woken
@@ -38,25 +47,38 @@ public final class VirtioGpioDevice {
     private final Chip chip;
     private final EventLog log;
     private final byte[] names;
+    private final DriverRuleChecker rules;
+    private final RequestHandler handler;
     private final SplitVirtqueue[] queues = new SplitVirtqueue[2];
     private final Notifier[] notifiers = new Notifier[2];
-    /** Wake-ups decided under the monitor, done after it is released (by whichever thread releases it). */
-    private final AtomicReferenceArray<Notifier> toNotify = new AtomicReferenceArray<>(2);
-    /** The transport to tell about a memory fault, once the monitor is released; with its detail. */
-    private Notifier faulted;
-    private String faultDetail;
+    /** Wake-ups and fault reports decided under the monitor, done after it is released. */
+    private final DeferredWakeUps wakeUps;
     private DescriptorChain[] heldEventChains = new DescriptorChain[0];
     private long driverFeatures;
     private boolean started;
     private final byte[] request = new byte[Protocol.REQUEST_SIZE];
     /** Refilled for every requestq chain (answered before the next is taken); eventq chains are held, so new. */
     private DescriptorChain scratch;
+    /** The bytes of every two-byte response, refilled for each. */
     private final byte[] response = new byte[Protocol.RESPONSE_SIZE];
 
+    /** A device whose requests the chip answers directly. */
     public VirtioGpioDevice(Chip chip) {
+        this(chip, UnaryOperator.identity());
+    }
+
+    /**
+     * A device with something between the decoded requests and the chip: {@code around} gets the
+     * {@link ChipRequestHandler} and returns the handler the device uses (a breakpoint, a fault injector; see
+     * {@link RequestHandler}).
+     */
+    public VirtioGpioDevice(Chip chip, UnaryOperator<RequestHandler> around) {
         this.chip = chip;
         this.log = chip.log();
         this.names = chip.config().namesBlob();
+        this.wakeUps = new DeferredWakeUps(chip);
+        this.rules = new DriverRuleChecker(chip, this::irqNegotiated);
+        this.handler = around.apply(new ChipRequestHandler(chip, this::irqNegotiated));
         chip.setInterruptSink(new Chip.InterruptSink() {
             @Override
             public void complete(int line, long token, boolean valid) {
@@ -65,7 +87,7 @@ public final class VirtioGpioDevice {
 
             @Override
             public void unlocked() {
-                afterUnlock();
+                wakeUps.run(); // the wake-ups decided under the monitor, now that it is released
             }
         });
     }
@@ -88,7 +110,7 @@ public final class VirtioGpioDevice {
     public void setDriverFeatures(long features) {
         synchronized (chip) {
             driverFeatures = features & deviceFeatures();
-            log.append(EventKind.FEATURES, Event.NO_LINE, driverFeatures, features);
+            log.append(Event.NO_LINE, new Features(driverFeatures, features));
         }
     }
 
@@ -102,6 +124,11 @@ public final class VirtioGpioDevice {
         synchronized (chip) {
             return (driverFeatures & (1L << bit)) != 0;
         }
+    }
+
+    /** For the checker and the handler, which ask under the monitor. */
+    private boolean irqNegotiated() {
+        return (driverFeatures & (1L << Protocol.F_IRQ)) != 0;
     }
 
     /** struct virtio_gpio_config: le16 ngpio, u8 padding[2] = 0, le32 gpio_names_size. */
@@ -144,7 +171,7 @@ public final class VirtioGpioDevice {
             SplitVirtqueue q = queues[index];
             queues[index] = null;
             notifiers[index] = null;
-            toNotify.set(index, null);
+            wakeUps.forget(index);
             if (started) {
                 started = false;
                 chip.resetGuestState();
@@ -186,7 +213,7 @@ public final class VirtioGpioDevice {
                 memoryFaulted(index, e);
             }
         }
-        afterUnlock();
+        wakeUps.run(); // the wake-ups decided under the monitor, now that it is released
     }
 
     private void drain(int index) {
@@ -202,7 +229,7 @@ public final class VirtioGpioDevice {
                     scratch = chain;
                 }
             } catch (SplitVirtqueue.BadChainException e) {
-                log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, index, e.error().wire());
+                log.append(Event.NO_LINE, new ChainRejected(index, e.error()));
                 if (e.head() >= 0) {
                     q.push(e.head(), 0); // give the buffers back so the driver does not leak them
                 }
@@ -219,8 +246,7 @@ public final class VirtioGpioDevice {
                 }
             } catch (GuestMemoryException e) {
                 // The ring can change under us (another vCPU); a buffer that left memory is that chain's error.
-                log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, index,
-                        EventKind.ChainError.ADDRESS_OUTSIDE_MEMORY.wire());
+                log.append(Event.NO_LINE, new ChainRejected(index, ChainError.ADDRESS_OUTSIDE_MEMORY));
                 q.push(chain.head(), 0);
             }
         }
@@ -230,7 +256,7 @@ public final class VirtioGpioDevice {
     private void notifyIfWanted(int index) {
         SplitVirtqueue q = queues[index];
         if (q != null && q.shouldNotify()) {
-            toNotify.set(index, notifiers[index]);
+            wakeUps.wake(index, notifiers[index]);
         }
     }
 
@@ -245,32 +271,9 @@ public final class VirtioGpioDevice {
         Notifier n = notifiers[index];
         stopQueue(Protocol.REQUEST_QUEUE);
         stopQueue(Protocol.EVENT_QUEUE);
-        if (n != null && faulted == null) {
-            faulted = n;
-            faultDetail = "guest memory faulted while queue " + index + " was in use (" + e.getMessage() + ")";
-        }
-    }
-
-    /** Does the I/O decided under the monitor: wake-ups, and a memory fault report. Never under the monitor. */
-    private void afterUnlock() {
-        if (Thread.holdsLock(chip)) {
-            return; // a nested call: the outermost caller does it
-        }
-        for (int i = 0; i < 2; i++) {
-            Notifier n = toNotify.getAndSet(i, null);
-            if (n != null) {
-                n.notifyDriver();
-            }
-        }
-        Notifier f;
-        String detail;
-        synchronized (chip) {
-            f = faulted;
-            detail = faultDetail;
-            faulted = null;
-        }
-        if (f != null) {
-            f.memoryFault(detail);
+        if (n != null) {
+            wakeUps.memoryFault(n, "guest memory faulted while queue " + index + " was in use (" + e.getMessage()
+                    + ")");
         }
     }
 
@@ -278,165 +281,52 @@ public final class VirtioGpioDevice {
 
     private void handleRequest(SplitVirtqueue q, DescriptorChain chain) {
         long received = System.nanoTime();
-        if (chain.count() < 2) {
-            violation(DriverRule.REQUEST_AND_RESPONSE_BUFFERS, Event.NO_LINE, 0);
-        }
-        if (chain.firstWritable()) {
-            violation(DriverRule.REQUEST_READ_ONLY, Event.NO_LINE, 0);
-        }
-        if (chain.writableCount() == 0) {
-            violation(DriverRule.RESPONSE_WRITABLE, Event.NO_LINE, 0);
-        }
+        rules.requestChain(chain.count(), chain.firstWritable(), chain.writableCount());
         if (chain.readableBytes() < Protocol.REQUEST_SIZE) {
             // Nothing to decode: answer ERR if there is room for a response at all.
-            log.append(EventKind.CHAIN_ERROR, Event.NO_LINE, Protocol.REQUEST_QUEUE,
-                    EventKind.ChainError.TOO_SHORT.wire());
-            respond(q, chain, Protocol.STATUS_ERR, 0, 0, -1, Event.NO_LINE, received);
+            log.append(Event.NO_LINE, new ChainRejected(Protocol.REQUEST_QUEUE, ChainError.TOO_SHORT));
+            respond(q, chain, Reply.error(), 0, Event.NO_LINE, received);
             return;
         }
         chain.read(request, Protocol.REQUEST_SIZE);
-        int type = (request[0] & 0xff) | (request[1] & 0xff) << 8;
-        int line = (request[2] & 0xff) | (request[3] & 0xff) << 8;
-        long value = (request[4] & 0xffL) | (request[5] & 0xffL) << 8 | (request[6] & 0xffL) << 16
-                | (request[7] & 0xffL) << 24;
-        log.append(received, EventKind.REQUEST, line, (long) type << 32 | value, chain.head());
-
-        MessageType t = MessageType.fromWire(type);
-        if (t == null) {
-            violation(DriverRule.UNKNOWN_MESSAGE, line, type);
-            respond(q, chain, Protocol.STATUS_ERR, 0, type, 2, line, received);
-            return;
-        }
-        if (t == MessageType.GET_LINE_NAMES) {
-            answerNames(q, chain, received);
-            return;
-        }
-        if (line >= chip.lineCount()) {
-            violation(DriverRule.LINE_OUT_OF_RANGE, line, type);
-            respond(q, chain, Protocol.STATUS_ERR, 0, type, 2, line, received);
-            return;
-        }
-        int status = Protocol.STATUS_OK;
-        int result = 0;
-        switch (t) {
-            case GET_DIRECTION -> result = chip.direction(line).wireValue();
-            case GET_VALUE -> result = chip.guestRead(line);
-            case SET_VALUE -> {
-                if (value > 1) {
-                    status = Protocol.STATUS_ERR;
-                } else {
-                    chip.guestSetValue(line, (int) value);
-                }
-            }
-            case SET_DIRECTION -> {
-                Direction d = Direction.fromWire(value);
-                if (d == null) {
-                    status = Protocol.STATUS_ERR;
-                } else {
-                    if (d == Direction.OUT && !chip.valueSetSinceRelease(line)) {
-                        violation(DriverRule.OUTPUT_BEFORE_VALUE, line, type);
-                    }
-                    if (d == Direction.NONE && chip.irqType(line) != IrqType.NONE) {
-                        violation(DriverRule.IRQ_NOT_DISABLED_ON_RELEASE, line, type);
-                    }
-                    chip.guestSetDirection(line, d);
-                }
-            }
-            case SET_IRQ_TYPE -> status = setIrqType(line, value, type);
-            default -> throw new AssertionError(t);
-        }
-        respond(q, chain, status, status == Protocol.STATUS_OK ? result : 0, type, 2, line, received);
-    }
-
-    private int setIrqType(int line, long value, int type) {
-        if ((driverFeatures & (1L << Protocol.F_IRQ)) == 0) {
-            violation(DriverRule.IRQ_WITHOUT_FEATURE, line, type);
-            return Protocol.STATUS_ERR;
-        }
-        IrqType it = IrqType.fromWire(value);
-        if (it == null) {
-            return Protocol.STATUS_ERR;
-        }
-        if (chip.direction(line) == Direction.OUT && it != IrqType.NONE) {
-            violation(DriverRule.IRQ_ON_OUTPUT, line, type);
-        }
-        IrqType old = chip.irqType(line);
-        if (old != IrqType.NONE && it != IrqType.NONE && old != it) {
-            violation(DriverRule.TRIGGER_CHANGE_WITHOUT_NONE, line, type);
-        }
-        chip.guestSetIrqType(line, it);
-        return Protocol.STATUS_OK;
-    }
-
-    private void answerNames(SplitVirtqueue q, DescriptorChain chain, long received) {
-        int type = MessageType.GET_LINE_NAMES.wireValue();
-        int need = 1 + names.length;
-        if (names.length == 0 || chain.writableBytes() < need) {
-            // No names to give (the driver should not ask), or no room for them: a one-byte ERR.
-            respond(q, chain, Protocol.STATUS_ERR, 0, type, 1, Event.NO_LINE, received);
-            return;
-        }
-        byte[] out = new byte[need];
-        out[0] = Protocol.STATUS_OK;
-        System.arraycopy(names, 0, out, 1, names.length);
-        int written = chain.write(out, need);
-        q.push(chain.head(), written);
-        logResponse(type, Protocol.STATUS_OK, 0, Event.NO_LINE, received);
+        GpioRequest r = GpioRequest.decode(request);
+        log.append(received, r.line(), new Request(r.type(), r.value(), chain.head()));
+        rules.request(r); // before the answer: the rules compare the request with the state it changes
+        Reply reply = handler.answer(r);
+        // GET_LINE_NAMES concerns no line: its gpio field means nothing.
+        int line = r.messageType() == MessageType.GET_LINE_NAMES ? Event.NO_LINE : r.line();
+        respond(q, chain, reply, r.type(), line, received);
     }
 
     /**
-     * Writes status and value (or only the status when {@code size} is 1) and returns the chain.
-     * {@code size} -1 means "whatever fits of a normal response".
+     * Writes the reply, as much of it as the driver left room for, and returns the chain. A reply with a body (the
+     * line names) that does not fit becomes a lone ERR byte: half a names blob would be worse than none.
      */
-    private void respond(SplitVirtqueue q, DescriptorChain chain, int status, int value, int type, int size, int line,
-            long received) {
-        response[0] = (byte) status;
-        response[1] = (byte) value;
-        int want = size < 0 ? Protocol.RESPONSE_SIZE : size;
-        int written = chain.write(response, (int) Math.min(want, chain.writableBytes()));
+    private void respond(SplitVirtqueue q, DescriptorChain chain, Reply reply, int type, int line, long received) {
+        if (reply.hasBody() && chain.writableBytes() < reply.size()) {
+            reply = Reply.statusOnlyError();
+        }
+        int written = reply.writeTo(chain, response);
         q.push(chain.head(), written);
-        logResponse(type, status, value, line, received);
-    }
-
-    private void logResponse(int type, int status, int value, int line, long received) {
         long now = System.nanoTime();
-        log.append(now, EventKind.RESPONSE, line, (long) (type & 0xffff) << 16 | (status & 0xff) << 8 | (value & 0xff),
-                now - received);
-    }
-
-    private void violation(DriverRule rule, int line, long detail) {
-        log.append(EventKind.RULE_VIOLATION, line, rule.wire(), detail);
+        log.append(now, line, new Response(type, reply.status(), reply.value(), now - received));
     }
 
     // ---- eventq --------------------------------------------------------------------------------------------
 
     private void handleEventBuffer(SplitVirtqueue q, DescriptorChain chain) {
         if (chain.readableBytes() < Protocol.IRQ_REQUEST_SIZE || chain.writableBytes() < Protocol.IRQ_RESPONSE_SIZE) {
-            violation(DriverRule.SEPARATE_EVENT_BUFFERS, Event.NO_LINE, 0);
-            log.append(EventKind.BUFFER_INVALID, Event.NO_LINE, EventKind.InvalidReason.BAD_REQUEST.wire(),
-                    chain.head());
-            writeEventStatus(q, chain, Protocol.IRQ_STATUS_INVALID);
+            rules.malformedEventBuffer();
+            returnInvalid(q, chain, Event.NO_LINE);
             return;
         }
         byte[] req = new byte[Protocol.IRQ_REQUEST_SIZE];
         chain.read(req, req.length);
         int line = (req[0] & 0xff) | (req[1] & 0xff) << 8;
+        rules.eventBuffer(line);
         if (line >= chip.lineCount()) {
-            violation(DriverRule.LINE_OUT_OF_RANGE, line, 0);
-            log.append(EventKind.BUFFER_INVALID, line, EventKind.InvalidReason.BAD_REQUEST.wire(), chain.head());
-            writeEventStatus(q, chain, Protocol.IRQ_STATUS_INVALID);
+            returnInvalid(q, chain, line);
             return;
-        }
-        if ((driverFeatures & (1L << Protocol.F_IRQ)) == 0) {
-            violation(DriverRule.IRQ_WITHOUT_FEATURE, line, 0);
-        }
-        if (chip.direction(line) == Direction.OUT) {
-            violation(DriverRule.IRQ_ON_OUTPUT, line, 0);
-        }
-        if (chip.state(line).armed()) {
-            violation(DriverRule.MULTIPLE_EVENT_BUFFERS, line, 0);
-        } else if (chip.irqType(line) == IrqType.NONE) {
-            violation(DriverRule.UNMASK_BEFORE_ENABLE, line, 0);
         }
         int head = chain.head();
         if (heldEventChains[head] != null) {
@@ -444,7 +334,13 @@ public final class VirtioGpioDevice {
             heldEventChains[head] = null;
         }
         heldEventChains[head] = chain;
-        chip.queueEventBuffer(line, head); // may complete at once, through completeEvent
+        handler.unmask(line, head); // may complete at once, through completeEvent
+    }
+
+    /** Returns an eventq buffer the device cannot use at once, INVALID. */
+    private void returnInvalid(SplitVirtqueue q, DescriptorChain chain, int line) {
+        log.append(line, new BufferInvalid(EventKind.InvalidReason.BAD_REQUEST, chain.head()));
+        writeEventStatus(q, chain, Protocol.IRQ_STATUS_INVALID);
     }
 
     /** The chip's interrupt sink: returns a held (or just queued) eventq buffer. */

@@ -2,9 +2,9 @@ package io.vgpio.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.MessageType;
+import io.vgpio.core.payload.Request;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class LiveFactsTest {
         // the log's end after each update (the old code) lost the facts appended meanwhile: a quarter of them here.
         Thread guest = new Thread(() -> {
             for (int i = 0; i < FACTS; i++) {
-                log.append(EventKind.REQUEST, 1, (long) MessageType.GET_VALUE.wireValue() << 32, 0);
+                log.append(1, new Request(MessageType.GET_VALUE.wireValue(), 0, 0));
                 // A guest's pace (a microsecond apart), so the reader catches up with the log's end again and again
                 // instead of reading everything in one go.
                 for (long until = System.nanoTime() + 1_000; System.nanoTime() < until;) {

@@ -2,6 +2,7 @@ package io.vgpio.core.timeline;
 
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.payload.Level;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -154,7 +155,7 @@ public final class Timeline {
             count++;
             if (kind == EventKind.LEVEL) {
                 if (line >= 0 && line < lines) {
-                    levels[line].add(timeNanos, seq << 1 | (a & 1));
+                    levels[line].add(timeNanos, seq << 1 | (Level.of(a, b).level() & 1));
                 }
             } else {
                 markers.get(kind).add(timeNanos, seq);

@@ -3,6 +3,7 @@ package io.vgpio.core.timeline;
 import io.vgpio.core.Cause;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.payload.Level;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Random;
@@ -50,7 +51,7 @@ public final class TimelineBenchmark {
             int line = r.nextInt(LINES);
             if (r.nextInt(10) < 4) {
                 level[line] ^= 1;
-                log.append(t, EventKind.LEVEL, line, level[line], Cause.USER.wire());
+                log.append(t, line, new Level(level[line], Cause.USER));
             } else {
                 log.append(t, others[r.nextInt(others.length)], line, 0, 1234);
             }

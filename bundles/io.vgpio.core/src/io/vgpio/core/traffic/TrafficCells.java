@@ -9,6 +9,21 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.core.Protocol;
+import io.vgpio.core.payload.BufferInvalid;
+import io.vgpio.core.payload.ChainRejected;
+import io.vgpio.core.payload.ConnectionChange;
+import io.vgpio.core.payload.DirectionChange;
+import io.vgpio.core.payload.EdgeLatched;
+import io.vgpio.core.payload.EventBuffer;
+import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.payload.Features;
+import io.vgpio.core.payload.HwEdge;
+import io.vgpio.core.payload.Interrupt;
+import io.vgpio.core.payload.IrqTypeChange;
+import io.vgpio.core.payload.Level;
+import io.vgpio.core.payload.Request;
+import io.vgpio.core.payload.Response;
+import io.vgpio.core.payload.RuleViolation;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,91 +69,83 @@ public final class TrafficCells {
         c[STATUS] = "";
         c[LATENCY] = "";
         c[PAIR] = partner < 0 ? "" : (e.kind() == EventKind.REQUEST ? "\u2192 " : "\u2190 ") + partner;
-        long a = e.a();
-        long b = e.b();
-        switch (e.kind()) {
-            case REQUEST -> {
-                int type = TrafficFilter.messageTypeOf(e.kind(), a);
+        switch (EventPayload.of(e)) {
+            case Request r -> {
                 c[QUEUE] = "requestq";
-                c[TYPE] = "\u25b6 " + MessageType.describe(type);
-                c[VALUE] = argument(type, a & 0xffffffffL);
+                c[TYPE] = "\u25b6 " + MessageType.describe(r.type());
+                c[VALUE] = argument(r.type(), r.value());
             }
-            case RESPONSE -> {
-                int type = TrafficFilter.messageTypeOf(e.kind(), a);
-                int status = TrafficFilter.responseStatus(a);
+            case Response r -> {
                 c[QUEUE] = "requestq";
-                c[TYPE] = "\u25c0 " + MessageType.describe(type);
-                c[STATUS] = status == Protocol.STATUS_OK ? "OK" : status == Protocol.STATUS_ERR ? "ERR"
-                        : "ERR(" + status + ")";
-                c[VALUE] = status == Protocol.STATUS_OK ? result(type, TrafficFilter.responseValue(a)) : "";
-                c[LATENCY] = micros(b);
+                c[TYPE] = "\u25c0 " + MessageType.describe(r.type());
+                c[STATUS] = r.ok() ? "OK" : r.status() == Protocol.STATUS_ERR ? "ERR" : "ERR(" + r.status() + ")";
+                c[VALUE] = r.ok() ? result(r.type(), r.value()) : "";
+                c[LATENCY] = micros(r.latencyNanos());
             }
-            case EVENT_BUFFER -> {
+            case EventBuffer buffer -> {
                 c[QUEUE] = "eventq";
                 c[TYPE] = "\u25b6 buffer (unmask)";
-                c[VALUE] = "head " + a;
+                c[VALUE] = "head " + buffer.head();
             }
-            case INTERRUPT -> {
+            case Interrupt irq -> {
                 c[QUEUE] = "eventq";
                 c[TYPE] = "\u25c0 interrupt";
-                c[VALUE] = "level " + a;
+                c[VALUE] = "level " + irq.level();
                 c[STATUS] = "VALID";
-                c[LATENCY] = micros(b);
+                c[LATENCY] = micros(irq.latencyNanos());
             }
-            case BUFFER_INVALID -> {
+            case BufferInvalid invalid -> {
                 c[QUEUE] = "eventq";
                 c[TYPE] = "\u25c0 buffer returned";
-                c[VALUE] = invalidReason(a);
+                c[VALUE] = invalid.reason() == null ? "?" : invalid.reason().brief();
                 c[STATUS] = "INVALID";
             }
-            case RULE_VIOLATION -> {
-                // b names the message type when a request broke the rule; eventq rules are known by their section.
-                DriverRule r = DriverRule.fromWire(a);
+            case RuleViolation v -> {
+                // A request that broke the rule is named; eventq rules are known by their section.
+                DriverRule r = v.rule();
                 boolean eventq = r != null && r.section().endsWith("eventq Operation");
-                c[QUEUE] = eventq ? "eventq" : b != 0 ? "requestq" : "";
+                c[QUEUE] = eventq ? "eventq" : v.byMessage() ? "requestq" : "";
                 c[TYPE] = "violation";
-                c[VALUE] = (r == null ? "rule " + a : r.name()) + (b != 0 ? " (" + MessageType.describe(b) + ")" : "");
+                c[VALUE] = (r == null ? "rule " + v.ruleWire() : r.name())
+                        + (v.byMessage() ? " (" + MessageType.describe(v.messageType()) + ")" : "");
                 c[STATUS] = r == null ? "?" : r.severity().name();
             }
-            case CHAIN_ERROR -> {
-                c[QUEUE] = a == Protocol.EVENT_QUEUE ? "eventq" : "requestq";
+            case ChainRejected chain -> {
+                c[QUEUE] = chain.eventq() ? "eventq" : "requestq";
                 c[TYPE] = "chain error";
-                EventKind.ChainError error = EventKind.ChainError.fromWire(b);
-                c[VALUE] = error != null ? error.name().toLowerCase(Locale.ROOT) : "?";
+                c[VALUE] = chain.error() != null ? chain.error().name().toLowerCase(Locale.ROOT) : "?";
                 c[STATUS] = "ERR";
             }
-            case LEVEL -> {
+            case Level level -> {
                 c[TYPE] = "level";
-                Cause cause = Cause.fromWire(b);
-                c[VALUE] = a + (cause != null ? " (" + cause.word() + ")" : "");
+                Cause cause = level.cause();
+                c[VALUE] = level.level() + (cause != null ? " (" + cause.word() + ")" : "");
             }
-            case DIRECTION -> {
+            case DirectionChange d -> {
                 c[TYPE] = "direction";
-                Direction d = Direction.fromWire(a);
-                c[VALUE] = d == null ? "?" : d.word();
+                c[VALUE] = d.direction() == null ? "?" : d.direction().word();
             }
-            case IRQ_TYPE -> {
+            case IrqTypeChange t -> {
                 c[TYPE] = "irq type";
-                IrqType t = IrqType.fromWire(a);
-                c[VALUE] = t == null ? "?" : t.word();
+                c[VALUE] = t.irqType() == null ? "?" : t.irqType().word();
             }
-            case EDGE_LATCHED -> {
+            case EdgeLatched latched -> {
                 c[TYPE] = "edge latched";
-                c[VALUE] = "to " + a;
+                c[VALUE] = "to " + latched.level();
             }
-            case CONNECTION -> {
+            case ConnectionChange connection -> {
                 c[TYPE] = "connection";
-                c[VALUE] = a == 1 ? "frontend connected" : "frontend disconnected";
+                c[VALUE] = connection.connected() ? "frontend connected" : "frontend disconnected";
             }
-            case FEATURES -> {
+            case Features features -> {
                 c[TYPE] = "features";
-                c[VALUE] = String.format(Locale.ROOT, "0x%x", a);
+                c[VALUE] = String.format(Locale.ROOT, "0x%x", features.accepted());
             }
-            case HW_EDGE -> {
+            case HwEdge edge -> {
                 c[QUEUE] = "hardware";
                 c[TYPE] = "edge";
-                c[VALUE] = a == 1 ? "rising" : "falling";
-                c[LATENCY] = micros(b); // since the kernel's timestamp of the edge
+                c[VALUE] = edge.rising() ? "rising" : "falling";
+                c[LATENCY] = micros(edge.sinceKernelNanos()); // since the kernel's timestamp of the edge
             }
         }
         return c;
@@ -193,11 +200,6 @@ public final class TrafficCells {
             return Integer.toString(value);
         }
         return "";
-    }
-
-    private static String invalidReason(long wire) {
-        EventKind.InvalidReason r = EventKind.InvalidReason.fromWire(wire);
-        return r == null ? "?" : r.brief();
     }
 
     public static String micros(long nanos) {

@@ -3,6 +3,8 @@ package io.vgpio.core.traffic;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.MessageType;
 import io.vgpio.core.Protocol;
+import io.vgpio.core.payload.Request;
+import io.vgpio.core.payload.Response;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -121,18 +123,18 @@ public final class TrafficFilter {
     /** The message type of a request or response, or -1. */
     static int messageTypeOf(EventKind kind, long a) {
         return switch (kind) {
-            case REQUEST -> (int) (a >>> 32);
-            case RESPONSE -> (int) (a >>> 16) & 0xffff;
+            case REQUEST -> Request.of(a, 0).type();
+            case RESPONSE -> Response.of(a, 0).type();
             default -> -1;
         };
     }
 
     static int responseStatus(long a) {
-        return (int) (a >>> 8) & 0xff;
+        return Response.of(a, 0).status();
     }
 
     static int responseValue(long a) {
-        return (int) a & 0xff;
+        return Response.of(a, 0).value();
     }
 
     @Override

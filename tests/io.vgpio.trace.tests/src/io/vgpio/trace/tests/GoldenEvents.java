@@ -6,6 +6,22 @@ import io.vgpio.core.DriverRule;
 import io.vgpio.core.Event;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.Protocol;
+import io.vgpio.core.payload.BufferInvalid;
+import io.vgpio.core.payload.ChainRejected;
+import io.vgpio.core.payload.ConnectionChange;
+import io.vgpio.core.payload.DirectionChange;
+import io.vgpio.core.payload.EdgeLatched;
+import io.vgpio.core.payload.EventBuffer;
+import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.payload.Features;
+import io.vgpio.core.payload.HwEdge;
+import io.vgpio.core.payload.Interrupt;
+import io.vgpio.core.payload.IrqTypeChange;
+import io.vgpio.core.payload.Level;
+import io.vgpio.core.payload.Request;
+import io.vgpio.core.payload.Response;
+import io.vgpio.core.payload.RuleViolation;
 import io.vgpio.trace.TraceReader;
 import io.vgpio.trace.TraceWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,46 +51,46 @@ final class GoldenEvents {
     static EventLog log() {
         EventLog log = new EventLog(1000, 0, WALL_START_MICROS / 1000);
         long[] t = {0};
-        Appender add = (kind, line, a, b) -> log.append(t[0] += 1_337 + (t[0] % 7919) * 31, kind, line, a, b);
-        add.event(EventKind.CONNECTION, Event.NO_LINE, 1, 0);
-        add.event(EventKind.FEATURES, Event.NO_LINE, 1L << 32 | 1, 1L << 32 | 1L << 33 | 1);
+        // Built from the payload records: the golden files then also pin down how the records pack a and b.
+        Appender add = (line, p) -> log.append(t[0] += 1_337 + (t[0] % 7919) * 31, line, p);
+        add.event(Event.NO_LINE, new ConnectionChange(true));
+        add.event(Event.NO_LINE, new Features(1L << 32 | 1, 1L << 32 | 1L << 33 | 1));
         for (int round = 0; round < 12; round++) {
             int line = round % 8;
-            add.event(EventKind.REQUEST, line, 2L << 32 | 1, 2 * round);
-            add.event(EventKind.RESPONSE, line, 2L << 16 | 0 << 8, 8_000 + round);
-            add.event(EventKind.DIRECTION, line, round % 3, 0);
-            add.event(EventKind.IRQ_TYPE, line, new int[] {0, 1, 2, 3, 4, 8}[round % 6], 0);
-            add.event(EventKind.EVENT_BUFFER, line, 40 + round, 0);
+            add.event(line, new Request(2, 1, 2 * round));
+            add.event(line, new Response(2, Protocol.STATUS_OK, 0, 8_000 + round));
+            add.event(line, new DirectionChange(round % 3));
+            add.event(line, new IrqTypeChange(new int[] {0, 1, 2, 3, 4, 8}[round % 6]));
+            add.event(line, new EventBuffer(40 + round));
             for (Cause c : Cause.values()) {
-                add.event(EventKind.LEVEL, line, (round + c.wire()) % 2, c.wire()); // the compact form
+                add.event(line, new Level((round + c.wire()) % 2, c)); // the compact form
             }
-            add.event(EventKind.LEVEL, line, 2 + round, Cause.USER.wire()); // not 0/1: the generic form
-            add.event(EventKind.EDGE_LATCHED, line, round % 2, 0);
-            add.event(EventKind.INTERRUPT, line, 1 - round % 2, 15_000 + round);
-            add.event(EventKind.HW_EDGE, line, round % 2, 2_500 + round);
-            add.event(EventKind.RESPONSE, line, 5L << 16 | 1 << 8, 9_000);
+            add.event(line, new Level(2 + round, Cause.USER)); // not 0/1: the generic form
+            add.event(line, new EdgeLatched(round % 2));
+            add.event(line, new Interrupt(1 - round % 2, 15_000 + round));
+            add.event(line, new HwEdge(round % 2, 2_500 + round));
+            add.event(line, new Response(5, Protocol.STATUS_ERR, 0, 9_000));
         }
         for (EventKind.InvalidReason r : EventKind.InvalidReason.values()) {
-            add.event(EventKind.BUFFER_INVALID, r.wire() % 8, r.wire(), 60 + r.wire());
+            add.event(r.wire() % 8, new BufferInvalid(r, 60 + r.wire()));
         }
         for (DriverRule r : DriverRule.values()) {
-            add.event(EventKind.RULE_VIOLATION, r == DriverRule.LINE_OUT_OF_RANGE ? 300 : r.wire() % 8,
-                    r.wire(), 1 + r.wire() % 5);
+            add.event(r == DriverRule.LINE_OUT_OF_RANGE ? 300 : r.wire() % 8, new RuleViolation(r, 1 + r.wire() % 5));
         }
         for (EventKind.ChainError e : EventKind.ChainError.values()) {
             if (e.wire() > 11) {
                 continue; // the golden trace holds the chain errors there were when it was written
             }
-            add.event(EventKind.CHAIN_ERROR, Event.NO_LINE, e.wire() % 2, e.wire());
+            add.event(Event.NO_LINE, new ChainRejected(e.wire() % 2, e));
         }
-        add.event(EventKind.REQUEST, 9, 99L << 32 | 0xffff_ffffL, 255); // an unknown message, past the lines
-        add.event(EventKind.FEATURES, Event.NO_LINE, -1L, Long.MIN_VALUE); // extreme values
-        add.event(EventKind.CONNECTION, Event.NO_LINE, 0, 0);
+        add.event(9, new Request(99, 0xffff_ffffL, 255)); // an unknown message, past the lines
+        add.event(Event.NO_LINE, new Features(-1L, Long.MIN_VALUE)); // extreme values
+        add.event(Event.NO_LINE, new ConnectionChange(false));
         return log;
     }
 
     private interface Appender {
-        void event(EventKind kind, int line, long a, long b);
+        void event(int line, EventPayload payload);
     }
 
     /** Writes the log in blocks of 64 events, with a dropped-events record in the third block. */

@@ -1,9 +1,10 @@
 package io.vgpio.trace.tests;
 
-import io.vgpio.core.Cause;
-import io.vgpio.core.DriverRule;
 import io.vgpio.core.Event;
-import io.vgpio.core.EventKind;
+import io.vgpio.core.payload.BufferInvalid;
+import io.vgpio.core.payload.ChainRejected;
+import io.vgpio.core.payload.Level;
+import io.vgpio.core.payload.RuleViolation;
 import io.vgpio.trace.TraceReader;
 
 /**
@@ -37,10 +38,10 @@ final class TraceDump {
     /** The enum constant an event's field names, for the kinds whose fields are enum numbers. */
     private static String meaning(Event e) {
         return switch (e.kind()) {
-            case LEVEL -> name(Cause.fromWire(e.b()));
-            case BUFFER_INVALID -> name(EventKind.InvalidReason.fromWire(e.a()));
-            case RULE_VIOLATION -> name(DriverRule.fromWire(e.a()));
-            case CHAIN_ERROR -> name(EventKind.ChainError.fromWire(e.b()));
+            case LEVEL -> name(Level.of(e).cause());
+            case BUFFER_INVALID -> name(BufferInvalid.of(e).reason());
+            case RULE_VIOLATION -> name(RuleViolation.of(e).rule());
+            case CHAIN_ERROR -> name(ChainRejected.of(e).error());
             default -> null;
         };
     }

@@ -8,6 +8,8 @@ import io.vgpio.core.Cause;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.MessageType;
+import io.vgpio.core.payload.Request;
 import io.vgpio.trace.TraceFormatException;
 import io.vgpio.trace.VcdReader;
 import io.vgpio.trace.VcdWriter;
@@ -28,7 +30,7 @@ class VcdTest {
     static EventLog sample() {
         EventLog log = new EventLog(100, 0, 0);
         log.append(1_000_000, EventKind.LEVEL, 0, 1, Cause.GUEST.wire());
-        log.append(1_500_000, EventKind.REQUEST, 0, 5L << 32 | 1, 0);
+        log.append(1_500_000, 0, new Request(MessageType.SET_VALUE.wireValue(), 1, 0));
         log.append(2_000_000, EventKind.LEVEL, 1, 1, Cause.USER.wire());
         log.append(2_000_500, EventKind.INTERRUPT, 1, 1, 500);
         log.append(2_500_000, EventKind.LEVEL, 1, 0, Cause.USER.wire());

@@ -17,6 +17,7 @@ import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.Protocol;
+import io.vgpio.core.payload.RuleViolation;
 import io.vgpio.driver.DriverOptions;
 import io.vgpio.driver.GpioDriver;
 import java.util.List;
@@ -34,7 +35,7 @@ class DriverRuleCheckerTest {
     }
 
     private static List<DriverRule> violations(DeviceFixture f, long from) {
-        return f.events(from, EventKind.RULE_VIOLATION).stream().map(e -> DriverRule.fromWire(e.a())).toList();
+        return f.events(from, EventKind.RULE_VIOLATION).stream().map(e -> RuleViolation.of(e).rule()).toList();
     }
 
     @Test

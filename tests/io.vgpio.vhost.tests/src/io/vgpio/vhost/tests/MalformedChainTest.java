@@ -12,6 +12,8 @@ import io.vgpio.core.DriverRule;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventKind.ChainError;
 import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.payload.ChainRejected;
+import io.vgpio.core.payload.RuleViolation;
 import io.vgpio.driver.DriverQueue;
 import io.vgpio.driver.DriverOptions;
 
@@ -69,16 +71,16 @@ class MalformedChainTest {
     }
 
     private boolean chainError(ChainError e) {
-        return !f.events(0, ev -> ev.kind() == EventKind.CHAIN_ERROR && ev.b() == e.wire()).isEmpty();
+        return !f.events(0, ev -> ev.kind() == EventKind.CHAIN_ERROR && ChainRejected.of(ev).error() == e).isEmpty();
     }
 
     /** Every chain error recorded so far, in order. */
     private List<ChainError> chainErrors() {
-        return f.events(0, EventKind.CHAIN_ERROR).stream().map(ev -> ChainError.fromWire(ev.b())).toList();
+        return f.events(0, EventKind.CHAIN_ERROR).stream().map(ev -> ChainRejected.of(ev).error()).toList();
     }
 
     private boolean violation(DriverRule r) {
-        return !f.events(0, ev -> ev.kind() == EventKind.RULE_VIOLATION && ev.a() == r.wire()).isEmpty();
+        return !f.events(0, ev -> ev.kind() == EventKind.RULE_VIOLATION && RuleViolation.of(ev).rule() == r).isEmpty();
     }
 
     @Test

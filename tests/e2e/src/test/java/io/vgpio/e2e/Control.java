@@ -1,5 +1,6 @@
 package io.vgpio.e2e;
 
+import io.vgpio.core.payload.Request;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,11 +26,12 @@ final class Control implements AutoCloseable {
 
         /** For REQUEST events: the message type. */
         int requestType() {
-            return (int) (a >>> 32);
+            return Request.of(a, b).type();
         }
 
+        /** For REQUEST events: the request's value field. */
         long requestValue() {
-            return a & 0xffffffffL;
+            return Request.of(a, b).value();
         }
     }
 

@@ -1,9 +1,10 @@
 package io.vgpio.core.tests.traffic;
 
-import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.MessageType;
 import io.vgpio.core.Protocol;
+import io.vgpio.core.payload.Request;
+import io.vgpio.core.payload.Response;
 
 /** Appends requestq traffic to a log with the payloads the device writes (VirtioGpioDevice). */
 final class Traffic {
@@ -11,12 +12,11 @@ final class Traffic {
     }
 
     static long request(EventLog log, MessageType type, int line, long value) {
-        return log.append(EventKind.REQUEST, line, (long) type.wireValue() << 32 | value, 0);
+        return log.append(line, new Request(type.wireValue(), value, 0));
     }
 
     static long response(EventLog log, MessageType type, int line, int status, int value) {
-        return log.append(EventKind.RESPONSE, line, (long) type.wireValue() << 16 | (status & 0xff) << 8 | value & 0xff,
-                1000);
+        return log.append(line, new Response(type.wireValue(), status, value, 1000));
     }
 
     static long ok(EventLog log, MessageType type, int line, int value) {

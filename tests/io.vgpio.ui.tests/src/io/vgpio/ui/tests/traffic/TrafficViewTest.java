@@ -17,6 +17,9 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
+import io.vgpio.core.Protocol;
+import io.vgpio.core.payload.Request;
+import io.vgpio.core.payload.Response;
 import io.vgpio.driver.GpioDriver;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.traffic.TrafficView;
@@ -221,10 +224,10 @@ class TrafficViewTest {
         Table table = view.table();
         EventLog log = host.log();
         int n = 1_000_000;
-        long get = (long) MessageType.GET_VALUE.wireValue();
+        int get = MessageType.GET_VALUE.wireValue();
         for (int i = 0; i < n / 2; i++) {
-            log.append(EventKind.REQUEST, i % 8, get << 32, i % 64);
-            log.append(EventKind.RESPONSE, i % 8, get << 16 | (i & 1), 4_000 + i % 1000);
+            log.append(i % 8, new Request(get, 0, i % 64));
+            log.append(i % 8, new Response(get, Protocol.STATUS_OK, i & 1, 4_000 + i % 1000));
         }
         long t0 = System.nanoTime();
         long[] stall = {0};
@@ -236,8 +239,8 @@ class TrafficViewTest {
 
         // The ring is 1,048,576 events: 100,000 more drop the oldest 51,424, whose rows must go.
         for (int i = 0; i < 50_000; i++) {
-            log.append(EventKind.REQUEST, 2, get << 32, 0);
-            log.append(EventKind.RESPONSE, 2, get << 16, 4_000);
+            log.append(2, new Request(get, 0, 0));
+            log.append(2, new Response(get, Protocol.STATUS_OK, 0, 4_000));
         }
         long first = log.firstSeq();
         assertTrue(first > 0, "the ring dropped");

@@ -19,6 +19,7 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
+import io.vgpio.core.payload.Request;
 import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.core.timeline.LevelColumns;
 import io.vgpio.core.waveform.LaneData;
@@ -162,7 +163,7 @@ class WaveformViewTest {
     @Test
     @DisplayName("An event selected in the Traffic view is marked, and scrolled to when paused")
     void selection_highlights_event() {
-        long seq = host.log().append(EventKind.REQUEST, 1, (long) MessageType.GET_VALUE.wireValue() << 32, 0);
+        long seq = host.log().append(1, new Request(MessageType.GET_VALUE.wireValue(), 0, 0));
         io.vgpio.core.Event e = host.log().get(seq);
         view.setFollowing(false);
         view.model().pan(-60_000_000_000L, System.nanoTime()); // far away from the event
