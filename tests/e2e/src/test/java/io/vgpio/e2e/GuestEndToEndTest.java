@@ -3,6 +3,7 @@ package io.vgpio.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vgpio.core.MessageType;
 import io.vgpio.e2e.Control.Ev;
 import java.util.ArrayList;
 
@@ -43,6 +44,32 @@ class GuestEndToEndTest {
             awaitBufferHeld(c, line, from);
             c.ok("pulse " + line + " " + PULSE_US);
         }
+    }
+
+    /**
+     * Pulses for a guest that watches both edges. Linux's gpiolib-cdev tells a rising from a falling edge by reading
+     * the line in its interrupt thread, after the interrupt: a line that already changed back by then is reported
+     * with the later level ("0, 0" for a pulse). Under TCG on a loaded machine that read can come later than any
+     * fixed pulse width, so each edge waits until the guest has read the level it reports.
+     */
+    static void edgeBothPulses(Control c, int line, int n, long from) throws Exception {
+        for (int i = 0; i < n; i++) {
+            for (int level = 1; level >= 0; level--) {
+                awaitBufferHeld(c, line, from);
+                long before = c.nextSeq();
+                c.ok("set " + line + " " + level);
+                awaitLevelRead(c, line, before);
+            }
+        }
+    }
+
+    /** Waits for an interrupt on the line since {@code from} and a GET_VALUE of the line after it. */
+    static void awaitLevelRead(Control c, int line, long from) throws Exception {
+        awaitEvents(c, from, evs -> {
+            List<Ev> irq = of(evs, "INTERRUPT", line);
+            return !irq.isEmpty() && of(evs, "REQUEST", line).stream()
+                    .anyMatch(e -> e.seq() > irq.get(0).seq() && e.requestType() == MessageType.GET_VALUE.wireValue());
+        }, 60_000);
     }
 
     /** Waits until the driver holds an eventq buffer for the line: queued since {@code from} minus returned > 0. */
@@ -153,7 +180,11 @@ class GuestEndToEndTest {
             g.awaitPrefix("MON-START " + modes[m], 60_000);
             long from = c.nextSeq();
             c.awaitIrqType(1, irq[m], 60_000);
-            pulses(c, 1, pulseCount[m], phaseFrom);
+            if (irq[m].equals("edge-both")) {
+                edgeBothPulses(c, 1, pulseCount[m], phaseFrom);
+            } else {
+                pulses(c, 1, pulseCount[m], phaseFrom);
+            }
             g.awaitPrefix("MON-END " + modes[m], 120_000);
             List<String> got = g.between("MON-START " + modes[m], "MON-END " + modes[m]);
             List<String> want = new ArrayList<>();

@@ -58,13 +58,10 @@ class TraceEndToEndTest {
         try (Serve serve = new Serve(8, "LED,BUTTON,,,,,,SYNC", "--record", trace.toString());
                 Control c = serve.control(); Guest g = new Guest(serve.socket, SCRIPT, 300)) {
             c.awaitIrqType(1, "edge-both", 120_000);
-            // Pulse only once gpiomon's eventq buffer is held: an edge latched before it would make the recording
-            // itself a race that every replay must win again.
-            // Each pulse also waits until gpiomon's driver has its buffer back, however slowly the guest runs.
-            for (int i = 0; i < 3; i++) {
-                GuestEndToEndTest.awaitBufferHeld(c, 1, 0);
-                c.ok("pulse 1 20000");
-            }
+            // Each edge only once gpiomon's eventq buffer is held (an edge latched before it would make the recording
+            // itself a race that every replay must win again), and the next only once the guest read the level it
+            // reports, however slowly the guest runs.
+            GuestEndToEndTest.edgeBothPulses(c, 1, 3, 0);
             g.awaitPrefix("GUEST-DONE", 60_000);
             assertEquals(0, g.waitExit(120), g.consoleText());
         } // closing 'serve' (SIGTERM) closes the recorder, which writes the rest and the end marker
