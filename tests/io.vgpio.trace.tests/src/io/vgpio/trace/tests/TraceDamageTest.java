@@ -172,9 +172,15 @@ class TraceDamageTest {
         int end = blockStarts(good).getLast();
         TraceFormatException e = error(dir, concat(good, new byte[] {0}));
         assertEquals(good.length, e.offset(), e.getMessage());
-        byte[] wrongCount = concat(Arrays.copyOf(good, end), block(TraceFormat.END_MAGIC, concat(varint(1), varint(3))));
+        // Version 3: events, dropped, end time.
+        byte[] wrongCount = concat(Arrays.copyOf(good, end),
+                block(TraceFormat.END_MAGIC, concat(varint(1), varint(3), varint(0))));
         e = error(dir, wrongCount);
         assertEquals(end, e.offset(), e.getMessage());
         assertTrue(e.getMessage().contains("end marker counts 1 events"), e.getMessage());
+        byte[] noEndTime = concat(Arrays.copyOf(good, end), block(TraceFormat.END_MAGIC, concat(varint(203),
+                varint(3))));
+        e = error(dir, noEndTime);
+        assertTrue(e.getMessage().contains("the end marker is malformed"), e.getMessage());
     }
 }
