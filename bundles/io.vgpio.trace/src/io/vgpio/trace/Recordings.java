@@ -5,6 +5,9 @@ import io.vgpio.core.DeviceState;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.control.ControlServer;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -84,7 +87,7 @@ public final class Recordings implements AutoCloseable {
                 TraceRecorder busy = current();
                 return "err already recording" + (busy == null ? "" : " to " + busy.file()) + "; 'record stop' first";
             } catch (IOException e) {
-                return "err cannot record to " + file + ": " + e.getMessage();
+                return "err cannot record to " + file + ": " + reason(e);
             }
         }
         if (args.length == 1 && args[0].equals("stop")) {
@@ -96,6 +99,20 @@ public final class Recordings implements AutoCloseable {
             }
         }
         return "err usage: record start FILE | record stop";
+    }
+
+    /** Why a file cannot be written, in words: NIO's own message of a missing directory is only the path. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "its directory does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage();
     }
 
     /** Ends the recording in progress; a write error is the caller's to report through {@link #stop()}. */

@@ -48,7 +48,7 @@ class RecordCommandTest {
         assertEquals("err not recording", control.execute("record stop"));
         Path missing = dir.resolve("no such dir").resolve("x.trc");
         String cannot = control.execute("record start " + missing);
-        assertTrue(cannot.startsWith("err cannot record to " + missing + ": "), cannot);
+        assertEquals("err cannot record to " + missing + ": its directory does not exist", cannot);
         assertNull(d.recordings.current(), "a failed start leaves no recording");
 
         Path f = dir.resolve("one.trc");
