@@ -129,7 +129,7 @@ final class StartStateCodec {
     private static String text(String name, ByteBuffer in) throws TraceFormatException {
         int at = in.position();
         long length = getVarint(in, name, at);
-        if (length > in.remaining()) {
+        if (length < 0 || length > in.remaining()) {
             throw error(name, at, "a binding's text runs past the start state");
         }
         ByteBuffer slice = in.slice(in.position(), (int) length);
