@@ -315,6 +315,17 @@ public final class Chip {
         return all;
     }
 
+    /**
+     * Every line's state together with the log's position and the time, taken under the chip's monitor: every
+     * event the chip logged before it is reflected in the state and has a lower sequence number, every later one a
+     * sequence number from {@link DeviceState#seq()} on. A recording started from it neither loses nor doubles an
+     * event. Hold the chip's monitor around this call to read other state (the driver's features) at the same
+     * moment.
+     */
+    public synchronized DeviceState snapshot() {
+        return new DeviceState(log.nextSeq(), System.nanoTime(), states(), false, 0, List.of());
+    }
+
     // ---- internals -----------------------------------------------------------------------------------------
 
     private void deliver(int line, long sinceNanos) {

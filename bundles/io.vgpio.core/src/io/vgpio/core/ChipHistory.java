@@ -23,9 +23,11 @@ import java.util.List;
  * the line is an output and the input level while it is not; the other side is the last value the log showed
  * (an input changed under an output line, or a SET_VALUE on an input line, leaves no event).
  *
- * <p>Before a line's first event the state is the chip's reset state (no direction, no IRQ), except the level: a
- * line's LEVEL events alternate, so before its first one the level is the opposite of it. That is exact for a
- * log that starts with the chip and the best the events can tell for a recording started later.
+ * <p>A log that carries the state it starts from ({@link EventLog#startState()}: a trace recorded from a running
+ * device) starts there, exactly. Otherwise, before a line's first event the state is the chip's reset state (no
+ * direction, no IRQ), except the level: a line's LEVEL events alternate, so before its first one the level is the
+ * opposite of it. That is exact for a log that starts with the chip and the best the events can tell for a
+ * recording made without a start state (trace format 1 and 2).
  *
  * <p>Immutable after {@link #build}; queries are thread-safe (they only read the log, under its lock).
  */
@@ -72,29 +74,41 @@ public final class ChipHistory {
      * Reads the log once (two passes) and keeps its keyframes: about half a byte an event at most.
      */
     public static ChipHistory build(DeviceConfig config, EventLog log) {
+        return build(config, log, log.startState());
+    }
+
+    /**
+     * As {@link #build(DeviceConfig, EventLog)}, starting from a known state (a recording's snapshot: exact for
+     * every line from the first instant on) instead of the chip's reset state.
+     *
+     * @param start the state before the log's first event, or null to infer it as described above
+     */
+    public static ChipHistory build(DeviceConfig config, EventLog log, DeviceState start) {
         int n = config.lines();
         int interval = (int) Math.min(1 << 24, Math.max(MIN_INTERVAL, 4L * n));
         long first = log.firstSeq();
         long end = log.nextSeq();
 
-        // Pass 1: the level of each line before its first LEVEL event is the opposite of that event's.
         short[] state = new short[n];
-        boolean[] seen = new boolean[n];
-        log.read(first, (int) Math.min(Integer.MAX_VALUE, end - first), (seq, t, kind, line, a, b) -> {
-            if (kind == EventKind.LEVEL && line >= 0 && line < n && !seen[line]) {
-                seen[line] = true;
-                if ((Level.of(a, b).level() & 1) == 0) {
-                    state[line] = (short) (LEVEL | INPUT);
+        boolean connected = false;
+        if (start != null) {
+            for (LineState s : start.lines()) {
+                if (s.line() >= 0 && s.line() < n) {
+                    state[s.line()] = pack(s);
                 }
             }
-        });
+            connected = start.frontendAttached();
+        } else {
+            inferFirstLevels(log, first, end, state);
+        }
 
-        // Pass 2: keyframes.
+        // Keyframes.
         int count = (int) ((end - first + interval - 1) / interval);
         short[][] keys = new short[Math.max(1, count)][];
         boolean[] keyConnected = new boolean[keys.length];
-        Replayer r = new Replayer(state, false);
+        Replayer r = new Replayer(state, connected);
         keys[0] = state.clone();
+        keyConnected[0] = connected;
         for (int k = 1; k < count; k++) {
             long from = first + (long) (k - 1) * interval;
             log.read(from, interval, r);
@@ -106,6 +120,31 @@ public final class ChipHistory {
             log.read(from, (int) (end - from), r);
         }
         return new ChipHistory(config, log, first, end, interval, keys, keyConnected, r.state, r.connected);
+    }
+
+    /** Without a known start: the level of each line before its first LEVEL event is the opposite of that one's. */
+    private static void inferFirstLevels(EventLog log, long first, long end, short[] state) {
+        int n = state.length;
+        boolean[] seen = new boolean[n];
+        log.read(first, (int) Math.min(Integer.MAX_VALUE, end - first), (seq, t, kind, line, a, b) -> {
+            if (kind == EventKind.LEVEL && line >= 0 && line < n && !seen[line]) {
+                seen[line] = true;
+                if ((Level.of(a, b).level() & 1) == 0) {
+                    state[line] = (short) (LEVEL | INPUT);
+                }
+            }
+        });
+    }
+
+    /** One line's state packed as the keyframes keep it. */
+    private static short pack(LineState s) {
+        int p = s.direction().ordinal() | s.irqType().ordinal() << IRQ_SHIFT;
+        p |= s.level() != 0 ? LEVEL : 0;
+        p |= s.inputLevel() != 0 ? INPUT : 0;
+        p |= s.outputValue() != 0 ? OUTPUT : 0;
+        p |= s.armed() ? ARMED : 0;
+        p |= s.latched() ? LATCHED : 0;
+        return (short) p;
     }
 
     public DeviceConfig config() {

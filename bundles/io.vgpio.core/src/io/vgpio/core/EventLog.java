@@ -22,6 +22,7 @@ public final class EventLog {
     private final long[] rows;
     private final long startNanos;
     private final long startWallMillis;
+    private final DeviceState startState;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
     private long next; // seq of the next event
@@ -40,6 +41,18 @@ public final class EventLog {
      * start, so its events keep their recorded times.
      */
     public EventLog(int capacity, long startNanos, long startWallMillis) {
+        this(capacity, startNanos, startWallMillis, null);
+    }
+
+    /**
+     * A log that starts in the middle of a device's session (a trace recorded from a running device): the
+     * {@code startState} is the device's state before its first event, which readers such as {@link ChipHistory}
+     * start from.
+     *
+     * @param startState the state before the first event, or null for a log that starts with the chip
+     */
+    public EventLog(int capacity, long startNanos, long startWallMillis, DeviceState startState) {
+        this.startState = startState;
         if (capacity < 1) {
             throw new IllegalArgumentException("event log capacity must be at least 1, got " + capacity);
         }
@@ -47,6 +60,14 @@ public final class EventLog {
         rows = new long[Math.multiplyExact(capacity, 4)];
         this.startNanos = startNanos;
         this.startWallMillis = startWallMillis;
+    }
+
+    /**
+     * The device's state before this log's first event, or null when the log starts with the chip (every line in
+     * its reset state).
+     */
+    public DeviceState startState() {
+        return startState;
     }
 
     public int capacity() {

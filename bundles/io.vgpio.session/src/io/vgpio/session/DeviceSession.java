@@ -2,11 +2,15 @@ package io.vgpio.session;
 
 import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.DeviceState;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.FrontendHistory;
 import io.vgpio.core.control.ControlServer;
 import io.vgpio.core.sockets.SocketDirectory;
 import io.vgpio.core.stimulus.StimulusScheduler;
+import io.vgpio.gpiocdev.bind.BindingStatus;
 import io.vgpio.gpiocdev.bind.HardwareBindings;
+import io.vgpio.trace.Recordings;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.vhost.VhostUserBackend;
 import io.vgpio.virtio.VirtioGpioDevice;
@@ -37,7 +41,7 @@ public final class DeviceSession implements AutoCloseable {
     private final ControlServer control;
     private final StimulusScheduler stimulus;
     private final HardwareBindings bindings;
-    private TraceRecorder recorder;
+    private final Recordings recordings;
     /** What {@link #start()} got serving: only that is closed, since closing removes the socket's file. */
     private boolean backendServing;
     private boolean controlServing;
@@ -55,9 +59,32 @@ public final class DeviceSession implements AutoCloseable {
         this.control = controlPath == null ? null // its pulse, edge, train and bounce queue on the same scheduler
                 : new ControlServer(controlPath, stimulus, () -> backend.connected() ? "attached" : "none");
         this.bindings = new HardwareBindings(chip);
+        this.recordings = new Recordings(config, log, this::state);
         if (control != null) {
             bindings.addControlCommands(control);
+            recordings.addControlCommands(control);
         }
+    }
+
+    /**
+     * The device's state now: every line and the log's position under the chip's monitor, and, at the same moment,
+     * the driver's features (guarded by that monitor too) and whether a frontend is attached as the log tells it
+     * (the backend's flag changes a little before and after the log's CONNECTION events). A recording starts from
+     * it.
+     */
+    public DeviceState state() {
+        List<String> bound = bindings.statuses().stream().map(BindingStatus::describe).toList();
+        DeviceState s;
+        long features;
+        boolean attachedNow;
+        synchronized (chip) {
+            s = chip.snapshot();
+            features = device.driverFeatures();
+            attachedNow = backend.connected();
+        }
+        Boolean logged = FrontendHistory.attachedBefore(log, s.seq());
+        boolean attached = logged != null ? logged : attachedNow;
+        return s.with(attached, attached ? features : 0, bound);
     }
 
     /**
@@ -107,10 +134,8 @@ public final class DeviceSession implements AutoCloseable {
      *
      * @throws IOException if the file cannot be written (the previous recording has ended anyway)
      */
-    public synchronized TraceRecorder startRecording(Path file) throws IOException {
-        stopRecording();
-        recorder = new TraceRecorder(file, config, log);
-        return recorder;
+    public TraceRecorder startRecording(Path file) throws IOException {
+        return recordings.start(file);
     }
 
     /**
@@ -118,17 +143,13 @@ public final class DeviceSession implements AutoCloseable {
      *
      * @throws IOException if the rest could not be written (the file holds what was flushed before)
      */
-    public synchronized void stopRecording() throws IOException {
-        TraceRecorder r = recorder;
-        recorder = null;
-        if (r != null) {
-            r.close();
-        }
+    public void stopRecording() throws IOException {
+        recordings.stop();
     }
 
     /** The recording in progress, or null. */
-    public synchronized TraceRecorder recorder() {
-        return recorder;
+    public TraceRecorder recorder() {
+        return recordings.current();
     }
 
     public DeviceConfig config() {

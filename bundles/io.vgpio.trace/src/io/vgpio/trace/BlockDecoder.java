@@ -27,17 +27,23 @@ final class BlockDecoder {
         this.lines = lines;
     }
 
-    /** The counts of an end marker. */
-    record Counts(long events, long dropped) {
+    /**
+     * The counts of an end marker.
+     *
+     * @param endTime when the recording stopped, ns since the trace start (version 3 on), or -1
+     */
+    record Counts(long events, long dropped, long endTime) {
     }
 
-    /** Reads an end marker's payload: varint events, varint dropped, nothing else. */
-    static Counts counts(String name, ByteBuffer in, int payload, int length) throws TraceFormatException {
+    /** Reads an end marker's payload: varint events, varint dropped, from version 3 varint endTime, nothing else. */
+    static Counts counts(String name, ByteBuffer in, int payload, int length, int version)
+            throws TraceFormatException {
         BlockDecoder d = new BlockDecoder(name, 0);
         in.position(payload).limit(payload + length);
         try {
-            Counts c = new Counts(d.varint(in, payload), d.varint(in, payload));
-            if (in.hasRemaining() || c.events() < 0 || c.dropped() < 0) {
+            Counts c = new Counts(d.varint(in, payload), d.varint(in, payload),
+                    version >= VERSION ? d.varint(in, payload) : -1);
+            if (in.hasRemaining() || c.events() < 0 || c.dropped() < 0 || (version >= VERSION && c.endTime() < 0)) {
                 throw d.error(payload, "the end marker is malformed");
             }
             return c;
@@ -124,15 +130,7 @@ final class BlockDecoder {
     }
 
     private long varint(ByteBuffer in, int at) throws TraceFormatException {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            byte b = in.get();
-            v |= (long) (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw error(at, "a number is longer than 64 bits");
+        return getVarint(in, name, at);
     }
 
     private TraceFormatException error(long at, String problem) {

@@ -21,6 +21,7 @@ final class BlockWalk {
     private int end;
     private long cutAt = -1;
     private String cutReason;
+    private long endTime = -1;
 
     BlockWalk(String name, byte[] bytes, ByteBuffer in, int version, int first) {
         this.name = name;
@@ -34,6 +35,11 @@ final class BlockWalk {
     /** Offset after the last complete block (or the end marker). */
     int end() {
         return end;
+    }
+
+    /** When the recording stopped, as its end marker says (version 3 on), or -1. */
+    long endTime() {
+        return endTime;
     }
 
     long cutAt() {
@@ -92,12 +98,13 @@ final class BlockWalk {
     }
 
     private void endMarker(BlockDecoder decoder, int at, int payload, int length) throws TraceFormatException {
-        BlockDecoder.Counts c = BlockDecoder.counts(name, in, payload, length);
+        BlockDecoder.Counts c = BlockDecoder.counts(name, in, payload, length, version);
         if (c.events() != decoder.events + decoder.unknown || c.dropped() != decoder.dropped) {
             throw new TraceFormatException(name, at, "the end marker counts " + c.events() + " events and "
                     + c.dropped() + " dropped, but the blocks hold " + (decoder.events + decoder.unknown) + " and "
                     + decoder.dropped);
         }
+        endTime = c.endTime();
         end = payload + length;
         if (end != bytes.length) {
             throw new TraceFormatException(name, end, (bytes.length - end) + " bytes follow the end marker");

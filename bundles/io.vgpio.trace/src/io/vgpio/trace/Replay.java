@@ -2,8 +2,10 @@ package io.vgpio.trace;
 
 import io.vgpio.core.Cause;
 import io.vgpio.core.Chip;
+import io.vgpio.core.DeviceState;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.LineState;
 import io.vgpio.core.MessageType;
 import io.vgpio.core.Stimulus;
 import io.vgpio.core.payload.BufferInvalid;
@@ -126,6 +128,28 @@ public final class Replay {
     }
 
     /**
+     * Sets the live chip's inputs to the levels the recorded device had when the recording started (a trace
+     * recorded from a running device holds them): a line held high before the recording and never changed during
+     * it is high in the replay too.
+     *
+     * @return the number of lines set high (every other input is set low)
+     */
+    static int applyStartInputs(TraceReader.Trace trace, Chip live) {
+        DeviceState start = trace.startState();
+        if (start == null) {
+            return 0;
+        }
+        int high = 0;
+        for (LineState s : start.lines()) {
+            if (s.line() < live.lineCount()) {
+                live.setInput(s.line(), s.inputLevel(), Cause.REPLAY);
+                high += s.inputLevel();
+            }
+        }
+        return high;
+    }
+
+    /**
      * Replays into a running chip whose guest is about to connect (or already has).
      *
      * @param live the live device's chip (its log receives the guest's facts)
@@ -138,11 +162,15 @@ public final class Replay {
         long traceFrom = Math.max(0, traceConn);
         // Input changes made before the guest attached are its starting conditions: apply them now.
         List<Change> before = stimulus(recorded, 0, traceFrom);
+        int initial = applyStartInputs(trace, live);
         for (Change c : before) {
             live.setInput(c.line(), c.level(), Cause.REPLAY);
         }
         List<Change> changes = stimulus(recorded, traceFrom, recorded.nextSeq());
         Map<Integer, List<Fact>> want = facts(recorded, traceFrom);
+        if (trace.startState() != null) {
+            progress.printf(Locale.ROOT, "replay: inputs set as the recording started: %d high%n", initial);
+        }
         progress.printf(Locale.ROOT, "replay: %d input changes before the guest, %d after; %d guest facts on %d lines"
                 + " to match%n", before.size(), changes.size(), want.values().stream().mapToInt(List::size).sum(),
                 want.size());

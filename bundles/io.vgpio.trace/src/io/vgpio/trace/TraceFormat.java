@@ -8,17 +8,19 @@ import java.util.zip.CRC32;
 
 /**
  * Constants and codecs of the vGPIO trace format (docs/trace-format.md describes it for other tools). This writes
- * version 2 and reads versions 1 and 2.
+ * version 3 and reads versions 1 to 3.
  *
  * <pre>
  * file   := header block* end                                  (version 1: header block*)
  * header := "VGPIOTRC" u16 version u16 flags u32 headerLength
  *           i64 wallClockStartMicros i64 monotonicStartNanos u32 configLength config[configLength] (UTF-8)
- *           u32 crc32(all header bytes before it)               (version 2 only)
+ *           u32 startStateLength startState[startStateLength]   (version 3 on; see {@link StartStateCodec})
+ *           u32 crc32(all header bytes before it)               (version 2 on)
  * block  := u32 BLOCK_MAGIC u32 payloadLength u32 crc32(payload)
- *           u32 crc32(the 12 bytes before it)                   (version 2 only)
+ *           u32 crc32(the 12 bytes before it)                   (version 2 on)
  *           payload
- * end    := a block with END_MAGIC whose payload is varint events, varint dropped   (version 2 only)
+ * end    := a block with END_MAGIC whose payload is varint events, varint dropped   (version 2 on)
+ *           varint endTime                                      (version 3 on: ns since the trace start)
  * payload:= varint firstSeq varint firstTime record*            (times in ns since the trace start)
  * record := u8 tag varint dt ...                                (dt: ns since the previous record of the block)
  * </pre>
@@ -30,10 +32,15 @@ public final class TraceFormat {
     }
 
     public static final byte[] MAGIC = {'V', 'G', 'P', 'I', 'O', 'T', 'R', 'C'};
-    /** The version this writes. */
-    public static final int VERSION = 2;
+    /**
+     * The version this writes: a recording's time zero is when it started, and its header holds the device's state
+     * then; its end marker holds the time the recording stopped.
+     */
+    public static final int VERSION = 3;
     /** The first version, without header and block-header checksums or an end marker; still read. */
     public static final int VERSION_1 = 1;
+    /** Checksums and the end marker, but time zero is the device's start and no start state; still read. */
+    public static final int VERSION_2 = 2;
     public static final int BLOCK_MAGIC = 0x4b4c4256; // "VBLK"
     /** Magic of the end marker a clean close writes: its absence means the recording was cut. */
     public static final int END_MAGIC = 0x444e4556; // "VEND"
@@ -78,6 +85,23 @@ public final class TraceFormat {
             v >>>= 7;
         }
         out.put((byte) v);
+    }
+
+    /**
+     * Reads a varint; one longer than 64 bits is an error naming {@code at}, the record or structure it is part of.
+     *
+     * @throws java.nio.BufferUnderflowException when the bytes end first (the caller names what was cut)
+     */
+    static long getVarint(ByteBuffer in, String name, long at) throws TraceFormatException {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            byte b = in.get();
+            v |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new TraceFormatException(name, at, "a number is longer than 64 bits");
     }
 
     static long zigzag(long v) {

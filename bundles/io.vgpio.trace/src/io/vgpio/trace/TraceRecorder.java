@@ -1,6 +1,7 @@
 package io.vgpio.trace;
 
 import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.DeviceState;
 import io.vgpio.core.EventLog;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -17,6 +18,11 @@ import java.util.function.BooleanSupplier;
  * machine loses: an fsync can take 100 ms on a busy disk, and in the flushing thread it would delay the next flush
  * by as much. If the log's ring overruns the recorder, the gap is written into the trace as a count of dropped
  * events.
+ *
+ * <p>A recording of a running device starts from a {@link DeviceState} taken under the chip's monitor
+ * ({@link io.vgpio.core.Chip#snapshot()}): the trace's header holds that state, its time zero is that moment, and
+ * its first recorded event is the first one the state does not reflect, so nothing is lost or doubled between
+ * them.
  */
 public final class TraceRecorder implements AutoCloseable {
     public static final int FLUSH_MILLIS = 50;
@@ -35,14 +41,28 @@ public final class TraceRecorder implements AutoCloseable {
     /** Events before this sequence number are in the file (guarded by this). */
     private long flushed;
 
-    /** Starts recording everything the log gets from now on. */
+    /**
+     * Starts recording everything the log gets from now on, on the log's clock and without a start state: for a log
+     * that starts with the chip (then its reset state is the start state).
+     */
     public TraceRecorder(Path file, DeviceConfig config, EventLog log) throws IOException {
+        this(file, config, log, null);
+    }
+
+    /**
+     * Starts recording from a state of the device: the events from {@code start.seq()} on, with times counted from
+     * {@code start.timeNanos()}.
+     *
+     * @param start the device's state when the recording starts (see {@link io.vgpio.core.Chip#snapshot()}), or
+     *        null to record from now on with the log's start as time zero and no start state
+     */
+    public TraceRecorder(Path file, DeviceConfig config, EventLog log, DeviceState start) throws IOException {
         this.log = log;
         this.file = file;
-        this.startNanos = log.startNanos();
-        this.writer = new TraceWriter(file, config,
-                log.startWallMillis() * 1000, startNanos);
-        this.next = log.nextSeq();
+        this.startNanos = start == null ? log.startNanos() : start.timeNanos();
+        long wallMicros = log.startWallMillis() * 1000 + (startNanos - log.startNanos()) / 1000;
+        this.next = start == null ? log.nextSeq() : start.seq();
+        this.writer = new TraceWriter(file, config, wallMicros, startNanos, start);
         this.flushed = next;
         thread = new Thread(() -> every(FLUSH_MILLIS, this::drain), "vgpio-trace-recorder");
         thread.setDaemon(true);
@@ -136,7 +156,8 @@ public final class TraceRecorder implements AutoCloseable {
                 next = log.read(next, (int) Math.min(65536, until - next), (seq, t, kind, line, a, b) -> {
                     if (err[0] == null) {
                         try {
-                            writer.add(seq, t - startNanos, kind, line, a, b);
+                            // An event stamped before the start (a kernel edge time) is at the start.
+                            writer.add(seq, Math.max(0, t - startNanos), kind, line, a, b);
                         } catch (IOException e) {
                             err[0] = e;
                         }
@@ -166,9 +187,10 @@ public final class TraceRecorder implements AutoCloseable {
         return failure;
     }
 
-    /** Writes what is left and closes the file. */
+    /** Writes what is left, with the time the recording stopped, and closes the file. */
     @Override
     public void close() throws IOException {
+        long stopped = durationNanos();
         stopping = true;
         // Unpark, never interrupt: an interrupt during a write or force() closes the file channel.
         LockSupport.unpark(thread);
@@ -180,6 +202,7 @@ public final class TraceRecorder implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         drain();
+        writer.endAt(stopped);
         writer.close();
         if (failure != null) {
             throw failure;

@@ -3,6 +3,7 @@ package io.vgpio.trace;
 import static io.vgpio.trace.TraceFormat.*;
 
 import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.DeviceState;
 import io.vgpio.core.EventKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,8 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes a trace file (version {@link TraceFormat#VERSION}): the header at once, then events into blocks that
- * {@link #flush()} appends, and an end marker on {@link #close()}. The file only grows; a block is either wholly
+ * Writes a trace file (version {@link TraceFormat#VERSION}): the header (with the device's state at the start) at
+ * once, then events into blocks that {@link #flush()} appends, and an end marker on {@link #close()}. The file only grows; a block is either wholly
  * there or detectably cut, so a crash loses at most the unflushed block, and a missing end marker tells a reader
  * that the recording did not end cleanly.
  */
@@ -31,18 +32,34 @@ public final class TraceWriter implements AutoCloseable {
     private long bytes;
     private long events;
     private long dropped;
+    /** The latest time written or given to {@link #endAt}: the end marker's end time. */
+    private long endTime;
 
     /**
-     * @param monotonicStartNanos the time events are measured from (the event log's start)
+     * A trace without a start state: for events that do not come from a running device (tests, imports).
+     *
+     * @param monotonicStartNanos the time events are measured from
      */
     public TraceWriter(Path file, DeviceConfig config, long wallClockStartMicros, long monotonicStartNanos)
             throws IOException {
+        this(file, config, wallClockStartMicros, monotonicStartNanos, null);
+    }
+
+    /**
+     * @param wallClockStartMicros the wall-clock time of the trace's time zero
+     * @param monotonicStartNanos the time events are measured from (when the recording started)
+     * @param start the device's state at that moment, or null if there is none to record
+     */
+    public TraceWriter(Path file, DeviceConfig config, long wallClockStartMicros, long monotonicStartNanos,
+            DeviceState start) throws IOException {
         ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
         byte[] cfg = config.format().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer h = ByteBuffer.allocate(HEADER_FIXED + cfg.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] state = StartStateCodec.encode(start);
+        ByteBuffer h = ByteBuffer.allocate(HEADER_FIXED + cfg.length + 4 + state.length + 4)
+                .order(ByteOrder.LITTLE_ENDIAN);
         h.put(MAGIC).putShort((short) VERSION).putShort((short) 0).putInt(h.capacity()).putLong(wallClockStartMicros)
-                .putLong(monotonicStartNanos).putInt(cfg.length).put(cfg);
+                .putLong(monotonicStartNanos).putInt(cfg.length).put(cfg).putInt(state.length).put(state);
         h.putInt(crc(h.array(), 0, h.position())).flip();
         write(h);
         ch.force(false);
@@ -70,6 +87,7 @@ public final class TraceWriter implements AutoCloseable {
         open(seq, time);
         long dt = Math.max(0, time - lastTime);
         lastTime = Math.max(lastTime, time);
+        endTime = Math.max(endTime, lastTime);
         if (kind == EventKind.LEVEL && (a == 0 || a == 1) && b >= 0 && b <= LEVEL_BITS >> 1 && line >= 0) {
             block.put((byte) (TAG_LEVEL | (int) a << 2 | (int) b));
             putVarint(block, dt);
@@ -93,8 +111,17 @@ public final class TraceWriter implements AutoCloseable {
         block.put((byte) TAG_DROPPED);
         putVarint(block, Math.max(0, time - lastTime));
         lastTime = Math.max(lastTime, time);
+        endTime = Math.max(endTime, lastTime);
         putVarint(block, count);
         dropped = Math.addExact(dropped, count);
+    }
+
+    /**
+     * Says when the recording stopped (ns since the trace start), which the end marker keeps: a recording's
+     * duration is up to then, not up to its last event.
+     */
+    public void endAt(long time) {
+        endTime = Math.max(endTime, time);
     }
 
     private void open(long seq, long time) {
@@ -142,14 +169,18 @@ public final class TraceWriter implements AutoCloseable {
         }
     }
 
-    /** Flushes, then writes the end marker (the counts a reader checks) and forces the file to disk. */
+    /**
+     * Flushes, then writes the end marker (the counts a reader checks, and the end time) and forces the file to
+     * disk.
+     */
     @Override
     public void close() throws IOException {
         try {
             flush();
-            ByteBuffer end = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer end = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
             putVarint(end, events);
             putVarint(end, dropped);
+            putVarint(end, endTime);
             end.flip();
             writeBlock(END_MAGIC, end);
             ch.force(false);

@@ -1,8 +1,10 @@
 package io.vgpio.trace;
 
 import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.DeviceState;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.LineState;
 import io.vgpio.core.payload.Level;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,7 +19,8 @@ import java.util.Map;
 /**
  * Exports an event log as a Value Change Dump (IEEE 1364) that GTKWave and PulseView/sigrok read: one 1-bit wire
  * per GPIO line (named after the line), and the virtqueue traffic as event variables in a scope of their own.
- * Timescale 1 us; times count from the trace start.
+ * Timescale 1 us; times count from the trace start. The values at time 0 are the levels of the log's start state
+ * (a recording of a running device), or low for a log that starts with the chip.
  */
 public final class VcdWriter {
     /** The virtqueue facts exported, with their VCD variable names. */
@@ -54,6 +57,20 @@ public final class VcdWriter {
         return b.toString();
     }
 
+    /** The level the guest read on each line before the log's first event. */
+    private static int[] initialLevels(EventLog log, int n) {
+        int[] levels = new int[n];
+        DeviceState start = log.startState();
+        if (start != null) {
+            for (LineState s : start.lines()) {
+                if (s.line() >= 0 && s.line() < n) {
+                    levels[s.line()] = s.level() == 0 ? 0 : 1;
+                }
+            }
+        }
+        return levels;
+    }
+
     /**
      * Writes the VCD.
      *
@@ -88,8 +105,9 @@ public final class VcdWriter {
             w.write("$var event 1 " + id + " " + e.getValue() + " $end\n");
         }
         w.write("$upscope $end\n$enddefinitions $end\n#0\n$dumpvars\n");
+        int[] initial = initialLevels(log, n);
         for (int i = 0; i < n; i++) {
-            w.write("0" + id(i) + "\n");
+            w.write(initial[i] + id(i) + "\n");
         }
         w.write("$end\n");
         long[] lastTime = {0};

@@ -7,7 +7,6 @@ import io.vgpio.core.Stimulus;
 import io.vgpio.trace.Replay;
 import io.vgpio.trace.TraceFormatException;
 import io.vgpio.trace.TraceReader;
-import io.vgpio.trace.TraceRecorder;
 import io.vgpio.trace.VcdReader;
 import io.vgpio.session.DeviceSession;
 import java.io.IOException;
@@ -102,7 +101,9 @@ final class ReplayCommand {
             }
             DeviceSession host = new DeviceSession(config, socket, control != null ? control : DeviceSession.defaultControl(socket),
                     EventLog.DEFAULT_CAPACITY);
-            TraceRecorder recorder = record != null ? new TraceRecorder(record, config, host.log()) : null;
+            if (record != null) {
+                host.startRecording(record); // before serving: the trace starts from the device's reset state
+            }
             host.start();
             try {
                 out.println("vgpio replay: serving on " + host.socketPath() + "; attach the guest, e.g.:");
@@ -118,8 +119,8 @@ final class ReplayCommand {
                 }
                 return playVcd(VcdReader.read(vcd, config), host, out);
             } finally {
-                if (recorder != null) {
-                    recorder.close();
+                if (record != null) {
+                    host.stopRecording();
                 }
                 host.close();
             }

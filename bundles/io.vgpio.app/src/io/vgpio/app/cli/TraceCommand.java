@@ -1,23 +1,20 @@
 package io.vgpio.app.cli;
 
-import io.vgpio.core.EventKind;
 import io.vgpio.trace.TraceFormatException;
+import io.vgpio.trace.TraceInfo;
 import io.vgpio.trace.TraceReader;
 import io.vgpio.trace.VcdWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** {@code vgpio trace info|vcd}: look into a trace file, or export it as a VCD. */
 final class TraceCommand {
     static final String HELP = """
-            usage: vgpio trace info TRACE          what a trace holds: device, start, duration, events by kind
+            usage: vgpio trace info TRACE          what a trace holds: device, start, duration, events by kind,
+                                                  and every line's state when the recording started
                    vgpio trace vcd TRACE OUT.vcd   export as a Value Change Dump (GTKWave, PulseView/sigrok):
                                                   one wire per line, the virtqueue traffic as event variables
 
@@ -79,31 +76,7 @@ final class TraceCommand {
     }
 
     private static int info(TraceReader.Trace t, PrintStream out) throws IOException {
-        out.printf(Locale.ROOT, "trace:    %s (%,d bytes)%n", t.file(), Files.size(t.file()));
-        out.printf(Locale.ROOT, "device:   %d lines, interrupts %s%s%n", t.config().lines(),
-                t.config().irq() ? "on" : "off", t.config().hasNames() ? ", named" : "");
-        out.printf(Locale.ROOT, "started:  %s%n", Instant.ofEpochMilli(t.wallClockStartMicros() / 1000));
-        out.printf(Locale.ROOT, "duration: %.6f s%n", t.durationNanos() / 1e9);
-        out.printf(Locale.ROOT, "events:   %,d%s%n", t.events(), t.dropped() > 0
-                ? " (" + t.dropped() + " lost while recording: the event log overran the recorder)" : "");
-        if (t.unknownSkipped() > 0) {
-            out.printf(Locale.ROOT, "skipped:  %,d records of event kinds this vGPIO does not know (a later version"
-                    + " wrote them)%n", t.unknownSkipped());
-        }
-        out.printf(Locale.ROOT, "end:      %s%n", t.cutAt() >= 0
-                ? "cut at byte offset " + t.cutAt() + ": the recording did not end cleanly (killed or crashed)"
-                : t.version() == 1 ? "not known (a version-1 trace has no end marker)" : "complete (end marker)");
-        Map<EventKind, long[]> byKind = new EnumMap<>(EventKind.class);
-        t.log().read(0, Integer.MAX_VALUE, (seq, time, kind, line, a, b) ->
-                byKind.computeIfAbsent(kind, k -> new long[1])[0]++);
-        for (Map.Entry<EventKind, long[]> e : byKind.entrySet()) {
-            out.printf(Locale.ROOT, "  %-16s %,d%n", e.getKey().name().toLowerCase(Locale.ROOT), e.getValue()[0]);
-        }
-        long levels = byKind.getOrDefault(EventKind.LEVEL, new long[1])[0];
-        if (t.events() > 0) {
-            out.printf(Locale.ROOT, "size:     %.1f bytes an event on average%s%n",
-                    (Files.size(t.file()) - 0.0) / t.events(), levels > 0 ? "" : "");
-        }
+        TraceInfo.print(t, out);
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.LineState;
+import io.vgpio.core.StateLine;
 import io.vgpio.core.sockets.PrivateBind;
 import io.vgpio.core.sockets.SocketDirectory;
 import io.vgpio.core.stimulus.StimulusLimits;
@@ -291,9 +292,7 @@ public final class ControlServer implements AutoCloseable {
                             out.append('\n');
                         }
                         first = false;
-                        out.append(String.valueOf(s.line())).append(' ').append(s.name().isEmpty() ? "-" : s.name())
-                                .append(' ').append(s.direction().word()).append(' ')
-                                .append(String.valueOf(s.level())).append(' ').append(s.irqType().word());
+                        out.append(StateLine.format(s));
                     }
                     return "";
                 }

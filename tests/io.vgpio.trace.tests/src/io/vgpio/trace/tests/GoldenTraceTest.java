@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.vgpio.core.ChipHistory;
 import io.vgpio.core.EventLog;
 import io.vgpio.trace.TraceFormat;
 import io.vgpio.trace.TraceReader;
@@ -35,6 +36,23 @@ class GoldenTraceTest {
         assertEquals(expected, TraceDump.dump(t));
         assertEquals(1, t.version());
         assertEquals(-1, t.cutAt(), "a version-1 trace has no end marker, so nothing says it was cut");
+        assertNull(t.startState(), "version 1 has no start state");
+    }
+
+    @Test
+    @DisplayName("The version-2 trace written by main at 4bca6e7 reads back identically to the dump made then, without"
+            + " a start state, its duration up to its last event")
+    void golden_v2_trace_reads_back_identically(@TempDir Path dir) throws Exception {
+        String expected = Files.readString(golden("v2-4bca6e7.txt", dir), StandardCharsets.UTF_8);
+        TraceReader.Trace t = TraceReader.read(golden("v2-4bca6e7.trc", dir));
+        assertEquals(expected, TraceDump.dump(t));
+        assertEquals(2, t.version());
+        assertEquals(-1, t.cutAt());
+        assertNull(t.startState(), "version 2 has no start state");
+        assertEquals(-1, t.stoppedNanos(), "version 2 does not say when the recording stopped");
+        assertEquals(t.log().get(t.events() - 1).timeNanos(), t.durationNanos());
+        ChipHistory h = ChipHistory.build(t.config(), t.log());
+        assertEquals(ChipHistory.build(t.config(), t.log(), null).last(), h.last(), "scrubbing works as before");
     }
 
     @Test
@@ -52,5 +70,7 @@ class GoldenTraceTest {
         assertEquals(TraceFormat.VERSION, t.version());
         assertEquals(-1, t.cutAt());
         assertNull(t.warning());
+        assertNull(t.startState(), "written without a device, it has no start state");
+        assertEquals(src.get(src.nextSeq() - 1).timeNanos(), t.stoppedNanos());
     }
 }

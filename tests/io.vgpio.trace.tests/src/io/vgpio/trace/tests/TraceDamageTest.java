@@ -172,9 +172,37 @@ class TraceDamageTest {
         int end = blockStarts(good).getLast();
         TraceFormatException e = error(dir, concat(good, new byte[] {0}));
         assertEquals(good.length, e.offset(), e.getMessage());
-        byte[] wrongCount = concat(Arrays.copyOf(good, end), block(TraceFormat.END_MAGIC, concat(varint(1), varint(3))));
+        // Version 3: events, dropped, end time.
+        byte[] wrongCount = concat(Arrays.copyOf(good, end),
+                block(TraceFormat.END_MAGIC, concat(varint(1), varint(3), varint(0))));
         e = error(dir, wrongCount);
         assertEquals(end, e.offset(), e.getMessage());
         assertTrue(e.getMessage().contains("end marker counts 1 events"), e.getMessage());
+        byte[] noEndTime = concat(Arrays.copyOf(good, end), block(TraceFormat.END_MAGIC, concat(varint(203),
+                varint(3))));
+        e = error(dir, noEndTime);
+        assertTrue(e.getMessage().contains("the end marker is malformed"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("A start state that cannot be right (a direction no line can have), under a good checksum, is an error"
+            + " naming its offset")
+    void bad_start_state_is_an_error(@TempDir Path dir) throws Exception {
+        RecordedDevice d = new RecordedDevice();
+        Path f = dir.resolve("state.trc");
+        d.recordings.start(f);
+        d.recordings.stop();
+        byte[] b = Files.readAllBytes(f);
+        int configLength = u32(b, 32);
+        int state = 36 + configLength + 4; // after the configuration and the start state's length
+        // flags, accepted features (one byte: 0x100000001 takes five), line count (one byte), then line 0
+        int line0 = state + 1 + 5 + 1;
+        assertEquals(0, b[line0], "line 0's direction is none");
+        b[line0] = 7;
+        int crcAt = headerLength(b) - 4;
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(crcAt, crc(b, 0, crcAt));
+        TraceFormatException e = error(dir, b);
+        assertEquals(line0, e.offset(), e.getMessage());
+        assertTrue(e.getMessage().contains("the start state of line 0 is not valid"), e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -49,6 +50,33 @@ class TraceEndToEndTest {
         long n = events(trace);
         assertTrue(n >= 50, "the 50 changes of the flushed seconds survived: " + n);
         assertTrue(n <= 60, n + " events");
+    }
+
+    @Test
+    @DisplayName("record start / record stop on the control socket of a running device: the trace starts with the"
+            + " state then, and trace info prints it and the recording's own duration")
+    void record_mid_session_over_the_control_socket(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("mid.trc");
+        List<String> before;
+        try (Serve serve = new Serve(8, "LED,BUTTON"); Control c = serve.control()) {
+            c.ok("set 1 1");
+            before = c.state();
+            assertEquals("", c.ok("record start " + trace));
+            assertEquals("err already recording to " + trace + "; 'record stop' first",
+                    c.cmd("record start " + dir.resolve("other.trc")));
+            c.ok("set 2 1");
+            String[] stopped = c.ok("record stop").split(" ");
+            assertEquals(Files.size(trace), Long.parseLong(stopped[0]));
+            assertEquals(1, Long.parseLong(stopped[1]), "one change after Record");
+            assertEquals("err not recording", c.cmd("record stop"));
+        }
+        CliTest.Result r = CliTest.run("trace", "info", trace.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> out = r.out().lines().toList();
+        int at = out.indexOf("state at start:");
+        assertTrue(at > 0, r.out());
+        assertEquals(before, out.subList(at + 1, at + 1 + before.size()), r.out());
+        assertTrue(out.stream().anyMatch(l -> l.matches("duration: \\d+\\.\\d{6} s")), r.out());
     }
 
     @Test

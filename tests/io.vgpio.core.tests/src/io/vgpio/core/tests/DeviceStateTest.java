@@ -1,0 +1,103 @@
+package io.vgpio.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vgpio.core.Cause;
+import io.vgpio.core.Chip;
+import io.vgpio.core.ChipHistory;
+import io.vgpio.core.DeviceConfig;
+import io.vgpio.core.DeviceState;
+import io.vgpio.core.Direction;
+import io.vgpio.core.Event;
+import io.vgpio.core.EventLog;
+import io.vgpio.core.FrontendHistory;
+import io.vgpio.core.IrqType;
+import io.vgpio.core.StateLine;
+import io.vgpio.core.control.ControlServer;
+import io.vgpio.core.payload.ConnectionChange;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The device's state at a log position: what a recording started mid-session starts from (issue 12). */
+class DeviceStateTest {
+    private static DeviceConfig config() throws Exception {
+        return DeviceConfig.builder().lines(4).namesList("LED,BUTTON").build();
+    }
+
+    @Test
+    @DisplayName("A chip's snapshot holds every line's state and the log position after the events it reflects")
+    void snapshot_is_the_state_and_the_log_position() throws Exception {
+        EventLog log = new EventLog(100);
+        Chip chip = new Chip(config(), log);
+        chip.guestSetDirection(1, Direction.IN);
+        chip.guestSetIrqType(1, IrqType.EDGE_BOTH);
+        chip.queueEventBuffer(1, 3);
+        DeviceState s = chip.snapshot();
+        assertEquals(log.nextSeq(), s.seq());
+        assertEquals(chip.states(), s.lines());
+        assertTrue(s.lines().get(1).armed());
+        assertTrue(s.timeNanos() >= log.get(s.seq() - 1).timeNanos(), "taken after the last event it reflects");
+    }
+
+    @Test
+    @DisplayName("A history built from a start state shows that state before the first event, then the events")
+    void history_starts_from_the_start_state() throws Exception {
+        EventLog live = new EventLog(100);
+        Chip chip = new Chip(config(), live);
+        chip.guestSetDirection(0, Direction.OUT);
+        chip.guestSetValue(0, 1);
+        chip.guestSetDirection(1, Direction.IN);
+        chip.guestSetIrqType(1, IrqType.EDGE_BOTH);
+        chip.queueEventBuffer(1, 3);
+        chip.setInput(2, 1, Cause.USER);
+        DeviceState start = chip.snapshot().with(true, 1, List.of());
+
+        // What a recording from there holds: only the events after the snapshot, on a clock starting at it.
+        EventLog recorded = new EventLog(100, 0, 0, start);
+        chip.setInput(1, 1, Cause.USER); // the held buffer's interrupt
+        live.read(start.seq(), 100, (seq, t, kind, line, a, b) ->
+                recorded.append(t - start.timeNanos(), kind, line, a, b));
+
+        ChipHistory h = ChipHistory.build(config(), recorded);
+        assertEquals(start.lines(), h.at(0).states(), "time 0 is the state at the snapshot");
+        assertTrue(h.at(0).connected());
+        assertEquals(start.lines(), h.before(0).states());
+        assertEquals(chip.states(), h.last().states(), "and the events change it as they changed the chip");
+        assertFalse(h.last().state(1).armed());
+
+        ChipHistory inferred = ChipHistory.build(config(), recorded, null);
+        assertEquals(Direction.NONE, inferred.at(0).state(0).direction(), "without it: the reset state");
+    }
+
+    @Test
+    @DisplayName("Whether a frontend was attached at a log position is what its last CONNECTION event says")
+    void frontend_history() {
+        EventLog log = new EventLog(100);
+        assertNull(FrontendHistory.attachedBefore(log, 0));
+        log.append(Event.NO_LINE, new ConnectionChange(true));
+        long attached = log.nextSeq();
+        log.append(Event.NO_LINE, new ConnectionChange(false));
+        assertEquals(true, FrontendHistory.attachedBefore(log, attached));
+        assertEquals(false, FrontendHistory.attachedBefore(log, log.nextSeq()));
+    }
+
+    @Test
+    @DisplayName("StateLine formats a line as the control socket's state answer does")
+    void state_line_is_the_control_socket_format(@TempDir Path dir) throws Exception {
+        Chip chip = new Chip(config(), new EventLog(100));
+        chip.guestSetDirection(0, Direction.OUT);
+        chip.guestSetValue(0, 1);
+        chip.guestSetIrqType(1, IrqType.EDGE_RISING);
+        ControlServer c = new ControlServer(dir.resolve("c.ctl"), chip, () -> "none");
+        assertEquals(String.join("\n", chip.states().stream().map(StateLine::format).toList()), c.execute("state"));
+        assertEquals("0 LED out 1 none", StateLine.format(chip.state(0)));
+        assertEquals("3 - none 0 none", StateLine.format(chip.state(3)));
+        c.close();
+    }
+}
