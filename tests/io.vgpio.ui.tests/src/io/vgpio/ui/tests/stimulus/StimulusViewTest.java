@@ -114,10 +114,11 @@ class StimulusViewTest {
         assertEquals(Cause.USER.wire(), l.get(0).b());
         long us = (l.get(1).timeNanos() - l.get(0).timeNanos()) / 1000;
         System.out.printf(Locale.ROOT, "StimulusView: a 2000 us pulse from the button lasted %d us%n", us);
-        // Accuracy is StimulusSchedulerTest's business; a busy CI box may preempt the timer thread for a few ms.
-        assertTrue(us >= 2000 && us < 100_000, us + " us");
+        // Never shorter than asked; how much longer is a figure ('vgpio bench --models' measures edge timing), since a
+        // loaded machine may preempt the timer thread for any time.
+        assertTrue(us >= 2000, us + " us");
         Label status = w(view, StimulusView.ID_STATUS);
-        assertTrue(spinUntil(() -> status.getText().startsWith("Done: pulse of 2,000"), 2000), status.getText());
+        assertTrue(spinUntil(() -> status.getText().startsWith("Done: pulse of 2,000"), 30_000), status.getText());
 
         // Toggle and the live level display.
         Label level = w(view, "stimulus.level");
