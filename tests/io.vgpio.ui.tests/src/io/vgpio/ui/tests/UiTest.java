@@ -35,10 +35,15 @@ public final class UiTest {
                 dir.resolve("gpio.sock"), dir.resolve("gpio.ctl"));
     }
 
+    /** The shortest time-out of a wait for a condition. */
+    static final long MIN_TIMEOUT_MILLIS = 30_000;
+
     /** Runs the UI event loop until the condition holds; false on timeout. Call on the UI thread. */
     public static boolean spinUntil(BooleanSupplier done, long timeoutMillis) {
         Display d = Display.getCurrent();
-        long end = System.currentTimeMillis() + timeoutMillis;
+        // A time-out only says that something is broken, and the condition ends the wait at once when it holds:
+        // no test waits for less than the floor, which a loaded CI machine (load 11 on 2 cores was seen) needs.
+        long end = System.currentTimeMillis() + Math.max(timeoutMillis, MIN_TIMEOUT_MILLIS);
         while (!done.getAsBoolean()) {
             if (System.currentTimeMillis() >= end) {
                 return false;
