@@ -39,6 +39,11 @@ public final class ProblemReporter implements ILogListener, IStartup {
         }
     }
 
+    /** True once it listens to the platform log. */
+    public static synchronized boolean isInstalled() {
+        return installed;
+    }
+
     /** The last problem told to the user, or null (tests). */
     public static String lastReport() {
         return INSTANCE.last;

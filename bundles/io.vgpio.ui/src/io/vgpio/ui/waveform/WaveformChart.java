@@ -214,8 +214,10 @@ public final class WaveformChart {
             double colW = area.getWidth() / f.columns();
             double x0 = area.getX() + d.start(item) * colW;
             double x1 = area.getX() + d.end(item) * colW;
-            double yHigh = rangeAxis.valueToJava2D(series - 0.32, area, plot.getRangeAxisEdge());
-            double yLow = rangeAxis.valueToJava2D(series + 0.32, area, plot.getRangeAxisEdge());
+            // On whole pixels (SWT centres a thin line on the pixel row itself): a level line is crisp, its colour
+            // exactly the level's rather than blurred over two rows.
+            double yHigh = Math.round(rangeAxis.valueToJava2D(series - 0.32, area, plot.getRangeAxisEdge()));
+            double yLow = Math.round(rangeAxis.valueToJava2D(series + 0.32, area, plot.getRangeAxisEdge()));
             // Colour means level (LaneStyle): a run's colour comes from its state, not from the line's direction.
             int rgb = LaneStyle.of(d, item);
             Color c = new Color(rgb);

@@ -7,8 +7,6 @@ import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.action.Action;
@@ -37,8 +35,8 @@ import org.jfree.chart.swt.ChartComposite;
  * pixel, from a UI timer at most 30 times a second and only when something moved.
  *
  * <p>Lanes keep a readable height ({@link LaneScroller}); when they do not all fit, a scroll bar (or the wheel over
- * the labels) moves through them. Mouse: wheel zooms around the pointer, drag pans (and pauses), click sets cursor A, shift-click or right-click
- * cursor B (the status line gives Δt). Events selected in the Traffic view are marked and, paused, scrolled to.
+ * the labels) moves through them. Mouse: wheel zooms around the pointer, drag pans (and pauses), click sets cursor
+ * A, shift-click or right-click cursor B (the status line gives Δt). Events selected in the Traffic view are marked and, paused, scrolled to.
  *
  * <p>It shows what {@link SourceService} says: the live device, or an opened trace, which starts paused with the
  * whole recording in the window (follow-live is off: a trace does not grow) and shows the schematic's scrub time
@@ -91,7 +89,7 @@ public final class WaveformView extends ViewPart {
         composite.setRangeZoomable(false);
         composite.setData("io.vgpio.id", "waveform.chart");
         new WaveformMouse(this, canvas()).install();
-        restoreState();
+        WaveformMemento.restore(model, memento);
         followAction = WaveformActions.install(this, getViewSite().getActionBars(), model.isFollowing());
         getSite().getPage().addSelectionListener(selectionListener);
         SourceService.get().addListener(sourceListener);
@@ -372,26 +370,7 @@ public final class WaveformView extends ViewPart {
 
     @Override
     public void saveState(IMemento m) {
-        m.putString("hidden", String.join(",", model.hiddenKeys()));
-        m.putString("span", Long.toString(model.span()));
-    }
-
-    private void restoreState() {
-        if (memento == null) {
-            return;
-        }
-        String hidden = memento.getString("hidden");
-        if (hidden != null && !hidden.isEmpty()) {
-            model.setHidden(new HashSet<>(Set.of(hidden.split(","))));
-        }
-        String span = memento.getString("span");
-        if (span != null) {
-            try {
-                model.setSpan(Long.parseLong(span));
-            } catch (NumberFormatException ignored) {
-                // keep the default window
-            }
-        }
+        WaveformMemento.save(model, m);
     }
 
     @Override
