@@ -80,6 +80,7 @@ class TraceRoundTripLogTest {
 
         execute("io.vgpio.ui.openTrace", Map.of(OfflineTraceHandlers.FILE_PARAMETER, rec.file().toString()));
         waitFor("the trace is shown", () -> SourceService.get().trace() != null && traffic.rowCount() > 0
+                && traffic.getContentDescription().contains("round.trc")
                 && ((WaveformView) page.findView(WaveformView.ID)).model().source() instanceof TraceSource);
         UiTest.drain(); // the paints the change queued, so that the screenshot shows it
         UiTest.screenshot(shell, "trace-round-trip-open.png");
