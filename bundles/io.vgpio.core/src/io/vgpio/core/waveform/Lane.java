@@ -20,6 +20,14 @@ public record Lane(String key, String label, int line, Set<EventKind> kinds) {
         return line >= 0;
     }
 
+    /** How a list of lanes names it: "line 3 RESET", "line 2" for an unnamed line, "virtqueue: requests". */
+    public String title() {
+        if (!isLine()) {
+            return "virtqueue: " + label;
+        }
+        return label.startsWith("line ") ? label : "line " + label;
+    }
+
     public static Lane line(int line, String name) {
         return new Lane("line:" + line, name.isEmpty() ? "line " + line : line + " " + name, line,
                 EnumSet.noneOf(EventKind.class));

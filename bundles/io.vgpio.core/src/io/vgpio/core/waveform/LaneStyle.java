@@ -4,29 +4,51 @@ import io.vgpio.core.Direction;
 import io.vgpio.core.EventKind;
 
 /**
- * Lane colours, shared by the chart and the SVG export: inputs green, outputs blue, unused lines grey. Colours are
- * plain 0xRRGGBB ints so that the model needs no toolkit; the chart turns them into its own colour objects.
+ * The workbench's one colour language, shared by the waveform chart, its SVG and PNG export and the schematic:
+ * colour means <em>level</em> everywhere (high green, low blue, unknown pale grey, a change dark grey), whatever the
+ * line's direction; the direction is written in the lane's label ("in", "out"), never coded by colour. Marker lanes
+ * (virtqueue traffic) have one colour per kind of event. Colours are plain 0xRRGGBB ints so that the model needs no
+ * toolkit; each view turns them into its own colour objects.
  */
 public final class LaneStyle {
-    public static final int INPUT = 0x1b9e3e;
-    public static final int OUTPUT = 0x1f5fd0;
-    public static final int UNUSED = 0x808080;
+    /** A high level: the schematic's pins and switches, and the waveform's level lanes. */
+    public static final int HIGH = 0x00a03c;
+    /** A low level, in every view. */
+    public static final int LOW = 0x2355af;
+    /** Edges and bursts of edges: neither level, so neither colour. */
+    public static final int TRANSITION = 0x505050;
     public static final int UNKNOWN = 0xd8d8d8;
     public static final int CURSOR_A = 0xe07000;
     public static final int CURSOR_B = 0x8030c0;
     public static final int HIGHLIGHT = 0xe00090;
     /** A trace's scrub time: where the schematic shows the chip. */
     public static final int SCRUB = 0xd01010;
+    /** The legend the views state, so that both say the same. */
+    public static final String LEGEND = "green = high, blue = low (inputs and outputs alike); direction in the label";
 
     private LaneStyle() {
     }
 
-    /** The lane's colour as 0xRRGGBB. */
-    public static int of(LaneData d) {
-        Lane l = d.lane();
-        if (l.isLine()) {
-            return d.direction() == Direction.OUT ? OUTPUT : d.direction() == Direction.IN ? INPUT : UNUSED;
+    /** The colour of a level: 1 high, 0 low. */
+    public static int level(int level) {
+        return level == 0 ? LOW : HIGH;
+    }
+
+    /** The colour of one run of a lane as 0xRRGGBB: its level for a line, its kind's colour for markers. */
+    public static int of(LaneData d, int run) {
+        if (!d.lane().isLine()) {
+            return marker(d.lane());
         }
+        return switch (d.state(run)) {
+            case LaneData.HIGH -> HIGH;
+            case LaneData.LOW -> LOW;
+            case LaneData.UNKNOWN -> UNKNOWN;
+            default -> TRANSITION;
+        };
+    }
+
+    /** A marker lane's colour: one per kind of virtqueue event. */
+    public static int marker(Lane l) {
         EventKind k = l.kinds().iterator().next();
         return switch (k) {
             case REQUEST -> 0x4455cc;
@@ -46,13 +68,24 @@ public final class LaneStyle {
         return (255 - (255 - r) / 6) << 16 | (255 - (255 - g) / 6) << 8 | 255 - (255 - b) / 6;
     }
 
-    /** The lane's label with the line's direction: "3 BUTTON  in". */
+    /** The lane's label with the line's direction as an arrow and a word: "3 BUTTON  \u2192in". */
     public static String label(LaneData d) {
         Lane l = d.lane();
         if (!l.isLine()) {
             return l.label();
         }
-        return l.label() + "  " + (d.direction() == null ? "" : d.direction().word());
+        return l.label() + "  " + direction(d.direction());
+    }
+
+    /** "→in" (the outside drives it), "←out" (the guest drives it), "" when the guest did not request the line. */
+    public static String direction(Direction d) {
+        if (d == Direction.IN) {
+            return "\u2192" + d.word();
+        }
+        if (d == Direction.OUT) {
+            return "\u2190" + d.word();
+        }
+        return d == null ? "" : d.word();
     }
 
     /** "#rrggbb", as SVG and CSS write a colour. */

@@ -43,8 +43,9 @@ public final class SvgExport {
         w.write("<title>vGPIO waveform " + esc(TimeText.seconds(f.t0() - f.origin())) + " to "
                 + esc(TimeText.seconds(f.t1() - f.origin())) + "</title>\n");
         w.write(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width, height));
-        w.write(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" fill=\"#333\">window %s from %s</text>\n",
-                LABEL_W, esc(TimeText.duration(f.t1() - f.t0())), esc(TimeText.seconds(f.t0() - f.origin()))));
+        w.write(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" fill=\"#333\">window %s from %s   \u00b7   %s"
+                + "</text>\n", LABEL_W, esc(TimeText.duration(f.t1() - f.t0())),
+                esc(TimeText.seconds(f.t0() - f.origin())), esc(LaneStyle.LEGEND)));
         for (int i = 0; i < lanes; i++) {
             LaneData d = f.lanes().get(i);
             int y0 = TOP + i * LANE_H;
@@ -65,24 +66,26 @@ public final class SvgExport {
         w.write("</svg>\n");
     }
 
+    /**
+     * One lane. A level lane is drawn run by run in its level's colour (a path per run: high and low differ);
+     * a marker lane is one path of stems and heads in its kind's colour.
+     */
     private static void lane(Writer w, LaneData d, int x, int yHigh, int yLow) throws IOException {
-        String c = LaneStyle.hex(LaneStyle.of(d));
-        String tint = LaneStyle.hex(LaneStyle.tint(LaneStyle.of(d)));
-        StringBuilder line = new StringBuilder();
         StringBuilder marks = new StringBuilder();
         for (int r = 0; r < d.runs(); r++) {
             int x0 = x + d.start(r);
             int x1 = x + d.end(r);
+            String c = LaneStyle.hex(LaneStyle.of(d, r));
             switch (d.state(r)) {
-                case LaneData.LOW -> line.append(String.format(Locale.ROOT, "M%d %dH%d", x0, yLow, x1));
+                case LaneData.LOW -> w.write(stroke(c, String.format(Locale.ROOT, "M%d %dH%d", x0, yLow, x1)));
                 case LaneData.HIGH -> {
-                    w.write(rect(x0, yHigh, x1 - x0, yLow - yHigh, tint));
-                    line.append(String.format(Locale.ROOT, "M%d %dH%d", x0, yHigh, x1));
+                    w.write(rect(x0, yHigh, x1 - x0, yLow - yHigh, LaneStyle.hex(LaneStyle.tint(LaneStyle.HIGH))));
+                    w.write(stroke(c, String.format(Locale.ROOT, "M%d %dH%d", x0, yHigh, x1)));
                 }
-                case LaneData.EDGE -> line.append(String.format(Locale.ROOT, "M%.1f %dV%d", (x0 + x1) / 2.0, yLow,
-                        yHigh));
+                case LaneData.EDGE -> w.write(stroke(c, String.format(Locale.ROOT, "M%.1f %dV%d", (x0 + x1) / 2.0,
+                        yLow, yHigh)));
                 case LaneData.BURST -> w.write(rect(x0, yHigh, Math.max(1, x1 - x0), yLow - yHigh, c));
-                case LaneData.UNKNOWN -> w.write(rect(x0, yHigh, x1 - x0, yLow - yHigh, "#d8d8d8"));
+                case LaneData.UNKNOWN -> w.write(rect(x0, yHigh, x1 - x0, yLow - yHigh, c));
                 default -> {
                     double cx = (x0 + x1) / 2.0;
                     double top = d.count(r) > 1 ? yHigh : (yHigh + yLow) / 2.0 - (yLow - yHigh) * 0.2;
@@ -91,12 +94,14 @@ public final class SvgExport {
                 }
             }
         }
-        if (line.length() > 0) {
-            w.write("<path fill=\"none\" stroke=\"" + c + "\" stroke-width=\"1.5\" d=\"" + line + "\"/>\n");
-        }
         if (marks.length() > 0) {
+            String c = LaneStyle.hex(LaneStyle.marker(d.lane()));
             w.write("<path fill=\"" + c + "\" stroke=\"" + c + "\" stroke-width=\"1.5\" d=\"" + marks + "\"/>\n");
         }
+    }
+
+    private static String stroke(String colour, String path) {
+        return "<path fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.5\" d=\"" + path + "\"/>\n";
     }
 
     private static void axis(Writer w, WaveformModel.Frame f, int y, int plotW, String label) throws IOException {

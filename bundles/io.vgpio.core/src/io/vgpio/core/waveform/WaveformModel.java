@@ -139,6 +139,27 @@ public final class WaveformModel {
         return v;
     }
 
+    /**
+     * The keys of the lanes with activity in the held log: lines that changed level at least once, marker lanes
+     * with at least one event (the Lanes dialog's "With activity").
+     */
+    public Set<String> activeLanes() {
+        Set<String> active = new LinkedHashSet<>();
+        if (timeline == null) {
+            return active;
+        }
+        long from = timeline.knownFrom();
+        long to = Math.max(from + 1, timeline.lastTime() + 1);
+        for (Lane l : lanes) {
+            boolean busy = l.isLine() ? timeline.levels(l.line(), from, to, 1).transitions(0) > 0
+                    : timeline.markers(l.kinds(), from, to, 1).total() > 0;
+            if (busy) {
+                active.add(l.key());
+            }
+        }
+        return active;
+    }
+
     public Set<String> hiddenKeys() {
         return Collections.unmodifiableSet(hidden);
     }

@@ -1,14 +1,12 @@
 package io.vgpio.ui.handlers;
 
 import io.vgpio.trace.TraceReader;
-import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -135,29 +133,12 @@ public final class OfflineTraceHandlers {
         }
     }
 
-    /** Trace > Close Trace: the views show the live device again. Enabled while a trace is open. */
+    /** Trace > Close Trace: the views show the live device again. Enabled while a trace is open (plugin.xml). */
     public static final class CloseTrace extends AbstractHandler {
-        private final Consumer<DataSource> listener = s -> inUi(this::update);
-
-        public CloseTrace() {
-            SourceService.get().addListener(listener);
-            update();
-        }
-
-        private void update() {
-            setBaseEnabled(SourceService.get().trace() != null);
-        }
-
         @Override
         public Object execute(ExecutionEvent e) {
             SourceService.get().closeTrace();
             return null;
-        }
-
-        @Override
-        public void dispose() {
-            SourceService.get().removeListener(listener);
-            super.dispose();
         }
     }
 }

@@ -5,13 +5,14 @@ import io.vgpio.trace.TraceReader;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.console.ConsoleBuffer;
+import io.vgpio.ui.state.DeviceState;
+import io.vgpio.ui.state.RecordingText;
 import io.vgpio.session.DeviceSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -28,7 +29,10 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-/** Trace menu: record the running device, stop, and replay a trace into it. */
+/**
+ * Trace menu: record the running device, stop, and replay a trace into it. Each is enabled by state in plugin.xml
+ * ({@link DeviceState}): Record and Replay while a device serves, Stop Recording while it records.
+ */
 public final class TraceHandlers {
     private TraceHandlers() {
     }
@@ -39,23 +43,18 @@ public final class TraceHandlers {
         return s == null ? null : s.recorder();
     }
 
-    /** Starts recording the current device into a file; the status line shows its size and duration live. */
+    /**
+     * Starts recording the current device into a file. The status bar's recording indicator shows its file, size
+     * and duration live, and the Trace menu's commands follow ({@link DeviceState}).
+     *
+     * @param status a status line to tell that the recording started, or null
+     */
     public static TraceRecorder startRecording(DeviceSession host, Path file, IStatusLineManager status)
             throws IOException {
         TraceRecorder rec = host.startRecording(file);
-        Display d = Display.getCurrent();
-        if (d != null && status != null) {
-            Runnable[] tick = new Runnable[1];
-            tick[0] = () -> {
-                if (recorder() != rec) {
-                    status.setMessage("Recording stopped: " + rec.file() + " (" + size(rec.bytes()) + ")");
-                    return;
-                }
-                status.setMessage(String.format(Locale.ROOT, "Recording %s: %s, %.0f s, %,d events",
-                        rec.file().getFileName(), size(rec.bytes()), rec.durationNanos() / 1e9, rec.events()));
-                d.timerExec(500, tick[0]);
-            };
-            d.timerExec(0, tick[0]);
+        DeviceState.refresh();
+        if (status != null) {
+            status.setMessage("Recording into " + rec.file() + " (Trace > Stop Recording to end it)");
         }
         return rec;
     }
@@ -63,13 +62,17 @@ public final class TraceHandlers {
     /** Ends the running device's recording, if any. */
     public static void stopRecording() throws IOException {
         DeviceSession s = DeviceService.get().current();
-        if (s != null) {
-            s.stopRecording();
+        try {
+            if (s != null) {
+                s.stopRecording();
+            }
+        } finally {
+            DeviceState.refresh();
         }
     }
 
     static String size(long bytes) {
-        return bytes < 10_000 ? bytes + " B" : String.format(Locale.ROOT, "%.1f kB", bytes / 1000.0);
+        return RecordingText.size(bytes);
     }
 
     private static IStatusLineManager status(ExecutionEvent e) {
@@ -88,8 +91,7 @@ public final class TraceHandlers {
             Shell shell = HandlerUtil.getActiveShell(e);
             DeviceSession h = DeviceService.get().current();
             if (h == null) {
-                MessageDialog.openInformation(shell, "Record", "Start the device first (Device > Start Device).");
-                return null;
+                return null; // enabled only while a device serves (plugin.xml); it stopped meanwhile
             }
             FileDialog fd = new FileDialog(shell, SWT.SAVE);
             fd.setText("Record Trace");
@@ -109,7 +111,7 @@ public final class TraceHandlers {
         }
     }
 
-    /** Trace > Stop Recording. */
+    /** Trace > Stop Recording (enabled while recording). */
     public static final class Stop extends AbstractHandler {
         @Override
         public Object execute(ExecutionEvent e) {
@@ -133,8 +135,7 @@ public final class TraceHandlers {
             Shell shell = HandlerUtil.getActiveShell(e);
             DeviceSession h = DeviceService.get().current();
             if (h == null) {
-                MessageDialog.openInformation(shell, "Replay", "Start the device first (Device > Start Device).");
-                return null;
+                return null; // enabled only while a device serves (plugin.xml); it stopped meanwhile
             }
             FileDialog fd = new FileDialog(shell, SWT.OPEN);
             fd.setText("Replay Trace");

@@ -113,6 +113,30 @@ final class LinePanel {
         combo.setFocus();
     }
 
+    /** The line field (it stays usable when the chosen line cannot be driven: it picks another). */
+    Control lineField() {
+        return combo;
+    }
+
+    /** Makes a line the one to drive, as if picked from the list (another view selected it). */
+    void select(int line) {
+        if (host != null && line >= 0 && line < host.config().lines() && line != this.line) {
+            combo.setText(lineLabel(line, host.config()));
+        }
+    }
+
+    /**
+     * Why a stimulus would do nothing on the line, or null: the guest made it an output, so it drives the level
+     * itself and does not read the input side a stimulus sets.
+     */
+    String outputReason() {
+        if (!lineValid() || host.chip().state(line).direction() != Direction.OUT) {
+            return null;
+        }
+        return "Line " + label(line) + " is an output: the guest drives it and does not read its input, so a"
+                + " stimulus would change nothing it sees. Pick an input line (or one the guest has not requested).";
+    }
+
     private void lineChanged() {
         if (host == null) {
             line = -1;

@@ -11,6 +11,7 @@ import io.vgpio.core.stimulus.StimulusLimits;
 import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.core.stimulus.Toggle;
 import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.schematic.PinLine;
 import io.vgpio.ui.source.DataSource;
 import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;
@@ -21,7 +22,10 @@ import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -30,6 +34,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Group;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
 
 /**
@@ -38,7 +44,8 @@ import org.eclipse.ui.part.ViewPart;
  * thread, microsecond accuracy; the schematic and the control socket queue there too); the UI thread only submits
  * and later looks whether the work is done. The line's input level, direction and interrupt state are shown live
  * from the chip ({@link LinePanel}); each timed stimulus has a {@link StimulusForm} starting at the shared
- * {@link StimulusDefaults}.
+ * {@link StimulusDefaults}. The line to drive follows the schematic's selection; on a line the guest made an output
+ * the controls are off and the status line says why (the guest does not read an output's input side).
  */
 public final class StimulusView extends ViewPart {
     public static final String ID = "io.vgpio.ui.stimulus";
@@ -71,13 +78,17 @@ public final class StimulusView extends ViewPart {
     private final Consumer<DataSource> sourceListener = this::sourceChanged;
     /** Why stimulus is off (a trace is shown), or null. */
     private String readOnly;
+    /** Why a stimulus would do nothing on the chosen line (the guest made it an output), or null. */
+    private String output;
+    /** The schematic's selected line becomes the line to drive. */
+    private final ISelectionListener selectionListener = this::onSelection;
     private final Runnable ticker = this::tick;
     private final List<Control> deviceControls = new ArrayList<>();
     private final List<StimulusForm> forms = new ArrayList<>();
     private final StimulusForm.Owner formOwner = new StimulusForm.Owner() {
         @Override
         public boolean canDrive() {
-            return host != null && readOnly == null;
+            return host != null && readOnly == null && output == null;
         }
 
         @Override
@@ -112,7 +123,7 @@ public final class StimulusView extends ViewPart {
         scroller.setContent(root);
         GridLayoutFactory.fillDefaults().margins(6, 6).spacing(6, 6).applyTo(root);
 
-        linePanel = new LinePanel(group("Line", 4), style, this::validateForms, this::relayout, deviceControls);
+        linePanel = new LinePanel(group("Line", 4), style, this::lineChanged, this::relayout, deviceControls);
         createLevelGroup();
         createForms();
         status = new StatusLine(root, style, this::relayout);
@@ -120,6 +131,7 @@ public final class StimulusView extends ViewPart {
 
         DeviceService.get().addListener(deviceListener);
         SourceService.get().addListener(sourceListener);
+        getSite().getPage().addSelectionListener(selectionListener);
         bind(DeviceService.get().current());
         applyReadOnly();
         root.getDisplay().timerExec(TICK_MILLIS, ticker);
@@ -184,6 +196,36 @@ public final class StimulusView extends ViewPart {
         forms.forEach(StimulusForm::validate);
     }
 
+    /** The line field changed: the forms check their values again, and an output line turns stimulus off. */
+    private void lineChanged() {
+        checkOutput();
+        validateForms();
+    }
+
+    /** Turns the stimulus controls off, saying why, while the chosen line is an output (the guest may change it). */
+    private void checkOutput() {
+        String reason = linePanel == null ? null : linePanel.outputReason();
+        if (Objects.equals(reason, output)) {
+            return;
+        }
+        output = reason;
+        enableDeviceControls();
+        showIdleStatus();
+        validateForms();
+    }
+
+    /** A line selected in the schematic (anything adapting to {@link PinLine}) becomes the line to drive. */
+    private void onSelection(IWorkbenchPart part, ISelection selection) {
+        if (part == this || !(selection instanceof IStructuredSelection s) || s.isEmpty() || root == null
+                || root.isDisposed()) {
+            return;
+        }
+        PinLine pin = Adapters.adapt(s.getFirstElement(), PinLine.class);
+        if (pin != null && readOnly == null) {
+            linePanel.select(pin.line());
+        }
+    }
+
     /** Queues the stimulus on the device's scheduler; the status line reports when it is over. */
     private void submit(StimulusDefinition stimulus) {
         String what = stimulus.describe() + " on line " + linePanel.label(stimulus.line());
@@ -243,12 +285,20 @@ public final class StimulusView extends ViewPart {
 
     private void enableDeviceControls() {
         for (Control c : deviceControls) {
-            c.setEnabled(host != null && readOnly == null);
+            // The line field stays usable on an output line: it is how the user picks another one.
+            boolean lineField = c == linePanel.lineField();
+            c.setEnabled(host != null && readOnly == null && (output == null || lineField));
         }
     }
 
     private void showIdleStatus() {
-        status.show(readOnly != null ? readOnly : host == null ? NO_DEVICE : "", host == null);
+        String text = readOnly != null ? readOnly : host == null ? NO_DEVICE : output != null ? output : "";
+        status.show(text, host == null);
+    }
+
+    /** Why stimulus does nothing on the chosen line (an output), or null (tests). */
+    public String outputReason() {
+        return output;
     }
 
     /** Why stimulus is off (a trace is shown), or null while it is on. */
@@ -261,6 +311,7 @@ public final class StimulusView extends ViewPart {
             return;
         }
         linePanel.updateState(false);
+        checkOutput(); // the guest may have turned the line around
         status.poll();
         root.getDisplay().timerExec(TICK_MILLIS, ticker);
     }
@@ -290,6 +341,7 @@ public final class StimulusView extends ViewPart {
     public void dispose() {
         DeviceService.get().removeListener(deviceListener);
         SourceService.get().removeListener(sourceListener);
+        getSite().getPage().removeSelectionListener(selectionListener);
         if (root != null && !root.isDisposed()) {
             root.getDisplay().timerExec(-1, ticker);
         }

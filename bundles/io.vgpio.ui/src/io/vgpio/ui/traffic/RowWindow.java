@@ -55,8 +55,10 @@ final class RowWindow {
         slider = new Slider(box, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(false, true).applyTo(slider);
         table.addListener(SWT.SetData, e -> {
+            // GTK asks for an item that setItemCount just removed with index -1 (a new source's empty rows):
+            // there is no row to fill then.
             int row = top + e.index;
-            if (row < model.rowCount()) {
+            if (e.index >= 0 && row < model.rowCount()) {
                 model.fill((TableItem) e.item, row);
             }
         });

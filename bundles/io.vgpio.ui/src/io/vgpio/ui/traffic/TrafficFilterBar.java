@@ -4,21 +4,20 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.Protocol;
 import io.vgpio.core.traffic.TrafficCells;
 import io.vgpio.core.traffic.TrafficFilter;
-import java.util.function.Consumer;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
 /**
- * The bar above the traffic table: the line, type and status filters and the "Follow live" check box. The line combo
+ * The bar above the traffic table: the line, type and status filters (following live is the view's toolbar
+ * toggle, the one place for it). The line combo
  * takes a line number, a line's name, or nothing for all lines; a text that names no line turns red, says why in its
- * tool tip and leaves the filter as it was. The bar only reads and sets its controls: what a changed filter or a
- * toggled check box does is the view's business.
+ * tool tip and leaves the filter as it was. The bar only reads and sets its controls: what a changed filter does is
+ * the view's business.
  */
 final class TrafficFilterBar {
     private static final String ALL_LINES = "All lines";
@@ -27,18 +26,16 @@ final class TrafficFilterBar {
     private final Combo lineCombo;
     private final Combo typeCombo;
     private final Combo statusCombo;
-    private final Button followButton;
     private final Color errorFg = new Color(190, 0, 0);
     /** The shown source's configuration, for the line names (null without a source). */
     private DeviceConfig config;
 
     /**
      * @param filterEdited called when a filter control changed: {@link #filter()} says to what
-     * @param followToggled called with the check box's new state when the user toggles it
      */
-    TrafficFilterBar(Composite root, Runnable filterEdited, Consumer<Boolean> followToggled) {
+    TrafficFilterBar(Composite root, Runnable filterEdited) {
         Composite bar = new Composite(root, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(8).margins(4, 2).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(6).margins(4, 2).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
 
         new Label(bar, SWT.NONE).setText("Line:");
@@ -66,15 +63,6 @@ final class TrafficFilterBar {
         }
         statusCombo.select(0);
         statusCombo.addListener(SWT.Selection, e -> filterEdited.run());
-
-        Label spacer = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(spacer);
-        followButton = new Button(bar, SWT.CHECK);
-        followButton.setData(TrafficView.WIDGET_ID, TrafficView.ID_FOLLOW);
-        followButton.setText("Follow live");
-        followButton.setToolTipText("Scroll to the newest row as traffic arrives; selecting a row pauses");
-        followButton.setSelection(true);
-        followButton.addListener(SWT.Selection, e -> followToggled.accept(followButton.getSelection()));
     }
 
     /** Offers the lines of a new source (null: none) in the line combo; the typed text stays. */
@@ -132,17 +120,5 @@ final class TrafficFilterBar {
     /** Clears the line filter (as if erased). */
     void showAllLines() {
         lineCombo.setText("");
-    }
-
-    /** Shows the follow state without telling anyone. */
-    void setFollow(boolean on) {
-        if (followButton.getSelection() != on) {
-            followButton.setSelection(on);
-        }
-    }
-
-    /** Follow live makes sense for a live device only. */
-    void setFollowEnabled(boolean enabled) {
-        followButton.setEnabled(enabled);
     }
 }

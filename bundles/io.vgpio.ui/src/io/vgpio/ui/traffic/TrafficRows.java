@@ -76,7 +76,7 @@ final class TrafficRows {
         item.setBackground(null);
         item.setForeground(null);
         DataSource s = source.get();
-        if (s == null || row >= index.size()) {
+        if (s == null || row < 0 || row >= index.size()) {
             return;
         }
         long seq = index.seqAt(row);

@@ -32,7 +32,8 @@ import org.eclipse.ui.part.ViewPart;
  * live device, or an opened trace (every event of it, from the top, follow-live off).
  * <p>
  * The view binds the source, keeps the rows up to date (the tick), writes the summary line and owns the filter and
- * follow-live state; its parts do the rest: {@link TrafficFilterBar} (the controls above the table),
+ * follow-live state (one toolbar toggle, also in the context menu); its parts do the rest:
+ * {@link TrafficFilterBar} (the controls above the table),
  * {@link TrafficRows} (what a row shows), {@link TrafficSelection} (the selection, the partner, publishing) and
  * {@link TrafficMenu} (the context menu).
  */
@@ -43,7 +44,6 @@ public final class TrafficView extends ViewPart {
     public static final String ID_LINE = "traffic.line";
     public static final String ID_TYPE = "traffic.type";
     public static final String ID_STATUS = "traffic.status";
-    public static final String ID_FOLLOW = "traffic.follow";
     public static final String ID_TABLE = "traffic.table";
     public static final String ID_SUMMARY = "traffic.summary";
 
@@ -80,7 +80,7 @@ public final class TrafficView extends ViewPart {
         Display display = parent.getDisplay();
         Composite root = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(root);
-        filterBar = new TrafficFilterBar(root, this::applyFilter, this::setFollow);
+        filterBar = new TrafficFilterBar(root, this::applyFilter);
 
         window = new RowWindow(root, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER, new RowWindow.Model() {
             @Override
@@ -155,7 +155,7 @@ public final class TrafficView extends ViewPart {
         getSite().setSelectionProvider(selection.provider());
         new TrafficMenu(() -> source, index, selection, filterBar, followAction).attach(table, getSite());
         followAction.setChecked(true);
-        followAction.setToolTipText("Scroll to the newest row as traffic arrives");
+        followAction.setToolTipText("Scroll to the newest row as traffic arrives; selecting a row pauses");
         getViewSite().getActionBars().getToolBarManager().add(followAction);
 
         SourceService.get().addListener(sourceListener);
@@ -187,7 +187,6 @@ public final class TrafficView extends ViewPart {
         filterBar.setLines(h == null ? null : h.config());
         // A new device starts with its newest traffic in view, a trace with its first.
         setFollow(h == null || h.isLive());
-        filterBar.setFollowEnabled(h == null || h.isLive());
         followAction.setEnabled(h == null || h.isLive());
         setContentDescription(h == null ? "" : h.description());
         selection.provider().publish(StructuredSelection.EMPTY);
@@ -291,7 +290,6 @@ public final class TrafficView extends ViewPart {
     private void setFollow(boolean on) {
         followLive = on;
         followAction.setChecked(on);
-        filterBar.setFollow(on);
         if (on) {
             window.showEnd();
         }

@@ -18,16 +18,19 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
-/** Check boxes for the lanes to show. */
+/** Check boxes for the lanes to show: chosen one by one, or all, none, the lines, or those with activity. */
 final class LaneDialog extends Dialog {
     private final List<Lane> lanes;
     private final Set<String> hidden;
+    private final Set<String> active;
     private CheckboxTableViewer viewer;
 
-    LaneDialog(Shell parent, List<Lane> lanes, Set<String> hidden) {
+    /** @param active the keys of the lanes with activity (for "With activity") */
+    LaneDialog(Shell parent, List<Lane> lanes, Set<String> hidden, Set<String> active) {
         super(parent);
         this.lanes = lanes;
         this.hidden = new HashSet<>(hidden);
+        this.active = Set.copyOf(active);
     }
 
     @Override
@@ -49,8 +52,7 @@ final class LaneDialog extends Dialog {
         viewer.setLabelProvider(new LabelProvider() {
             @Override
             public String getText(Object o) {
-                Lane l = (Lane) o;
-                return l.isLine() ? "line " + l.label() : "virtqueue: " + l.label();
+                return ((Lane) o).title();
             }
         });
         viewer.setInput(lanes);
@@ -58,17 +60,20 @@ final class LaneDialog extends Dialog {
             viewer.setChecked(l, !hidden.contains(l.key()));
         }
         Composite buttons = new Composite(area, SWT.NONE);
-        buttons.setLayout(new GridLayout(3, false));
+        buttons.setLayout(new GridLayout(4, false));
         button(buttons, "All", () -> viewer.setAllChecked(true));
         button(buttons, "None", () -> viewer.setAllChecked(false));
         button(buttons, "Lines only", () -> lanes.forEach(l -> viewer.setChecked(l, l.isLine())));
+        button(buttons, "With activity", () -> lanes.forEach(l -> viewer.setChecked(l, active.contains(l.key()))))
+                .setToolTipText("Only the lines that changed level and the traffic that happened in the log");
         return area;
     }
 
-    private static void button(Composite parent, String text, Runnable r) {
+    private static Button button(Composite parent, String text, Runnable r) {
         Button b = new Button(parent, SWT.PUSH);
         b.setText(text);
         b.addListener(SWT.Selection, e -> r.run());
+        return b;
     }
 
     @Override

@@ -14,10 +14,10 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotRenderingInfo;
@@ -33,7 +33,8 @@ import org.jfree.data.xy.XYDataset;
 
 /**
  * The JFreeChart side of the waveform: an XYPlot whose series are the visible lanes and whose items are the
- * runs of a {@link WaveformModel.Frame}, drawn by {@link LaneRenderer}; lanes on a {@link SymbolAxis} (top down),
+ * runs of a {@link WaveformModel.Frame}, drawn by {@link LaneRenderer}; lanes on a {@link LaneAxis} (top down, a
+ * window of lanes that the view scrolls),
  * time on a {@link NumberAxis} in seconds since the device started, cursors and the highlighted event as domain
  * markers.
  */
@@ -50,6 +51,9 @@ public final class WaveformChart {
     private final NumberAxis timeAxis;
     private final JFreeChart chart;
     private String[] laneLabels = new String[0];
+    private LaneAxis laneAxis;
+    private int firstLane;
+    private int laneCount = 1;
 
     /** Labels the time axis for a live device or a trace. */
     void setTrace(boolean trace) {
@@ -67,7 +71,8 @@ public final class WaveformChart {
         timeAxis.setTickLabelFont(TICK_FONT);
         timeAxis.setLabelFont(LABEL_FONT);
         timeAxis.setNumberFormatOverride(new SecondsFormat(timeAxis));
-        plot = new XYPlot(dataset, timeAxis, laneAxis(new String[] {""}), new LaneRenderer(dataset));
+        laneAxis = new LaneAxis(new String[] {""}, LABEL_FONT);
+        plot = new XYPlot(dataset, timeAxis, laneAxis, new LaneRenderer(dataset));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         plot.setDomainGridlineStroke(new BasicStroke(1f));
@@ -79,23 +84,16 @@ public final class WaveformChart {
         chart.setPadding(new RectangleInsets(4, 4, 4, 12));
     }
 
-    private static SymbolAxis laneAxis(String[] labels) {
-        SymbolAxis a = new SymbolAxis(null, labels);
-        a.setInverted(true);
-        a.setAutoRange(false);
-        a.setRange(-0.5, Math.max(1, labels.length) - 0.5);
-        a.setTickLabelFont(LABEL_FONT);
-        a.setGridBandsVisible(true);
-        a.setGridBandPaint(Color.WHITE);
-        a.setGridBandAlternatePaint(new Color(0xf4, 0xf6, 0xf8));
-        a.setTickMarksVisible(false);
-        // Room for the longest label: the axis measures with AWT metrics but SWT draws, a little wider.
-        int longest = 0;
-        for (String l : labels) {
-            longest = Math.max(longest, l.length());
-        }
-        a.setFixedDimension(24 + longest * 7.5);
-        return a;
+    /** The lanes the axis shows: {@code count} lanes from {@code first} (the view scrolls them). */
+    void showLanes(int first, int count) {
+        firstLane = first;
+        laneCount = Math.max(1, count);
+        laneAxis.show(firstLane, laneCount);
+    }
+
+    /** The lane labels drawn by the last paint, top down (tests read them back from the chart). */
+    public List<String> drawnLaneLabels() {
+        return laneAxis.drawnLabels();
     }
 
     public JFreeChart chart() {
@@ -119,8 +117,10 @@ public final class WaveformChart {
             String[] labels = f.lanes().stream().map(d -> LaneStyle.label(d) + "   ").toArray(String[]::new);
             if (!Arrays.equals(labels, laneLabels)) {
                 laneLabels = labels;
-                plot.setRangeAxis(0, laneAxis(labels.length == 0 ? new String[] {""} : labels), false);
+                laneAxis = new LaneAxis(labels.length == 0 ? new String[] {""} : labels, LABEL_FONT);
+                plot.setRangeAxis(0, laneAxis, false);
             }
+            laneAxis.show(firstLane, laneCount);
             double a = seconds(f, f.t0());
             double b = seconds(f, f.t1());
             timeAxis.setRange(new Range(a, Math.max(b, a + 1e-9)), true, false);
@@ -206,13 +206,20 @@ public final class WaveformChart {
                 XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
                 CrosshairState crosshairState, int pass) {
             WaveformModel.Frame f = frames.frame;
+            double lower = rangeAxis.getLowerBound();
+            if (series < lower || series > rangeAxis.getUpperBound()) {
+                return; // scrolled out of the lane window
+            }
             LaneData d = f.lanes().get(series);
             double colW = area.getWidth() / f.columns();
             double x0 = area.getX() + d.start(item) * colW;
             double x1 = area.getX() + d.end(item) * colW;
-            double yHigh = rangeAxis.valueToJava2D(series - 0.32, area, plot.getRangeAxisEdge());
-            double yLow = rangeAxis.valueToJava2D(series + 0.32, area, plot.getRangeAxisEdge());
-            int rgb = LaneStyle.of(d);
+            // On whole pixels (SWT centres a thin line on the pixel row itself): a level line is crisp, its colour
+            // exactly the level's rather than blurred over two rows.
+            double yHigh = Math.round(rangeAxis.valueToJava2D(series - 0.32, area, plot.getRangeAxisEdge()));
+            double yLow = Math.round(rangeAxis.valueToJava2D(series + 0.32, area, plot.getRangeAxisEdge()));
+            // Colour means level (LaneStyle): a run's colour comes from its state, not from the line's direction.
+            int rgb = LaneStyle.of(d, item);
             Color c = new Color(rgb);
             g2.setStroke(LINE);
             switch (d.state(item)) {
@@ -236,7 +243,7 @@ public final class WaveformChart {
                     g2.fill(new Rectangle2D.Double(x0, yHigh, Math.max(1, x1 - x0), yLow - yHigh));
                 }
                 case LaneData.UNKNOWN -> {
-                    g2.setPaint(new Color(LaneStyle.UNKNOWN));
+                    g2.setPaint(c);
                     g2.fill(new Rectangle2D.Double(x0, yHigh, x1 - x0, yLow - yHigh));
                 }
                 default -> {

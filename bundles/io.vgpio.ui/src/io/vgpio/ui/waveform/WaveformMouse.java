@@ -85,9 +85,8 @@ final class WaveformMouse implements MouseListener, MouseMoveListener, MouseWhee
         }
         String t = null;
         if (a != null && e.x >= a.x && e.x < a.x + a.width && e.y >= a.y && e.y < a.y + a.height) {
-            WaveformModel.Frame f = view.model().lastFrame();
-            int lanes = f == null ? 0 : f.lanes().size();
-            double lane = -0.5 + (e.y - a.y + 0.5) / a.height * Math.max(1, lanes);
+            int[] window = view.laneWindow();
+            double lane = window[0] - 0.5 + (e.y - a.y + 0.5) / a.height * window[1];
             t = view.tooltipAt(e.x - a.x + 0.5, lane);
         }
         if (!Objects.equals(t, tip)) {
@@ -99,6 +98,10 @@ final class WaveformMouse implements MouseListener, MouseMoveListener, MouseWhee
     @Override
     public void mouseScrolled(MouseEvent e) {
         Rectangle a = area();
+        if (a != null && e.x < a.x) {
+            view.scrollLanes(e.count > 0 ? -1 : 1); // over the labels: the lanes scroll
+            return;
+        }
         double column = a == null ? Double.NaN : Math.max(0, Math.min(a.width, e.x - a.x));
         view.zoom(Math.pow(0.8, e.count > 0 ? 1 : -1), column);
     }

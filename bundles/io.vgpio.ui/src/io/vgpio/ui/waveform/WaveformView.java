@@ -7,8 +7,6 @@ import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.action.Action;
@@ -30,13 +28,15 @@ import org.eclipse.ui.part.ViewPart;
 import org.jfree.chart.swt.ChartComposite;
 
 /**
- * The waveform: one digital lane per GPIO line (inputs green, outputs blue) and one marker lane per kind of
+ * The waveform: one digital lane per GPIO line (colour is level, as in the schematic: high green, low blue; the
+ * direction is in the lane's label) and one marker lane per kind of
  * virtqueue traffic, over a time window that follows "now" or stays where the user put it. It only queries the
  * device's event log through {@link io.vgpio.core.timeline.Timeline}, for the visible window at one column per
  * pixel, from a UI timer at most 30 times a second and only when something moved.
  *
- * <p>Mouse: wheel zooms around the pointer, drag pans (and pauses), click sets cursor A, shift-click or right-click
- * cursor B (the status line gives Δt). Events selected in the Traffic view are marked and, paused, scrolled to.
+ * <p>Lanes keep a readable height ({@link LaneScroller}); when they do not all fit, a scroll bar (or the wheel over
+ * the labels) moves through them. Mouse: wheel zooms around the pointer, drag pans (and pauses), click sets cursor
+ * A, shift-click or right-click cursor B (the status line gives Δt). Events selected in the Traffic view are marked and, paused, scrolled to.
  *
  * <p>It shows what {@link SourceService} says: the live device, or an opened trace, which starts paused with the
  * whole recording in the window (follow-live is off: a trace does not grow) and shows the schematic's scrub time
@@ -53,6 +53,7 @@ public final class WaveformView extends ViewPart {
     private final ISelectionListener selectionListener = this::onSelection;
     private ChartComposite composite;
     private Label status;
+    private LaneScroller lanes;
     private Action followAction;
     private boolean dirty = true;
     private boolean ticking;
@@ -68,22 +69,27 @@ public final class WaveformView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        GridLayout layout = new GridLayout(1, false);
+        GridLayout layout = new GridLayout(2, false);
         layout.marginWidth = 0;
         layout.marginHeight = 0;
         layout.verticalSpacing = 2;
+        layout.horizontalSpacing = 0;
         parent.setLayout(layout);
         status = new Label(parent, SWT.NONE);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         status.setData("io.vgpio.id", "waveform.status");
+        LevelLegend legend = new LevelLegend(parent);
+        legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         composite = new ChartComposite(parent, SWT.NONE, chart.chart(), 800, 400, 10, 10, 10000, 10000, true, false,
                 false, false, false, false);
         composite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        lanes = new LaneScroller(parent, this::changed);
+        lanes.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
         composite.setDomainZoomable(false);
         composite.setRangeZoomable(false);
         composite.setData("io.vgpio.id", "waveform.chart");
         new WaveformMouse(this, canvas()).install();
-        restoreState();
+        WaveformMemento.restore(model, memento);
         followAction = WaveformActions.install(this, getViewSite().getActionBars(), model.isFollowing());
         getSite().getPage().addSelectionListener(selectionListener);
         SourceService.get().addListener(sourceListener);
@@ -185,7 +191,7 @@ public final class WaveformView extends ViewPart {
     }
 
     void chooseLanes() {
-        LaneDialog d = new LaneDialog(getSite().getShell(), model.lanes(), model.hiddenKeys());
+        LaneDialog d = new LaneDialog(getSite().getShell(), model.lanes(), model.hiddenKeys(), model.activeLanes());
         if (d.open() == LaneDialog.OK) {
             model.setHidden(d.hidden());
             changed();
@@ -285,6 +291,8 @@ public final class WaveformView extends ViewPart {
     public void refreshNow() {
         int columns = dataColumns();
         WaveformModel.Frame f = model.frame(columns, model.now());
+        lanes.update(f.lanes().size(), dataHeight());
+        chart.showLanes(lanes.first(), lanes.count());
         chart.show(f);
         dirty = false;
         frames++;
@@ -298,6 +306,38 @@ public final class WaveformView extends ViewPart {
             return area.width;
         }
         return Math.max(100, composite.getSize().x - 150);
+    }
+
+    /** Height of the plot's data area in pixels (the last drawn one, or an estimate before the first). */
+    private int dataHeight() {
+        var area = composite.getScreenDataArea();
+        if (area != null && area.height > 10) {
+            return area.height;
+        }
+        return Math.max(LaneScroller.MIN_LANE_PX, composite.getSize().y - 60);
+    }
+
+    /** Scrolls the lanes by {@code delta} (the mouse wheel over the labels). */
+    void scrollLanes(int delta) {
+        if (lanes.scrollBy(delta)) {
+            changed();
+        }
+    }
+
+    /** Puts a lane (an index into the visible lanes) at the top, as far as the lanes reach. */
+    public void scrollLanesTo(int lane) {
+        lanes.scrollTo(lane);
+        changed();
+    }
+
+    /** The first lane shown and how many are shown, as {first, count} (tests). */
+    public int[] laneWindow() {
+        return new int[] {lanes.first(), lanes.count()};
+    }
+
+    /** The lane labels the chart drew at its last paint, top down (tests read them back). */
+    public java.util.List<String> drawnLaneLabels() {
+        return chart.drawnLaneLabels();
     }
 
     public long framesDrawn() {
@@ -330,26 +370,7 @@ public final class WaveformView extends ViewPart {
 
     @Override
     public void saveState(IMemento m) {
-        m.putString("hidden", String.join(",", model.hiddenKeys()));
-        m.putString("span", Long.toString(model.span()));
-    }
-
-    private void restoreState() {
-        if (memento == null) {
-            return;
-        }
-        String hidden = memento.getString("hidden");
-        if (hidden != null && !hidden.isEmpty()) {
-            model.setHidden(new HashSet<>(Set.of(hidden.split(","))));
-        }
-        String span = memento.getString("span");
-        if (span != null) {
-            try {
-                model.setSpan(Long.parseLong(span));
-            } catch (NumberFormatException ignored) {
-                // keep the default window
-            }
-        }
+        WaveformMemento.save(model, m);
     }
 
     @Override

@@ -148,8 +148,8 @@ public final class ChipFigure extends FreeformLayer {
         Font font = SchematicStyle.small();
         g.setFont(font);
         int x = MARGIN;
-        x = legendLine(g, x, y, SchematicStyle.HIGH, "high");
-        x = legendLine(g, x, y, SchematicStyle.LOW, "low");
+        x = legendLine(g, x, y, SchematicStyle.HIGH, "high level");
+        x = legendLine(g, x, y, SchematicStyle.LOW, "low level (in and out alike)");
         x += 12;
         x = legendBadge(g, x, y, SchematicStyle.WHITE, SchematicStyle.IRQ_ENABLED, "IRQ enabled");
         x = legendBadge(g, x, y, SchematicStyle.IRQ_ARMED, SchematicStyle.IRQ_ARMED_BORDER, "armed (buffer held)");

@@ -1,5 +1,6 @@
 package io.vgpio.ui.schematic.figures;
 
+import io.vgpio.core.waveform.LaneStyle;
 import org.eclipse.jface.resource.FontRegistry;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
@@ -21,8 +22,10 @@ public final class SchematicStyle {
     public static final Color PIN_NUMBER = new Color(132, 0, 0);
     public static final Color TEXT = new Color(45, 45, 45);
     public static final Color MUTED = new Color(140, 140, 140);
-    public static final Color HIGH = new Color(0, 160, 60);
-    public static final Color LOW = new Color(35, 85, 175);
+    /** A high level: the same colour as in the waveform and its exports ({@link LaneStyle}). */
+    public static final Color HIGH = rgb(LaneStyle.HIGH);
+    /** A low level, as in the waveform. */
+    public static final Color LOW = rgb(LaneStyle.LOW);
     public static final Color LEAD = new Color(70, 70, 70);
     /** The mark of a line bound to a physical GPIO line. */
     public static final Color HARDWARE = new Color(110, 60, 150);
@@ -44,6 +47,10 @@ public final class SchematicStyle {
     private static final String TITLE = "io.vgpio.ui.schematic.title";
 
     private SchematicStyle() {
+    }
+
+    private static Color rgb(int rgb) {
+        return new Color(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff);
     }
 
     public static Font regular() {

@@ -126,6 +126,9 @@ public final class LineEditPart extends AbstractGraphicalEditPart {
             return new LinePropertySource(pinLine()::state, line(),
                     l -> live ? HardwareActions.describe(HardwareService.get().status(l)) : null);
         }
+        if (key == PinLine.class) {
+            return pinLine(); // other views (Stimulus) follow the selected line
+        }
         return super.getAdapter(key);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.Direction;
+import io.vgpio.core.waveform.LaneData;
 import io.vgpio.core.waveform.LaneStyle;
 import io.vgpio.core.waveform.SvgExport;
 import io.vgpio.core.waveform.WaveformModel;
@@ -64,14 +65,16 @@ class SvgExportTest {
         }
         assertEquals(List.of("line:0", "line:1", "line:2", "queue:requests", "queue:responses", "queue:buffers",
                 "queue:interrupts", "queue:invalid", "queue:violations"), ids);
-        assertEquals(List.of("0 LED  out", "1 <B&C>  in", "line 2  none"), labels.subList(0, 3),
+        assertEquals(List.of("0 LED  \u2190out", "1 <B&C>  \u2192in", "line 2  none"), labels.subList(0, 3),
                 "names with markup characters survive escaping");
         assertEquals("eventq buffers", labels.get(5));
 
         String text = root.getTextContent();
         assertTrue(text.contains("time (s)"), "the axis label");
         assertTrue(text.contains("A") && text.contains("B"), "both cursors are labelled");
-        assertTrue(w.toString().contains(LaneStyle.hex(LaneStyle.OUTPUT)), "the output line is drawn blue");
+        assertTrue(w.toString().contains(LaneStyle.hex(LaneStyle.HIGH)), "a high level is drawn green");
+        assertTrue(w.toString().contains(LaneStyle.hex(LaneStyle.LOW)), "a low level is drawn blue");
+        assertTrue(text.contains(LaneStyle.LEGEND), "the legend says what the colours mean");
     }
 
     @Test
@@ -83,10 +86,37 @@ class SvgExportTest {
     }
 
     @Test
-    @DisplayName("Lane colours are plain 0xRRGGBB values: outputs blue, inputs green, a pale tint under a high level")
+    @DisplayName("Colour means level, whatever the direction: a low input and a low output are drawn alike")
+    void colour_means_level() throws Exception {
+        WaveformModel.Frame f = frame();
+        // Line 0 (an output) and line 1 (an input) are both low for a while: one colour for both.
+        var out = f.lane("line:0");
+        var in = f.lane("line:1");
+        int outLow = firstRun(out, LaneData.LOW);
+        int inLow = firstRun(in, LaneData.LOW);
+        assertTrue(outLow >= 0 && inLow >= 0, "both lanes have a low stretch");
+        assertEquals(LaneStyle.of(out, outLow), LaneStyle.of(in, inLow));
+        assertEquals(LaneStyle.LOW, LaneStyle.of(in, inLow));
+        assertEquals(LaneStyle.HIGH, LaneStyle.of(out, firstRun(out, LaneData.HIGH)));
+        assertEquals(LaneStyle.LOW, LaneStyle.level(0));
+        assertEquals(LaneStyle.HIGH, LaneStyle.level(1));
+        assertTrue(LaneStyle.HIGH != LaneStyle.LOW);
+    }
+
+    private static int firstRun(LaneData d, byte state) {
+        for (int r = 0; r < d.runs(); r++) {
+            if (d.state(r) == state) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    @DisplayName("Colours are plain 0xRRGGBB values, with a pale tint under a high level")
     void colours() {
-        assertEquals("#1f5fd0", LaneStyle.hex(LaneStyle.OUTPUT));
-        assertEquals("#1b9e3e", LaneStyle.hex(LaneStyle.INPUT));
+        assertEquals("#00a03c", LaneStyle.hex(LaneStyle.HIGH));
+        assertEquals("#2355af", LaneStyle.hex(LaneStyle.LOW));
         assertEquals("#000000", LaneStyle.hex(0));
         assertEquals(0xd5d5d5, LaneStyle.tint(0x000000));
         assertEquals(0xffffff, LaneStyle.tint(0xffffff));

@@ -146,4 +146,23 @@ class WaveformModelTest {
         assertFalse(m.update());
         assertEquals(0, m.backlog());
     }
+
+    @Test
+    @DisplayName("Lanes with activity: the lines that changed level and the marker lanes that have events")
+    void lanes_with_activity() throws Exception {
+        DeviceConfig config = DeviceConfig.builder().lines(3).namesList("LED,BUTTON,").build();
+        RecordedSource source = new RecordedSource(config, false).level(100 * US, 0, 1)
+                .marker(400 * US, EventKind.INTERRUPT, 1).endAt(1000 * US);
+        WaveformModel m = new WaveformModel();
+        m.bind(source);
+        assertEquals(java.util.Set.of("line:0", "queue:interrupts"), m.activeLanes());
+    }
+
+    @Test
+    @DisplayName("A lane's title in a list says what it is once: \"line 0 LED\", \"line 2\", \"virtqueue: requests\"")
+    void lane_titles() {
+        assertEquals("line 0 LED", Lane.line(0, "LED").title());
+        assertEquals("line 2", Lane.line(2, "").title());
+        assertEquals("virtqueue: requests", Lane.queueLanes().get(0).title());
+    }
 }
