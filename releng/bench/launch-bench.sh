@@ -10,6 +10,7 @@
 # VGPIO_JAVA_OPTS is passed on, to compare JVM options; each start runs in its home directory, so a relative
 # path there is per home, e.g. the dynamic CDS archive the start script once made:
 #   VGPIO_JAVA_OPTS="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=workbench.jsa" releng/bench/launch-bench.sh
+# VGPIO_LAUNCH_VARIANTS='OPTS|OPTS...' adds option sets to compare with, run alternately with the first.
 # Prints one line per start, then the summary: "vgpio launch: ... fresh p50 ... warm p50 ... warm/fresh ...".
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
@@ -51,19 +52,37 @@ start_ms() {
   echo $(((t1 - t0) / 1000000))
 }
 
-fresh=() warm=()
+# Variants: the baseline (VGPIO_JAVA_OPTS as given) and each of VGPIO_LAUNCH_VARIANTS ('|'-separated JVM
+# option sets), started alternately so a machine's changing load weighs on all of them alike.
+variants=("${VGPIO_JAVA_OPTS:-}")
+if [[ -n ${VGPIO_LAUNCH_VARIANTS:-} ]]; then
+  IFS='|' read -r -a more <<<"$VGPIO_LAUNCH_VARIANTS"
+  variants+=("${more[@]}")
+fi
+declare -A fresh warm
 for ((i = 1; i <= runs; i++)); do
-  home=$work/home$i
-  f=$(start_ms "$home")
-  w=$(start_ms "$home")
-  fresh+=("$f") warm+=("$w")
-  printf 'vgpio launch: run %d: fresh home %d ms, warm %d ms\n' "$i" "$f" "$w"
-  rm -rf "$home"
+  for v in "${!variants[@]}"; do
+    home=$work/home$i-$v
+    export VGPIO_JAVA_OPTS=${variants[v]}
+    f=$(start_ms "$home")
+    w=$(start_ms "$home")
+    fresh[$v]+="$f " warm[$v]+="$w "
+    printf 'vgpio launch: run %d%s: fresh home %d ms, warm %d ms\n' "$i" "${variants[v]:+ (${variants[v]})}" "$f" "$w"
+    rm -rf "$home"
+  done
 done
 
-stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "%d %d %d\n", a[int((NR+1)/2)], a[1], a[NR]}'; }
-read -r fp fmin fmax < <(stats "${fresh[@]}")
-read -r wp wmin wmax < <(stats "${warm[@]}")
-awk -v n="$runs" -v fp="$fp" -v fmin="$fmin" -v fmax="$fmax" -v wp="$wp" -v wmin="$wmin" -v wmax="$wmax" 'BEGIN {
-  printf "vgpio launch: ./vgpio workbench to its window over %d runs: fresh home p50 %d ms (min %d, max %d), warm p50 %d ms (min %d, max %d), warm/fresh %.2f\n",
-    n, fp, fmin, fmax, wp, wmin, wmax, wp / fp }'
+# shellcheck disable=SC2086 # the lists are space-separated numbers
+stats() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {printf "%d %d %d\n", a[int((NR+1)/2)], a[1], a[NR]}'; }
+read -r base_f _ _ < <(stats "${fresh[0]}")
+read -r base_w _ _ < <(stats "${warm[0]}")
+for v in "${!variants[@]}"; do
+  read -r fp fmin fmax < <(stats "${fresh[$v]}")
+  read -r wp wmin wmax < <(stats "${warm[$v]}")
+  awk -v n="$runs" -v opts="${variants[v]:-as ./vgpio starts it}" -v fp="$fp" -v fmin="$fmin" -v fmax="$fmax" \
+    -v wp="$wp" -v wmin="$wmin" -v wmax="$wmax" -v bf="$base_f" -v bw="$base_w" -v v="$v" 'BEGIN {
+    printf "vgpio launch: ./vgpio workbench to its window over %d runs [%s]: fresh home p50 %d ms (min %d, max %d), warm p50 %d ms (min %d, max %d), warm/fresh %.2f",
+      n, opts, fp, fmin, fmax, wp, wmin, wmax, wp / fp
+    if (v > 0) printf "; vs the first: fresh %.2f, warm %.2f", fp / bf, wp / bw
+    printf "\n" }'
+done
