@@ -24,7 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$launcher" help >/dev/null   # build first if needed, outside the measurement
+VGPIO_JAVA_OPTS= "$launcher" help >/dev/null   # build first if needed, outside the measurement (and without the options compared)
 export VGPIO_NO_BUILD=1       # and never inside it
 unset VGPIO_STATE_DIR XDG_CACHE_HOME   # the state goes where a user's goes: $HOME/.cache/vgpio
 
