@@ -5,8 +5,13 @@ import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
-/** Opens every window on the "GPIO Debug" perspective. */
+/** Opens every window on the "GPIO Debug" perspective, telling {@link StartupProgress} when the first is open. */
 final class VgpioWorkbenchAdvisor extends WorkbenchAdvisor {
+    private final StartupProgress progress;
+
+    VgpioWorkbenchAdvisor(StartupProgress progress) {
+        this.progress = progress;
+    }
 
     @Override
     public void initialize(IWorkbenchConfigurer configurer) {
@@ -23,6 +28,6 @@ final class VgpioWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
-        return new VgpioWorkbenchWindowAdvisor(configurer);
+        return new VgpioWorkbenchWindowAdvisor(configurer, progress);
     }
 }

@@ -6,17 +6,21 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
-/** Title and size of the workbench window. */
+/** Title and size of the workbench window; start-up progress up to its opening. */
 final class VgpioWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
     static final String TITLE = "vGPIO Workbench";
 
-    VgpioWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+    private final StartupProgress progress;
+
+    VgpioWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer, StartupProgress progress) {
         super(configurer);
+        this.progress = progress;
     }
 
     @Override
     public void postWindowOpen() {
+        progress.windowOpened();
         if (UiBench.enabled()) {
             UiBench.windowOpened(getWindowConfigurer().getWindow().getShell().getDisplay());
         }
@@ -29,6 +33,7 @@ final class VgpioWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
     @Override
     public void preWindowOpen() {
+        progress.step("Building the views");
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
         configurer.setTitle(TITLE);
         configurer.setInitialSize(new Point(1280, 800));

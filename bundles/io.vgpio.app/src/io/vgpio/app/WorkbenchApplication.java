@@ -21,12 +21,17 @@ public final class WorkbenchApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        StartupProgress progress = StartupProgress.begin();
+        progress.step("Starting the device");
         startDefaultDevice();
+        progress.step("Opening the display");
         Display display = PlatformUI.createDisplay();
         try {
-            int code = PlatformUI.createAndRunWorkbench(display, new VgpioWorkbenchAdvisor());
+            progress.step("Starting the workbench");
+            int code = PlatformUI.createAndRunWorkbench(display, new VgpioWorkbenchAdvisor(progress));
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
         } finally {
+            progress.close();
             display.dispose();
             DeviceService.get().stop();
         }
