@@ -71,6 +71,8 @@ class GuestConsoleTest {
         });
         await("the Device Console logged the guest's connect", () -> console.text(false)
                 .contains("frontend connected"));
+        UiTest.drain();
+        UiTest.screenshot(terminal.control().getParent(), "guest-console.png"); // for people to look at
     }
 
     @Test
@@ -90,9 +92,12 @@ class GuestConsoleTest {
         assertTrue(console.controlSocketText().endsWith("gpio.ctl"), console.controlSocketText());
     }
 
+    /** Waits for this guest's prompt (the console keeps earlier guests' output above its start line). */
     private void awaitPrompt() {
-        await("the guest's shell prompt", () -> console.text(true).contains("VGPIO-GUEST: no /test.sh")
-                && console.text(true).endsWith("# "));
+        await("the guest's shell prompt", () -> {
+            String thisGuest = afterLast(console.text(true), "== starting the guest");
+            return thisGuest.contains("VGPIO-GUEST: no /test.sh") && thisGuest.endsWith("# ");
+        });
     }
 
     private static void await(String what, BooleanSupplier done) {
