@@ -90,8 +90,8 @@ public final class DeviceConsoleView extends ViewPart {
             public Object execute(ExecutionEvent e) {
                 if (guest.isFocused()) {
                     guest.copyOrInterrupt();
-                } else {
-                    deviceText.copy();
+                } else if (deviceText.getDisplay().getFocusControl() instanceof Text focused) {
+                    focused.copy(); // the log, or the header's command line or socket path
                 }
                 return null;
             }

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.eclipse.swt.SWT;
+import org.eclipse.ui.IWorkbenchCommandConstants;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -66,13 +68,34 @@ class GuestConsoleTest {
         }
         terminal.press(SWT.CR, '\r', 0);
         await("gpioinfo's output names the lines", () -> {
-            String out = afterLast(console.text(true), "gpioinfo");
+            String out = afterLast(thisGuestsOutput(), "gpioinfo");
             return out.contains("\"LED\"") && out.contains("\"BUTTON\"") && out.contains("\"RESET\"");
         });
         await("the Device Console logged the guest's connect", () -> console.text(false)
-                .contains("frontend connected"));
+                .contains("frontend connected on " + device.socketPath()));
         UiTest.drain();
         UiTest.screenshot(terminal.control().getParent(), "guest-console.png"); // for people to look at
+    }
+
+    @Test
+    @DisplayName("Ctrl+C (the workbench's Copy key) in the terminal interrupts the guest's foreground program")
+    void ctrl_c_interrupts_the_foreground_program() throws Exception {
+        GuestService.get().launch(device, GuestOptions.shell());
+        awaitPrompt();
+        GuestTerminal terminal = console.guestTerminal();
+        terminal.type("sleep 100000\r");
+        await("sleep runs", () -> thisGuestsOutput().contains("sleep 100000"));
+        console.getSite().getPage().activate(console);
+        console.showGuest();
+        UiTest.drain();
+        assertTrue(terminal.isFocused(), "the terminal has the keyboard focus");
+        // Ctrl+C is the workbench's Copy key: with nothing selected in the terminal, Copy is Ctrl+C for the guest.
+        console.getSite().getService(IHandlerService.class).executeCommand(IWorkbenchCommandConstants.EDIT_COPY,
+                null);
+        terminal.type("echo interrupted-$((6*7))\r");
+        // The shell runs the echo only once sleep is gone: its output proves the interrupt.
+        await("the shell ran the next command", () -> afterLast(thisGuestsOutput(), "sleep 100000")
+                .contains("\ninterrupted-42"));
     }
 
     @Test
@@ -87,17 +110,26 @@ class GuestConsoleTest {
 
         assertEquals(GuestProcess.Ending.POWERED_OFF, GuestService.get().stop());
         assertEquals(List.of(), qemuProcesses(), "no QEMU process names the socket after the stop");
-        await("the Device Console logged the guest's disconnect", () -> console.text(false)
-                .contains("frontend disconnected"));
+        await("the Device Console logged the guest's disconnect", () -> afterLast(console.text(false),
+                "frontend connected on " + device.socketPath()).contains("frontend disconnected"));
         assertTrue(console.controlSocketText().endsWith("gpio.ctl"), console.controlSocketText());
     }
 
-    /** Waits for this guest's prompt (the console keeps earlier guests' output above its start line). */
+    /**
+     * Waits for this guest's prompt. The console keeps earlier guests' output, and the view may still show it: the
+     * start line names this test's socket, which no other test uses.
+     */
     private void awaitPrompt() {
         await("the guest's shell prompt", () -> {
-            String thisGuest = afterLast(console.text(true), "== starting the guest");
+            String thisGuest = thisGuestsOutput();
             return thisGuest.contains("VGPIO-GUEST: no /test.sh") && thisGuest.endsWith("# ");
         });
+    }
+
+    private String thisGuestsOutput() {
+        String text = console.text(true);
+        int start = text.lastIndexOf("== starting the guest on " + device.socketPath());
+        return start < 0 ? "" : text.substring(start);
     }
 
     private static void await(String what, BooleanSupplier done) {
