@@ -39,6 +39,16 @@ public final class GuestDeviceChange {
         return Optional.of(new GuestDeviceChange(restart ? g.options() : null));
     }
 
+    /** Powers the running guest (if any) off without asking; blocks. For callers that asked already, and tests. */
+    public static GuestDeviceChange powerOff(boolean restart) throws InterruptedException {
+        GuestProcess g = GuestService.get().current();
+        if (g == null) {
+            return new GuestDeviceChange(null);
+        }
+        GuestService.get().stop();
+        return new GuestDeviceChange(restart ? g.options() : null);
+    }
+
     /** Boots the guest that was stopped again, on the new device. */
     public void resume(Shell shell, DeviceSession device) {
         if (restartWith == null || device == null) {

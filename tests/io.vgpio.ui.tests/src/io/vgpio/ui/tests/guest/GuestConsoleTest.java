@@ -9,6 +9,7 @@ import io.vgpio.session.DeviceSession;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.console.DeviceConsoleView;
 import io.vgpio.ui.console.GuestTerminal;
+import io.vgpio.ui.guest.GuestDeviceChange;
 import io.vgpio.ui.guest.GuestOptions;
 import io.vgpio.ui.guest.GuestProcess;
 import io.vgpio.ui.guest.GuestService;
@@ -115,6 +116,23 @@ class GuestConsoleTest {
         assertTrue(console.controlSocketText().endsWith("gpio.ctl"), console.controlSocketText());
     }
 
+    @Test
+    @DisplayName("A device change powers the guest off, logs its disconnect, and boots it again on the new device")
+    void device_change_restarts_the_guest_on_the_new_device() throws Exception {
+        GuestService.get().launch(device, GuestOptions.shell());
+        awaitPrompt();
+        Path oldSocket = device.socketPath();
+
+        GuestDeviceChange change = GuestDeviceChange.powerOff(true);
+        device = DeviceService.get().start(device.config(), dir.resolve("new.sock"), dir.resolve("new.ctl"));
+        change.resume(null, device);
+        awaitPrompt(); // this guest: the start line names the new socket
+        assertEquals(List.of(), qemuProcesses(oldSocket), "no QEMU is left on the old device");
+        assertFalse(qemuProcesses(device.socketPath()).isEmpty(), "the guest's QEMU names the new socket");
+        await("the Device Console logged the old device's disconnect", () -> afterLast(console.text(false),
+                "frontend connected on " + oldSocket).contains("frontend disconnected"));
+    }
+
     /**
      * Waits for this guest's prompt. The console keeps earlier guests' output, and the view may still show it: the
      * start line names this test's socket, which no other test uses.
@@ -145,7 +163,12 @@ class GuestConsoleTest {
 
     /** The qemu-system processes whose command line names this test's device socket. */
     private List<Long> qemuProcesses() throws IOException {
-        String socket = device.socketPath().toString();
+        return qemuProcesses(device.socketPath());
+    }
+
+    /** The qemu-system processes whose command line names the socket. */
+    private static List<Long> qemuProcesses(Path socketPath) throws IOException {
+        String socket = socketPath.toString();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
                 try {
