@@ -23,6 +23,12 @@ Options:
                      copy of the initrd as an extra cpio archive, mode 755);
                      the guest powers off when it ends. Without --script the
                      guest gives a shell on the console.
+  --shell            a shell on the console after the script instead of
+                     powering off (without --script the shell is the default).
+  --raw-console      the serial console on stdin/stdout without QEMU's monitor
+                     multiplexer: every byte (Ctrl-A, Ctrl-C included) goes to
+                     the guest. For programs that drive the console through
+                     pipes, like the workbench's guest console.
   --console FILE     write the serial console to FILE instead of stdout.
   --kernel K         boot your own kernel image (needs --initrd too); nothing
   --initrd I         is built then. Your initrd's /init must load the modules
@@ -65,12 +71,14 @@ die() { echo "run-guest: ERROR: $*" >&2; exit 2; }
 
 SOCKET="" NO_DEVICE=0 SCRIPT="" CONSOLE="" KERNEL="" INITRD="" MEM=256M
 USE_KVM=0 QEMU="" TIMEOUT=120 APPEND="" EXTRA_QEMU=() NO_REBOOT=(-no-reboot)
-SMP=1 SHARES=() GPIO_SIM=0
+SMP=1 SHARES=() GPIO_SIM=0 SHELL_AFTER=0 RAW_CONSOLE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --socket)    SOCKET=${2:?--socket needs a path}; shift 2 ;;
     --no-device) NO_DEVICE=1; shift ;;
     --script)    SCRIPT=${2:?--script needs a file}; shift 2 ;;
+    --shell)     SHELL_AFTER=1; shift ;;
+    --raw-console) RAW_CONSOLE=1; shift ;;
     --console)   CONSOLE=${2:?--console needs a file}; shift 2 ;;
     --kernel)    KERNEL=${2:?--kernel needs a file}; shift 2 ;;
     --initrd)    INITRD=${2:?--initrd needs a file}; shift 2 ;;
@@ -93,6 +101,7 @@ done
 [ -z "$SOCKET" ] || [ "$NO_DEVICE" = 0 ] || die "--socket and --no-device exclude each other"
 [ -z "$KERNEL$INITRD" ] || { [ -n "$KERNEL" ] && [ -n "$INITRD" ]; } || die "--kernel and --initrd go together"
 [[ "$TIMEOUT" =~ ^[0-9]+$ ]] || die "--timeout takes whole seconds"
+[ -z "$CONSOLE" ] || [ "$RAW_CONSOLE" = 0 ] || die "--console and --raw-console exclude each other"
 [ -z "$SCRIPT" ] || [ -r "$SCRIPT" ] || die "script $SCRIPT not readable"
 [ -z "$SOCKET" ] || [ -S "$SOCKET" ] ||
   die "$SOCKET is not a UNIX socket: start the vhost-user GPIO backend first"
@@ -128,6 +137,7 @@ for spec in "${SHARES[@]}"; do
 done
 GUEST_KNOBS=""
 [ "$GPIO_SIM" = 0 ] || GUEST_KNOBS+=" vgpio.gpiosim=1"
+[ "$SHELL_AFTER" = 0 ] || GUEST_KNOBS+=" vgpio.shell=1"
 if [ ${#SHARE_LIST[@]} -gt 0 ]; then
   # A parent is mounted before anything inside it: sort by path.
   GUEST_KNOBS+=" vgpio.share=$(printf '%s\n' "${SHARE_LIST[@]}" | sort -t: -k2 | paste -sd,)"
@@ -195,6 +205,10 @@ if [ -n "$CONSOLE" ]; then
   : > "$CONSOLE"
   CON=(-chardev "file,id=con,path=$(qopt "$CONSOLE")" -serial chardev:con)
   LOG=$CONSOLE
+elif [ "$RAW_CONSOLE" = 1 ]; then
+  LOG=$TMP/console.log
+  # shellcheck disable=SC2054
+  CON=(-chardev "stdio,id=con,signal=off,logfile=$(qopt "$LOG")" -serial chardev:con)
 else
   LOG=$TMP/console.log
   # Interactive shell: Ctrl-C goes to the guest; with a script it stops QEMU.

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A bounded, thread-safe buffer of text lines (the oldest go first), which any thread appends to and the console
- * view reads from its UI timer. {@link #version()} tells a reader whether anything changed.
+ * view reads from its UI timer. {@link #version()} tells a reader whether anything changed. A buffer fed by a
+ * terminal also has a partial line: the one being written, shown last (a shell's prompt has no newline yet).
  */
 public final class ConsoleBuffer {
     /** The backend's log: connections, warnings, rule violations. */
@@ -16,6 +17,7 @@ public final class ConsoleBuffer {
 
     private final int capacity;
     private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private String partial = "";
     private long version;
 
     public ConsoleBuffer(int capacity) {
@@ -28,6 +30,14 @@ public final class ConsoleBuffer {
         }
         lines.addLast(line);
         version++;
+    }
+
+    /** Replaces the unfinished last line ("" for none). */
+    public synchronized void setPartial(String line) {
+        if (!partial.equals(line)) {
+            partial = line;
+            version++;
+        }
     }
 
     public synchronized void clear() {
@@ -43,8 +53,12 @@ public final class ConsoleBuffer {
         return new ArrayList<>(lines);
     }
 
-    /** All lines joined with newlines. */
+    /** All lines joined with newlines, the partial line last. */
     public synchronized String text() {
-        return String.join("\n", lines);
+        String complete = String.join("\n", lines);
+        if (partial.isEmpty()) {
+            return complete;
+        }
+        return complete.isEmpty() ? partial : complete + "\n" + partial;
     }
 }

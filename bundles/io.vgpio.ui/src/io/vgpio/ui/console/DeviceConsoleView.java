@@ -1,39 +1,44 @@
 package io.vgpio.ui.console;
 
-import io.vgpio.ui.DeviceService;
 import io.vgpio.session.DeviceSession;
+import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.guest.GuestProcess;
+import io.vgpio.ui.guest.GuestService;
 import java.util.function.Consumer;
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchCommandConstants;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 
 /**
- * The device's console: the QEMU command line that attaches a guest (with a Copy button), the backend's log, and
- * the serial console of a guest launched from the workbench.
+ * The device's console: the QEMU command line that attaches a guest and the control socket's path (each with a
+ * Copy button), the backend's log, and the serial console of a guest launched from the workbench as a terminal
+ * one types into.
  */
 public final class DeviceConsoleView extends ViewPart {
     public static final String ID = "io.vgpio.ui.console";
     private static final int REFRESH_MILLIS = 200;
+    /** The guest's echo of a typed key should come back at typing speed. */
+    private static final int GUEST_REFRESH_MILLIS = 40;
+    private static final int GUEST_TAB = 1;
 
-    private Text qemu;
+    private DeviceHeader header;
     private TabFolder tabs;
     private Text deviceText;
-    private Text guestText;
+    private GuestTerminal guest;
     private long deviceVersion = -1;
-    private long guestVersion = -1;
+    private long lastDeviceTick;
     private DeviceSession shown;
     private final Consumer<DeviceSession> listener = h -> {
         Display d = Display.getDefault();
@@ -45,107 +50,151 @@ public final class DeviceConsoleView extends ViewPart {
     public void createPartControl(Composite parent) {
         DeviceLogHandler.install();
         parent.setLayout(new GridLayout(3, false));
-        Label l = new Label(parent, SWT.NONE);
-        l.setText("Attach a guest:");
-        qemu = new Text(parent, SWT.SINGLE | SWT.READ_ONLY | SWT.BORDER);
-        qemu.setFont(JFaceResources.getTextFont());
-        qemu.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Button copy = new Button(parent, SWT.PUSH);
-        copy.setText("Copy");
-        copy.setToolTipText("Copy the QEMU command line to the clipboard");
-        copy.addListener(SWT.Selection, e -> copyQemuCommandLine());
+        header = new DeviceHeader(parent);
 
         tabs = new TabFolder(parent, SWT.TOP);
         tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        deviceText = tab("Device", "Backend log: connections, warnings, driver-rule violations, malformed chains");
-        guestText = tab("Guest", "Serial console of the guest started with Device > Run Guest");
+        TabItem device = tab("Device", "Backend log: connections, warnings, driver-rule violations, malformed"
+                + " chains");
+        deviceText = new Text(tabs, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
+        deviceText.setFont(JFaceResources.getTextFont());
+        device.setControl(deviceText);
+        TabItem guestTab = tab("Guest", "Serial console of the guest started with Device > Run Guest: type into it;"
+                + " Ctrl+C with nothing selected interrupts the guest's program");
+        guest = new GuestTerminal(tabs, GuestInput.INSTANCE);
+        guestTab.setControl(guest.control());
 
         Action clear = new Action("Clear") {
             @Override
             public void run() {
-                (tabs.getSelectionIndex() == 1 ? ConsoleBuffer.GUEST : ConsoleBuffer.DEVICE).clear();
+                (tabs.getSelectionIndex() == GUEST_TAB ? ConsoleBuffer.GUEST : ConsoleBuffer.DEVICE).clear();
             }
         };
         clear.setToolTipText("Clear the shown console");
         getViewSite().getActionBars().getToolBarManager().add(clear);
+        activateTerminalHandlers();
 
         DeviceService.get().addListener(listener);
         refreshDevice();
-        parent.getDisplay().timerExec(REFRESH_MILLIS, tick);
+        parent.getDisplay().timerExec(GUEST_REFRESH_MILLIS, tick);
     }
 
-    private Text tab(String title, String tip) {
+    /**
+     * Ctrl+C and Ctrl+V are the workbench's Copy and Paste: in the guest's terminal, Copy without a selection is
+     * Ctrl+C for the guest, and Paste types the clipboard into it.
+     */
+    private void activateTerminalHandlers() {
+        IHandlerService hs = getSite().getService(IHandlerService.class);
+        hs.activateHandler(IWorkbenchCommandConstants.EDIT_COPY, new AbstractHandler() {
+            @Override
+            public Object execute(ExecutionEvent e) {
+                if (guest.isFocused()) {
+                    guest.copyOrInterrupt();
+                } else if (deviceText.getDisplay().getFocusControl() instanceof Text focused) {
+                    focused.copy(); // the log, or the header's command line or socket path
+                }
+                return null;
+            }
+        });
+        hs.activateHandler(IWorkbenchCommandConstants.EDIT_PASTE, new AbstractHandler() {
+            @Override
+            public Object execute(ExecutionEvent e) {
+                if (guest.isFocused()) {
+                    guest.paste();
+                }
+                return null;
+            }
+        });
+    }
+
+    private TabItem tab(String title, String tip) {
         TabItem item = new TabItem(tabs, SWT.NONE);
         item.setText(title);
         item.setToolTipText(tip);
-        Text t = new Text(tabs, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
-        t.setFont(JFaceResources.getTextFont());
-        item.setControl(t);
-        return t;
+        return item;
     }
 
-    /** Shows the current device's QEMU command line. */
+    /** Shows the current device's QEMU command line and control socket. */
     private void refreshDevice() {
-        if (qemu == null || qemu.isDisposed()) {
+        if (header == null || header.isDisposed()) {
             return;
         }
         shown = DeviceService.get().current();
-        qemu.setText(shown == null ? "(no device is serving: Device > Start Device)" : shown.qemuCommandLine());
+        header.show(shown);
     }
 
     public void copyQemuCommandLine() {
-        DeviceSession h = DeviceService.get().current();
-        if (h == null) {
-            return;
-        }
-        Clipboard cb = new Clipboard(qemu.getDisplay());
-        try {
-            cb.setContents(new Object[] {h.qemuCommandLine()}, new Transfer[] {TextTransfer.getInstance()});
-        } finally {
-            cb.dispose();
-        }
+        header.copyQemuCommandLine();
     }
 
     private void tick() {
         if (deviceText == null || deviceText.isDisposed()) {
             return;
         }
-        DeviceLogHandler.install().poll(DeviceService.get().current());
-        deviceVersion = show(ConsoleBuffer.DEVICE, deviceText, deviceVersion);
-        guestVersion = show(ConsoleBuffer.GUEST, guestText, guestVersion);
-        if (shown != DeviceService.get().current()) {
-            refreshDevice();
+        guest.refresh(ConsoleBuffer.GUEST);
+        long now = System.currentTimeMillis();
+        if (now - lastDeviceTick >= REFRESH_MILLIS) {
+            lastDeviceTick = now;
+            DeviceLogHandler.install().poll(DeviceService.get().current());
+            long v = ConsoleBuffer.DEVICE.version();
+            if (v != deviceVersion) {
+                deviceVersion = v;
+                deviceText.setText(ConsoleBuffer.DEVICE.text());
+                deviceText.setSelection(deviceText.getCharCount());
+            }
+            if (shown != DeviceService.get().current()) {
+                refreshDevice();
+            }
         }
-        deviceText.getDisplay().timerExec(REFRESH_MILLIS, tick);
-    }
-
-    private static long show(ConsoleBuffer buffer, Text text, long shownVersion) {
-        long v = buffer.version();
-        if (v != shownVersion) {
-            text.setText(buffer.text());
-            text.setSelection(text.getCharCount());
-        }
-        return v;
+        deviceText.getDisplay().timerExec(GUEST_REFRESH_MILLIS, tick);
     }
 
     /** The text shown in a tab (for tests). */
-    public String text(boolean guest) {
-        return (guest ? guestText : deviceText).getText();
+    public String text(boolean guestTab) {
+        return guestTab ? guest.getText() : deviceText.getText();
     }
 
-    /** Brings the guest console to the front. */
+    /** The shown control socket path (for tests). */
+    public String controlSocketText() {
+        return header.controlText();
+    }
+
+    /** The guest's terminal (for tests). */
+    public GuestTerminal guestTerminal() {
+        return guest;
+    }
+
+    /** Brings the guest console to the front, ready for typing. */
     public void showGuest() {
-        tabs.setSelection(1);
+        tabs.setSelection(GUEST_TAB);
+        guest.control().setFocus();
     }
 
     @Override
     public void setFocus() {
-        tabs.setFocus();
+        if (tabs.getSelectionIndex() == GUEST_TAB) {
+            guest.control().setFocus();
+        } else {
+            tabs.setFocus();
+        }
     }
 
     @Override
     public void dispose() {
         DeviceService.get().removeListener(listener);
         super.dispose();
+    }
+
+    /** Typed bytes go to the running guest, if any. */
+    private enum GuestInput implements Consumer<String> {
+        INSTANCE;
+
+        @Override
+        public void accept(String bytes) {
+            GuestProcess g = GuestService.get().current();
+            if (g != null) {
+                g.type(bytes);
+            }
+        }
     }
 }

@@ -44,15 +44,25 @@ public final class DeviceLogHandler extends Handler {
         ConsoleBuffer.DEVICE.append(LocalTime.now().format(TIME) + "  " + level + msg);
     }
 
-    /** Copies new attention-worthy events of the device into the buffer (called from the console's UI timer). */
+    /**
+     * Copies new attention-worthy events of the device into the buffer (called from the console's UI timer). When
+     * the device changed, the previous one's last events come first: its frontend's disconnect is logged as it
+     * closes, after the console last looked.
+     */
     public synchronized void poll(DeviceSession host) {
         if (host != followed) {
+            if (followed != null) {
+                copyNew(followed);
+            }
             followed = host;
             nextSeq = host == null ? 0 : host.log().firstSeq();
         }
-        if (host == null) {
-            return;
+        if (host != null) {
+            copyNew(host);
         }
+    }
+
+    private void copyNew(DeviceSession host) {
         EventFormat f = new EventFormat(host.config());
         long start = host.log().startNanos();
         nextSeq = host.log().read(nextSeq, 10_000, (seq, t, kind, line, a, b) -> {

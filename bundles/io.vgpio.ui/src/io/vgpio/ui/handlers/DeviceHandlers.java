@@ -6,12 +6,13 @@ import io.vgpio.ui.DevicePreferences;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.hardware.HardwareService;
 import io.vgpio.ui.guest.DemoGuest;
-import io.vgpio.ui.guest.GuestLauncher;
+import io.vgpio.ui.guest.GuestDeviceChange;
 import io.vgpio.session.DeviceSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -33,10 +34,18 @@ public final class DeviceHandlers {
         return HandlerUtil.getActiveShell(e);
     }
 
+    /** (Re)starts the device; a guest attached to the old one is powered off first and boots again on it. */
     private static void serve(Shell shell, DevicePreferences.Settings s) {
+        Optional<GuestDeviceChange> guest = GuestDeviceChange.confirm(shell, "Starting the device with new"
+                + " settings", true);
+        if (guest.isEmpty()) {
+            return;
+        }
         try {
-            DeviceService.get().start(s.config(), s.socket(), DeviceSession.defaultControl(s.socket()));
+            DeviceSession started = DeviceService.get().start(s.config(), s.socket(),
+                    DeviceSession.defaultControl(s.socket()));
             DevicePreferences.save(s);
+            guest.get().resume(shell, started);
         } catch (IOException ex) {
             MessageDialog.openError(shell, "Start Device", "The device could not start on " + s.socket() + ":\n"
                     + ex.getMessage());
@@ -55,10 +64,13 @@ public final class DeviceHandlers {
         }
     }
 
-    /** Device > Stop Device. */
+    /** Device > Stop Device: a guest attached to it is powered off first (the user is asked). */
     public static final class Stop extends AbstractHandler {
         @Override
         public Object execute(ExecutionEvent e) {
+            if (GuestDeviceChange.confirm(shell(e), "Stopping the device", false).isEmpty()) {
+                return null;
+            }
             DeviceService.get().stop();
             return null;
         }
@@ -124,24 +136,6 @@ public final class DeviceHandlers {
                 cb.setContents(new Object[] {h.qemuCommandLine()}, new Transfer[] {TextTransfer.getInstance()});
             } finally {
                 cb.dispose();
-            }
-            return null;
-        }
-    }
-
-    /** Device > Run Guest: boots the project's test Linux guest attached to the device, as a Job. */
-    public static final class RunGuest extends AbstractHandler {
-        @Override
-        public Object execute(ExecutionEvent e) {
-            DeviceSession h = DeviceService.get().current();
-            if (h == null) {
-                MessageDialog.openInformation(shell(e), "Run Guest", "Start the device first (Device > Start Device).");
-                return null;
-            }
-            try {
-                GuestLauncher.launch(h);
-            } catch (IOException ex) {
-                MessageDialog.openError(shell(e), "Run Guest", ex.getMessage());
             }
             return null;
         }

@@ -1,6 +1,8 @@
 package io.vgpio.ui.schematic.parts;
 
 import io.vgpio.core.LineState;
+import io.vgpio.session.DeviceSession;
+import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.schematic.PinLine;
 import io.vgpio.ui.schematic.SchematicDiagram;
 import io.vgpio.ui.schematic.figures.ChipFigure;
@@ -158,7 +160,9 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
     @Override
     public Object getAdapter(Class key) {
         if (key == IPropertySource.class) {
-            return new DevicePropertySource(diagram().source().config());
+            DeviceSession live = diagram().source().isLive() ? DeviceService.get().current() : null;
+            return live != null ? new DevicePropertySource(live)
+                    : new DevicePropertySource(diagram().source().config());
         }
         return super.getAdapter(key);
     }
