@@ -26,7 +26,7 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
         IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.62f, SCHEMATIC);
         right.addView(STIMULUS);
         right.addView(IPageLayout.ID_PROP_SHEET);
-        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.52f, SCHEMATIC);
+        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.40f, SCHEMATIC);
         bottom.addView(WAVEFORM);
         bottom.addView(TRAFFIC);
         bottom.addView(CONSOLE);

@@ -22,6 +22,7 @@ public final class WorkbenchApplication implements IApplication {
     @Override
     public Object start(IApplicationContext context) {
         StartupProgress progress = StartupProgress.begin();
+        ProductVersion.publish(); // before the workbench: Help > About reads it
         progress.step("Starting the device");
         startDefaultDevice();
         progress.step("Opening the display");

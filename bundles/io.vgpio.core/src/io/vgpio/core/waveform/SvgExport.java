@@ -40,12 +40,10 @@ public final class SvgExport {
                         + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" "
                         + "font-size=\"12\">\n",
                 width, height, width, height));
-        w.write("<title>vGPIO waveform " + esc(TimeText.seconds(f.t0() - f.origin())) + " to "
-                + esc(TimeText.seconds(f.t1() - f.origin())) + "</title>\n");
+        w.write("<title>" + esc(ExportTitle.title(f)) + "</title>\n");
         w.write(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width, height));
-        w.write(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" fill=\"#333\">window %s from %s   \u00b7   %s"
-                + "</text>\n", LABEL_W, esc(TimeText.duration(f.t1() - f.t0())),
-                esc(TimeText.seconds(f.t0() - f.origin())), esc(LaneStyle.LEGEND)));
+        w.write(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" fill=\"#333\">%s</text>\n", LABEL_W,
+                esc(ExportTitle.subtitle(f))));
         for (int i = 0; i < lanes; i++) {
             LaneData d = f.lanes().get(i);
             int y0 = TOP + i * LANE_H;

@@ -200,11 +200,25 @@ public final class WaveformModel {
     public void zoom(double factor, long anchor, long now) {
         long oldStart = windowStart(now);
         long newSpan = Math.max(MIN_SPAN, Math.min(MAX_SPAN, Math.round(span * factor)));
+        long start = deviceStart();
+        if (factor > 1 && start != NONE) {
+            // Zooming out stops at the device's start: there is nothing before it to see. A window that already
+            // reaches further back (a fresh device in a 2 s window) is not widened, and not narrowed either.
+            newSpan = Math.min(newSpan, Math.max(span, now - start));
+        }
         if (!follow) {
             double frac = (anchor - oldStart) / (double) span;
             t0 = anchor - Math.round(frac * newSpan);
+            if (factor > 1 && start != NONE) {
+                t0 = Math.max(t0, Math.min(oldStart, start));
+            }
         }
         span = newSpan;
+    }
+
+    /** When the shown device (or trace) started, on the log's clock; {@link #NONE} with no source. */
+    public long deviceStart() {
+        return source == null ? NONE : source.log().startNanos();
     }
 
     /** Moves the window by dt ns (pauses: the user took the window). */

@@ -1,5 +1,7 @@
 package io.vgpio.ui.console;
 
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
 import io.vgpio.session.DeviceSession;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.guest.GuestProcess;
@@ -71,6 +73,8 @@ public final class DeviceConsoleView extends ViewPart {
             }
         };
         clear.setToolTipText("Clear the shown console");
+        clear.setImageDescriptor(PlatformUI.getWorkbench().getSharedImages()
+                .getImageDescriptor(ISharedImages.IMG_ETOOL_CLEAR));
         getViewSite().getActionBars().getToolBarManager().add(clear);
         activateTerminalHandlers();
 

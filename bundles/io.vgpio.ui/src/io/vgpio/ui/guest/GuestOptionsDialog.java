@@ -90,7 +90,7 @@ public final class GuestOptionsDialog extends TitleAreaDialog {
         browse.addListener(SWT.Selection, e -> {
             FileDialog fd = new FileDialog(getShell(), SWT.OPEN);
             fd.setFilterExtensions(new String[] {filter, "*"});
-            String f = fd.open();
+            String f = io.vgpio.ui.FileDialogs.open(fd);
             if (f != null) {
                 t.setText(f);
             }

@@ -83,7 +83,7 @@ public final class DeviceHandlers {
             FileDialog fd = new FileDialog(shell(e), SWT.OPEN);
             fd.setText("Open Device Configuration");
             fd.setFilterExtensions(new String[] {"*.conf", "*"});
-            String f = fd.open();
+            String f = io.vgpio.ui.FileDialogs.open(fd);
             if (f == null) {
                 return null;
             }
@@ -108,7 +108,7 @@ public final class DeviceHandlers {
             fd.setText("Save Device Configuration");
             fd.setFileName("device.conf");
             fd.setOverwrite(true);
-            String f = fd.open();
+            String f = io.vgpio.ui.FileDialogs.open(fd);
             if (f == null) {
                 return null;
             }

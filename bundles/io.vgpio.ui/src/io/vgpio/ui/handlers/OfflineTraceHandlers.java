@@ -123,7 +123,7 @@ public final class OfflineTraceHandlers {
                 fd.setText("Open Trace for Offline Analysis");
                 fd.setFilterExtensions(new String[] {"*.trc", "*"});
                 fd.setFilterNames(new String[] {"vGPIO traces (*.trc)", "All files"});
-                f = fd.open();
+                f = io.vgpio.ui.FileDialogs.open(fd);
                 if (f == null) {
                     return null;
                 }

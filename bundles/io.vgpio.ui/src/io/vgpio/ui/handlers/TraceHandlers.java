@@ -98,7 +98,7 @@ public final class TraceHandlers {
             fd.setFileName("gpio.trc");
             fd.setFilterExtensions(new String[] {"*.trc", "*"});
             fd.setOverwrite(true);
-            String f = fd.open();
+            String f = io.vgpio.ui.FileDialogs.open(fd);
             if (f == null) {
                 return null;
             }
@@ -140,7 +140,7 @@ public final class TraceHandlers {
             FileDialog fd = new FileDialog(shell, SWT.OPEN);
             fd.setText("Replay Trace");
             fd.setFilterExtensions(new String[] {"*.trc", "*"});
-            String f = fd.open();
+            String f = io.vgpio.ui.FileDialogs.open(fd);
             if (f == null) {
                 return null;
             }

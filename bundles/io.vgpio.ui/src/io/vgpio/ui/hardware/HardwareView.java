@@ -1,5 +1,6 @@
 package io.vgpio.ui.hardware;
 
+import io.vgpio.ui.ToolbarIcons;
 import io.vgpio.gpiocdev.ChipInfo;
 import io.vgpio.gpiocdev.GpioChip;
 import io.vgpio.gpiocdev.GpioChips;
@@ -87,6 +88,7 @@ public final class HardwareView extends ViewPart {
             }
         };
         refresh.setToolTipText("List the GPIO chips again");
+        refresh.setImageDescriptor(ToolbarIcons.get("refresh"));
         Action bind = new Action("Bind...") {
             @Override
             public void run() {
@@ -94,6 +96,7 @@ public final class HardwareView extends ViewPart {
             }
         };
         bind.setToolTipText("Bind a simulated line to the selected physical line");
+        bind.setImageDescriptor(ToolbarIcons.get("bind"));
         Action unbind = new Action("Unbind") {
             @Override
             public void run() {
@@ -101,6 +104,7 @@ public final class HardwareView extends ViewPart {
             }
         };
         unbind.setToolTipText("Unbind the selected binding; the simulated line keeps working");
+        unbind.setImageDescriptor(ToolbarIcons.get("unbind"));
         IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
         tb.add(refresh);
         tb.add(bind);

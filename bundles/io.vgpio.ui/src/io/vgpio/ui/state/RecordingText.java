@@ -1,5 +1,6 @@
 package io.vgpio.ui.state;
 
+import io.vgpio.ui.Counts;
 import io.vgpio.trace.TraceRecorder;
 import java.util.Locale;
 
@@ -13,8 +14,8 @@ public final class RecordingText {
         if (rec == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "Recording %s: %s, %s, %,d events", rec.file().getFileName(),
-                size(rec.bytes()), duration(rec.durationNanos()), rec.events());
+        return String.format(Locale.ROOT, "Recording %s: %s, %s, %s", rec.file().getFileName(),
+                size(rec.bytes()), duration(rec.durationNanos()), Counts.of(rec.events(), "event"));
     }
 
     /** "950 B", "12.3 kB", "4.1 MB". */

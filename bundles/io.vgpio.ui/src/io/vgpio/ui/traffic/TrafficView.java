@@ -1,5 +1,7 @@
 package io.vgpio.ui.traffic;
 
+import io.vgpio.ui.Counts;
+import io.vgpio.ui.ToolbarIcons;
 import io.vgpio.core.EventFormat;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.traffic.PairFinder;
@@ -155,6 +157,7 @@ public final class TrafficView extends ViewPart {
         getSite().setSelectionProvider(selection.provider());
         new TrafficMenu(() -> source, index, selection, filterBar, followAction).attach(table, getSite());
         followAction.setChecked(true);
+        followAction.setImageDescriptor(ToolbarIcons.get("follow"));
         followAction.setToolTipText("Scroll to the newest row as traffic arrives; selecting a row pauses");
         getViewSite().getActionBars().getToolBarManager().add(followAction);
 
@@ -250,7 +253,7 @@ public final class TrafficView extends ViewPart {
             EventLog log = source.log();
             long next = log.nextSeq();
             long first = log.firstSeq();
-            text = String.format(Locale.ROOT, "%,d rows   \u00b7   %,d events in the log", index.size(), next - first);
+            text = Counts.of(index.size(), "row") + "   \u00b7   " + Counts.of(next - first, "event") + " in the log";
             if (first > 0) {
                 text += String.format(Locale.ROOT, " (%,d older dropped)", first);
             }

@@ -1,5 +1,6 @@
 package io.vgpio.ui.waveform;
 
+import io.vgpio.ui.ToolbarIcons;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IToolBarManager;
@@ -24,13 +25,18 @@ final class WaveformActions {
         };
         follow.setToolTipText("Follow live: the window slides with now (off: paused)");
         follow.setChecked(following);
+        follow.setImageDescriptor(ToolbarIcons.get("follow"));
         Action zoomIn = action("Zoom In", "Zoom in around the centre (or the wheel, around the pointer)",
                 () -> view.zoom(0.5, Double.NaN));
         Action zoomOut = action("Zoom Out", "Zoom out around the centre", () -> view.zoom(2, Double.NaN));
         Action fit = action("Fit", "Show every event the log holds (pauses)", view::fit);
+        zoomIn.setImageDescriptor(ToolbarIcons.get("zoom-in"));
+        zoomOut.setImageDescriptor(ToolbarIcons.get("zoom-out"));
+        fit.setImageDescriptor(ToolbarIcons.file("icons/schematic/zoom-fit.png"));
         Action lanes = action("Lanes...", "Choose the lanes to show", view::chooseLanes);
         Action export = action("Export...", "Save the waveform as PNG or SVG",
                 () -> WaveformExport.ask(view.getSite().getShell(), view));
+        lanes.setImageDescriptor(ToolbarIcons.get("lanes"));
         export.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_SAVEAS_EDIT));
         IToolBarManager tb = bars.getToolBarManager();
         tb.add(follow);

@@ -25,7 +25,7 @@ final class WaveformExport {
         fd.setFilterNames(new String[] {"PNG image (*.png)", "SVG drawing (*.svg)"});
         fd.setFileName("waveform.png");
         fd.setOverwrite(true);
-        String name = fd.open();
+        String name = io.vgpio.ui.FileDialogs.open(fd);
         if (name == null) {
             return;
         }
@@ -46,7 +46,7 @@ final class WaveformExport {
             SvgExport.write(f, chart.timeLabel(), file);
         } else {
             var size = composite.getSize();
-            PngExport.write(chart.chart(), composite.getDisplay(), Math.max(400, size.x), Math.max(200, size.y),
+            PngExport.write(chart.chart(), f, composite.getDisplay(), Math.max(400, size.x), Math.max(200, size.y),
                     file);
         }
     }

@@ -1,5 +1,6 @@
 package io.vgpio.ui.waveform;
 
+import io.vgpio.ui.Counts;
 import io.vgpio.core.waveform.TimeText;
 import io.vgpio.core.waveform.WaveformModel;
 
@@ -36,7 +37,8 @@ final class WaveformStatus {
             b.append("   no device serving");
         } else {
             var log = model.log();
-            b.append(String.format(Locale.ROOT, "   %,d events held, %,d dropped", log.size(), log.dropped()));
+            b.append("   ").append(Counts.of(log.size(), "event")).append(String.format(Locale.ROOT, " held, %,d dropped",
+                    log.dropped()));
             if (model.backlog() > 0) {
                 b.append(String.format(Locale.ROOT, ", indexing (%,d to go)", model.backlog()));
             }

@@ -32,18 +32,25 @@ public final class DevicePropertySource extends ReadOnlyPropertySource {
     @Override
     public IPropertyDescriptor[] getPropertyDescriptors() {
         IPropertyDescriptor[] device = {
-            new PropertyDescriptor("device", "Device"),
-            new PropertyDescriptor("ngpio", "Lines (ngpio)"),
-            new PropertyDescriptor("irq", "Interrupts (VIRTIO_GPIO_F_IRQ)"),
+            described("device", "Device", "The emulated device"),
+            described("ngpio", "Lines", "Number of GPIO lines (the config space's ngpio)"),
+            described("irq", "Interrupts", "Whether the device offers VIRTIO_GPIO_F_IRQ"),
         };
         if (host == null) {
             return device;
         }
         return new IPropertyDescriptor[] {device[0], device[1], device[2],
-            new PropertyDescriptor("socket", "vhost-user socket"),
-            new PropertyDescriptor("control", "Control socket"),
-            new PropertyDescriptor("qemu", "QEMU command line"),
+            described("socket", "Socket", "The vhost-user socket QEMU connects to"),
+            described("control", "Control", "The control socket for scripts (vgpio ctl)"),
+            described("qemu", "QEMU", "The QEMU command line that attaches a guest"),
         };
+    }
+
+    /** A short name that fits the Properties view's column; the detail shows in the status line when selected. */
+    private static PropertyDescriptor described(String id, String name, String description) {
+        PropertyDescriptor d = new PropertyDescriptor(id, name);
+        d.setDescription(description);
+        return d;
     }
 
     @Override

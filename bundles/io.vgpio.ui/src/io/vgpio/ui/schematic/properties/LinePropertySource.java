@@ -23,17 +23,18 @@ public final class LinePropertySource extends ReadOnlyPropertySource {
     public static final String LATCHED = "latched";
     public static final String HARDWARE = "hardware";
 
+    /** id, name (short, to fit the Properties view's first column), category, description (the detail). */
     private static final String[][] PROPERTIES = {
-        {NUMBER, "Number", "Line"},
-        {NAME, "Name", "Line"},
-        {DIRECTION, "Direction", "Line"},
-        {LEVEL, "Level (as the guest reads it)", "Signal levels"},
-        {OUTPUT_VALUE, "Output value (guest)", "Signal levels"},
-        {INPUT_LEVEL, "Input level (host)", "Signal levels"},
-        {IRQ_TYPE, "IRQ type", "Trigger (IRQ)"},
-        {ARMED, "Armed (buffer held)", "Trigger (IRQ)"},
-        {LATCHED, "Edge latched", "Trigger (IRQ)"},
-        {HARDWARE, "Bound to", "Hardware"},
+        {NUMBER, "Number", "Line", "The line's offset on the chip"},
+        {NAME, "Name", "Line", "The line's name (gpio-line-names)"},
+        {DIRECTION, "Direction", "Line", "Input or output, as the guest set it"},
+        {LEVEL, "Level", "Signal levels", "The level as the guest reads it"},
+        {OUTPUT_VALUE, "Output", "Signal levels", "The value the guest drives on an output"},
+        {INPUT_LEVEL, "Input", "Signal levels", "The level the host drives into an input"},
+        {IRQ_TYPE, "IRQ type", "Trigger (IRQ)", "The edges or level that raise an interrupt"},
+        {ARMED, "Armed", "Trigger (IRQ)", "The guest's interrupt buffer is held (unmasked)"},
+        {LATCHED, "Latched", "Trigger (IRQ)", "An edge arrived while not armed and waits"},
+        {HARDWARE, "Bound to", "Hardware", "The physical line this line is bound to"},
     };
 
     private final Supplier<LineState> state;
@@ -65,6 +66,7 @@ public final class LinePropertySource extends ReadOnlyPropertySource {
         for (int i = 0; i < PROPERTIES.length; i++) {
             PropertyDescriptor d = new PropertyDescriptor(PROPERTIES[i][0], PROPERTIES[i][1]);
             d.setCategory(PROPERTIES[i][2]);
+            d.setDescription(PROPERTIES[i][3]);
             d.setAlwaysIncompatible(true);
             descriptors[i] = d;
         }

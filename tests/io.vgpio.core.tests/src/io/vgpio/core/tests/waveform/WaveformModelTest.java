@@ -165,4 +165,42 @@ class WaveformModelTest {
         assertEquals("line 2", Lane.line(2, "").title());
         assertEquals("virtqueue: requests", Lane.queueLanes().get(0).title());
     }
+
+    @Test
+    @DisplayName("Zoom Out stops at the device's start: no window reaches before time zero")
+    void zoom_out_stops_at_the_start() throws Exception {
+        WaveformModel m = new WaveformModel();
+        m.bind(recording());
+        long now = m.now();
+        m.fit(now);
+        m.zoom(0.25, 800 * US, now);
+        assertTrue(m.windowStart(now) > 0, "zoomed in near the end");
+        for (int i = 0; i < 20; i++) {
+            m.zoom(2, 800 * US, now);
+            assertTrue(m.windowStart(now) >= 0, "zoom out " + i + " shows time before the start: "
+                    + m.windowStart(now));
+        }
+        assertEquals(0, m.windowStart(now), "zooming out ends at the start");
+        assertEquals(now, m.span(), "and at the whole recording, no wider");
+
+        m.setFollowing(true, now);
+        m.setSpan(100 * US);
+        for (int i = 0; i < 20; i++) {
+            m.zoom(2, now, now);
+        }
+        assertEquals(0, m.windowStart(now), "following, too, zoom out stops at the start");
+    }
+
+    @Test
+    @DisplayName("An exported waveform's title names the time range, as the SVG and the PNG show it")
+    void export_title_names_the_range() throws Exception {
+        WaveformModel m = new WaveformModel();
+        m.bind(recording());
+        m.fit(m.now());
+        WaveformModel.Frame f = m.frame(100, m.now());
+        assertTrue(io.vgpio.core.waveform.ExportTitle.title(f).startsWith("vGPIO waveform 0"),
+                io.vgpio.core.waveform.ExportTitle.title(f));
+        assertTrue(io.vgpio.core.waveform.ExportTitle.title(f).contains(" to "));
+        assertTrue(io.vgpio.core.waveform.ExportTitle.subtitle(f).startsWith("window "));
+    }
 }

@@ -135,11 +135,11 @@ class SchematicInteractionTest {
             // The Properties view shows the line and follows its changes.
             PropertySheet sheet = (PropertySheet) f.page.showView(IPageLayout.ID_PROP_SHEET);
             f.page.activate(f.view);
-            assertTrue(spinUntil(() -> "1".equals(shown(sheet, "Input level (host)")), 3000),
-                    "the sheet shows input level 1: " + shown(sheet, "Input level (host)"));
+            assertTrue(spinUntil(() -> "1".equals(shown(sheet, "Input")), 3000),
+                    "the sheet shows input level 1: " + shown(sheet, "Input"));
             f.host.chip().setInput(3, 0, io.vgpio.core.Cause.USER);
-            assertTrue(spinUntil(() -> "0".equals(shown(sheet, "Input level (host)")), 3000),
-                    "the sheet follows the line to 0: " + shown(sheet, "Input level (host)"));
+            assertTrue(spinUntil(() -> "0".equals(shown(sheet, "Input")), 3000),
+                    "the sheet follows the line to 0: " + shown(sheet, "Input"));
         }
     }
 
