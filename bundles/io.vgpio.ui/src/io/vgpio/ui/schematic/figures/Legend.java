@@ -5,6 +5,7 @@ import org.eclipse.draw2d.FigureUtilities;
 import org.eclipse.draw2d.Graphics;
 import org.eclipse.draw2d.geometry.Dimension;
 import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 
@@ -14,17 +15,20 @@ import org.eclipse.swt.graphics.Font;
  * same flow measures ({@link #height}) and paints, so the chip's extent always holds what is drawn.
  */
 final class Legend {
-    private record Entry(boolean line, Color fill, Color border, String label) {
+    /** How an entry's swatch is drawn: as a wire, as a badge, or as the dashed tag of a released line. */
+    private enum Swatch { LINE, BADGE, DASHED }
+
+    private record Entry(Swatch swatch, Color fill, Color border, String label) {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry(true, SchematicStyle.HIGH, SchematicStyle.HIGH, "high level"),
-            new Entry(true, SchematicStyle.LOW, SchematicStyle.LOW, "low level (in and out alike)"),
-            new Entry(false, SchematicStyle.WHITE, SchematicStyle.IRQ_ENABLED, "IRQ enabled"),
-            new Entry(false, SchematicStyle.IRQ_ARMED, SchematicStyle.IRQ_ARMED_BORDER, "armed (buffer held)"),
-            new Entry(false, SchematicStyle.IRQ_LATCHED, SchematicStyle.IRQ_LATCHED, "edge latched"),
-            new Entry(false, SchematicStyle.HARDWARE, SchematicStyle.HARDWARE, "HW: bound to a physical line"),
-            new Entry(false, SchematicStyle.WHITE, SchematicStyle.MUTED, "released by the guest"));
+            new Entry(Swatch.LINE, SchematicStyle.HIGH, SchematicStyle.HIGH, "high level"),
+            new Entry(Swatch.LINE, SchematicStyle.LOW, SchematicStyle.LOW, "low level (in and out alike)"),
+            new Entry(Swatch.BADGE, SchematicStyle.WHITE, SchematicStyle.IRQ_ENABLED, "IRQ enabled"),
+            new Entry(Swatch.BADGE, SchematicStyle.IRQ_ARMED, SchematicStyle.IRQ_ARMED_BORDER, "armed (buffer held)"),
+            new Entry(Swatch.BADGE, SchematicStyle.IRQ_LATCHED, SchematicStyle.IRQ_LATCHED, "edge latched"),
+            new Entry(Swatch.BADGE, SchematicStyle.HARDWARE, SchematicStyle.HARDWARE, "HW: bound to a physical line"),
+            new Entry(Swatch.DASHED, SchematicStyle.WHITE, SchematicStyle.MUTED, "released by the guest"));
     private static final int SWATCH = 20;
     private static final int SWATCH_GAP = 6;
     private static final int ENTRY_GAP = 14;
@@ -79,7 +83,7 @@ final class Legend {
 
     private static void paintEntry(Graphics g, Entry e, int x, int y, int rowHeight) {
         int mid = y + rowHeight / 2;
-        if (e.line()) {
+        if (e.swatch() == Swatch.LINE) {
             g.setForegroundColor(e.fill());
             g.setLineWidth(3);
             g.drawLine(x, mid, x + SWATCH - 2, mid);
@@ -89,7 +93,9 @@ final class Legend {
             g.fillRoundRectangle(r, 6, 6);
             g.setForegroundColor(e.border());
             g.setLineWidth(1);
+            g.setLineStyle(e.swatch() == Swatch.DASHED ? SWT.LINE_DOT : SWT.LINE_SOLID);
             g.drawRoundRectangle(r, 6, 6);
+            g.setLineStyle(SWT.LINE_SOLID);
         }
         g.setForegroundColor(SchematicStyle.TEXT);
         g.drawText(e.label(), x + SWATCH + SWATCH_GAP, y);

@@ -209,7 +209,7 @@ public final class LineFigure extends Figure {
         }
     }
 
-    /** "released" on the wire, where the IRQ badge goes: the guest let go of the line. */
+    /** A dotted "released" tag on the wire, where the IRQ badge goes: the guest let go of the line. */
     private void paintReleased(Graphics g, int mid) {
         Font font = SchematicStyle.small();
         String text = "released";
@@ -223,7 +223,9 @@ public final class LineFigure extends Figure {
         g.fillRoundRectangle(r, 8, 8);
         g.setForegroundColor(SchematicStyle.MUTED);
         g.setLineWidth(1);
+        g.setLineStyle(SWT.LINE_DOT); // dotted, unlike the IRQ badges: nothing holds the line
         g.drawRoundRectangle(r, 8, 8);
+        g.setLineStyle(SWT.LINE_SOLID);
         g.setFont(font);
         g.drawText(text, r.x + (r.width - d.width) / 2, r.y + (r.height - d.height) / 2);
     }

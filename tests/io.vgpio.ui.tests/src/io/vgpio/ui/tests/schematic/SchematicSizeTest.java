@@ -15,6 +15,8 @@ import org.eclipse.draw2d.FigureCanvas;
 import org.eclipse.draw2d.IFigure;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.gef.MouseWheelZoomHandler;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.gef.editparts.ZoomManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
@@ -45,6 +47,7 @@ class SchematicSizeTest {
             f.view.fit();
             assertTrue(zoom.getZoom() < 1.0, "64 lines do not fit at 100%: Fit zooms out");
             assertEquals(percent(zoom), f.view.zoomLabel(), "after Fit");
+            UiTest.waitFor("the view's toolbar shows " + percent(zoom), () -> toolbarShows(f, percent(zoom)));
             zoom.zoomIn();
             assertEquals(percent(zoom), f.view.zoomLabel(), "after zoom in");
             zoom.zoomOut();
@@ -111,6 +114,11 @@ class SchematicSizeTest {
             Rectangle legend = onCanvas(chipFigure(f), chipFigure(f).legendBounds());
             assertTrue(visible.contains(legend), "the legend " + legend + " lies in " + visible);
             UiTest.save(UiTest.render((FigureCanvas) f.canvas()), "schematic-8-1024x700.png");
+            UiTest.waitFor("the toolbar shows the zoom", () -> toolbarShows(f, f.view.zoomLabel()));
+            Shell shell = f.view.getSite().getShell();
+            shell.layout(true, true);
+            shell.redraw(0, 0, shell.getSize().x, shell.getSize().y, true);
+            UiTest.drain();
             UiTest.screenshot(f.view.getSite().getShell(), "schematic-8-1024x700-workbench.png");
         }
         try (SchematicFixture f = SchematicFixture.start(64, names(64))) {
@@ -154,6 +162,20 @@ class SchematicSizeTest {
                     "requested again, the LED is lit");
             assertEquals(rowBefore, line.lineFigure().getBounds());
         }
+    }
+
+    /** True if a button of the view's toolbar reads {@code text}. */
+    private static boolean toolbarShows(SchematicFixture f, String text) {
+        if (!(f.view.getViewSite().getActionBars().getToolBarManager() instanceof ToolBarManager m)
+                || m.getControl() == null) {
+            return false;
+        }
+        for (ToolItem item : m.getControl().getItems()) {
+            if (text.equals(item.getText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The view in a 1024×700 window, laid out. */
