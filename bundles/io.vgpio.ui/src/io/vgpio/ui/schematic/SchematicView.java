@@ -239,6 +239,20 @@ public final class SchematicView extends ViewPart {
         setContentDescription(source == null ? "" : source.description());
         stackLayout.topControl = source == null ? message : viewer.getControl();
         root.layout(true, true);
+        if (source != null && !fitsAtCurrentZoom()) {
+            fit(); // a new chip that would be cut off (a small window, many lines) opens fitted
+        }
+    }
+
+    /** True if the whole chip shows at the current zoom, or the view has no size yet. */
+    private boolean fitsAtCurrentZoom() {
+        ChipEditPart chip = chipPart();
+        Dimension view = viewSize();
+        if (chip == null || view.width <= 0 || view.height <= 0) {
+            return true;
+        }
+        Dimension content = ((ChipFigure) chip.getFigure()).extent().getSize().getScaled(zoom.getZoom());
+        return content.width <= view.width && content.height <= view.height;
     }
 
     /** An event selected elsewhere (a Traffic row) moves a trace's scrub time to it. */

@@ -93,6 +93,11 @@ public final class LineFigure extends Figure {
         if (s.direction() != Direction.NONE) {
             lastRequested = s.direction();
         }
+        showState();
+    }
+
+    private void showState() {
+        LineState s = state;
         boolean output = s.direction() == Direction.OUT;
         boolean led = output || (isReleased() && lastRequested == Direction.OUT);
         this.led.setVisible(led);
@@ -101,6 +106,19 @@ public final class LineFigure extends Figure {
         toggle.setOn(s.inputLevel() == 1);
         setToolTip(tooltip(s, binding, isReleased()));
         repaint();
+    }
+
+    /**
+     * Forgets that the guest ever requested the line: a trace scrubbed back in time may show it before its first
+     * request, which must not read as "released".
+     */
+    public void forgetRequests() {
+        if (lastRequested != null) {
+            lastRequested = null;
+            if (state != null) {
+                showState();
+            }
+        }
     }
 
     /** True while the guest has released the line it had requested (direction none after in or out). */

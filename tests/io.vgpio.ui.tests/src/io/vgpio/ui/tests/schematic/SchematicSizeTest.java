@@ -99,20 +99,14 @@ class SchematicSizeTest {
     @Test
     @DisplayName("In a 1024×700 window, Fit shows every switch and the legend; screenshots of 8 and 64 lines")
     void nothing_clipped_at_1024_by_700() throws Exception {
-        try (SchematicFixture f = SchematicFixture.start(8, "LED,BUTTON,,RESET,,,,A_RATHER_LONG_LINE_NAME")) {
-            small(f);
+        try (SchematicFixture f = SchematicFixture.startAsOpened(8, "LED,BUTTON,,RESET,,,,A_RATHER_LONG_LINE_NAME",
+                1024, 700)) {
+            assertTrue(f.view.zoomManager().getZoom() < 1.0, "the chip does not fit at 100%: it opens fitted");
+            assertAllSwitchesAndLegendVisible(f, "as opened");
+            f.view.zoomManager().setZoom(1.0);
             f.view.fit();
             f.settle();
-            org.eclipse.swt.graphics.Rectangle area = ((FigureCanvas) f.canvas()).getClientArea();
-            Rectangle visible = new Rectangle(area.x, area.y, area.width, area.height);
-            for (int i = 0; i < 8; i++) {
-                LineEditPart line = f.line(i);
-                assertTrue(line.switchFigure().isVisible(), "line " + i + " has a switch");
-                Rectangle r = onCanvas(line.switchFigure(), line.switchFigure().getBounds());
-                assertTrue(visible.contains(r), "the switch of line " + i + " " + r + " lies in " + visible);
-            }
-            Rectangle legend = onCanvas(chipFigure(f), chipFigure(f).legendBounds());
-            assertTrue(visible.contains(legend), "the legend " + legend + " lies in " + visible);
+            assertAllSwitchesAndLegendVisible(f, "after Fit");
             UiTest.save(UiTest.render((FigureCanvas) f.canvas()), "schematic-8-1024x700.png");
             UiTest.waitFor("the toolbar shows the zoom", () -> toolbarShows(f, f.view.zoomLabel()));
             Shell shell = f.view.getSite().getShell();
@@ -121,8 +115,7 @@ class SchematicSizeTest {
             UiTest.drain();
             UiTest.screenshot(f.view.getSite().getShell(), "schematic-8-1024x700-workbench.png");
         }
-        try (SchematicFixture f = SchematicFixture.start(64, names(64))) {
-            small(f);
+        try (SchematicFixture f = SchematicFixture.startAsOpened(64, names(64), 1024, 700)) {
             f.view.fit();
             f.settle();
             UiTest.save(UiTest.render((FigureCanvas) f.canvas()), "schematic-64-1024x700.png");
@@ -178,13 +171,18 @@ class SchematicSizeTest {
         return false;
     }
 
-    /** The view in a 1024×700 window, laid out. */
-    private static void small(SchematicFixture f) {
-        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-        int before = f.canvas().getSize().x;
-        shell.setBounds(0, 0, 1024, 700);
-        UiTest.waitFor("the view shrinks with the window", () -> f.canvas().getSize().x < before);
+    private static void assertAllSwitchesAndLegendVisible(SchematicFixture f, String when) {
         f.settle();
+        org.eclipse.swt.graphics.Rectangle area = ((FigureCanvas) f.canvas()).getClientArea();
+        Rectangle visible = new Rectangle(area.x, area.y, area.width, area.height);
+        for (int i = 0; i < 8; i++) {
+            LineEditPart line = f.line(i);
+            assertTrue(line.switchFigure().isVisible(), "line " + i + " has a switch");
+            Rectangle r = onCanvas(line.switchFigure(), line.switchFigure().getBounds());
+            assertTrue(visible.contains(r), when + ": the switch of line " + i + " " + r + " lies in " + visible);
+        }
+        Rectangle legend = onCanvas(chipFigure(f), chipFigure(f).legendBounds());
+        assertTrue(visible.contains(legend), when + ": the legend " + legend + " lies in " + visible);
     }
 
     private static String percent(ZoomManager zoom) {
