@@ -173,15 +173,19 @@ public final class SchematicView extends ViewPart {
     /**
      * Zooms so that the whole chip fits the view, centred (the viewport centres what is smaller than it), but not
      * below the zoom at which pin names stay readable: a big chip then fills the width and scrolls from its top.
+     * A chip of several units is also rearranged, as many side by side as the view's width takes.
      */
     public void fit() {
         ChipEditPart chip = chipPart();
         if (chip == null) {
             return;
         }
-        Dimension content = ((ChipFigure) chip.getFigure()).extent().getSize();
-        double z = FitZoom.of(content, viewSize(), FitZoom.readable(), zoom.getMinZoom(), zoom.getMaxZoom());
-        zoom.setZoom(z);
+        ChipFigure figure = (ChipFigure) chip.getFigure();
+        FitZoom.Fit fit = FitZoom.best(figure::sizeWith, figure.chipLayout().units(), viewSize(), FitZoom.readable(),
+                zoom.getMinZoom(), zoom.getMaxZoom());
+        figure.setUnitsPerRow(fit.unitsPerRow());
+        figure.getUpdateManager().performValidation();
+        zoom.setZoom(fit.zoom());
         zoom.setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));
     }
 

@@ -18,7 +18,7 @@ import org.eclipse.swt.graphics.Font;
  * out by line number; it paints the bodies under them.
  */
 public final class ChipFigure extends FreeformLayer {
-    private final ChipLayout layout;
+    private ChipLayout layout;
     private final String subtitle;
     private final Legend legend;
     private boolean guestAttached;
@@ -48,15 +48,37 @@ public final class ChipFigure extends FreeformLayer {
         return guestAttached;
     }
 
+    /** Lays the units out {@code unitsPerRow} side by side (a big chip in a narrow view stacks them). */
+    public void setUnitsPerRow(int unitsPerRow) {
+        if (unitsPerRow != layout.columns()) {
+            layout = new ChipLayout(layout.lines(), unitsPerRow);
+            revalidate();
+            repaint();
+        }
+    }
+
     /** Where the legend is drawn, in the chip's coordinates. */
     public Rectangle legendBounds() {
-        int width = layout.width() - 2 * ChipLayout.MARGIN;
-        return new Rectangle(ChipLayout.MARGIN, layout.legendTop(), width, legend.height(width));
+        return legendBounds(layout);
+    }
+
+    private Rectangle legendBounds(ChipLayout l) {
+        int width = l.width() - 2 * ChipLayout.MARGIN;
+        return new Rectangle(ChipLayout.MARGIN, l.legendTop(), width, legend.height(width));
     }
 
     /** Everything drawn, so that scrolling and zoom-to-fit take in the designators and the legend too. */
     public Rectangle extent() {
-        return new Rectangle(0, 0, layout.width(), legendBounds().bottom() + ChipLayout.MARGIN);
+        return extent(layout);
+    }
+
+    /** The size the chip would take with {@code unitsPerRow} units side by side. */
+    public Dimension sizeWith(int unitsPerRow) {
+        return extent(new ChipLayout(layout.lines(), unitsPerRow)).getSize();
+    }
+
+    private Rectangle extent(ChipLayout l) {
+        return new Rectangle(0, 0, l.width(), legendBounds(l).bottom() + ChipLayout.MARGIN);
     }
 
     @Override

@@ -6,13 +6,15 @@ import org.eclipse.draw2d.geometry.Rectangle;
  * Where everything of the chip symbol goes, without drawing anything. A chip of up to {@link #LINES_PER_UNIT}
  * lines is one body with the first half of its lines down the left side and the rest down the right. A bigger
  * chip is split, as EDA tools split a big part, into units of {@link #LINES_PER_UNIT} lines (U1A, U1B, ...) laid
- * out {@link #UNITS_PER_ROW} side by side and then row under row: 64 lines make two units next to each other, so
- * the chip stays about as wide as it is tall and a fitted view keeps its text readable (one column of 32 rows
- * would have to shrink until nothing could be read).
+ * out side by side (at most {@link #MAX_UNITS_PER_ROW}) and then row under row: 64 lines make two units next to
+ * each other, so the chip stays about as wide as it is tall and a fitted view keeps its text readable (one column
+ * of 32 rows would have to shrink until nothing could be read). A narrow view stacks the units instead.
  */
 public final class ChipLayout {
     public static final int LINES_PER_UNIT = 32;
+    /** Units side by side when the view is wide enough, and by default. */
     public static final int UNITS_PER_ROW = 2;
+    public static final int MAX_UNITS_PER_ROW = 4;
     static final int MARGIN = 24;
     /** Room above a body for its reference designator. */
     static final int ABOVE = 22;
@@ -27,9 +29,15 @@ public final class ChipLayout {
     static final int UNIT_W = BODY_W + 2 * LineFigure.OUTSIDE;
 
     private final int lines;
+    private final int unitsPerRow;
 
     public ChipLayout(int lines) {
+        this(lines, UNITS_PER_ROW);
+    }
+
+    public ChipLayout(int lines, int unitsPerRow) {
         this.lines = lines;
+        this.unitsPerRow = Math.max(1, unitsPerRow);
     }
 
     public int lines() {
@@ -42,7 +50,7 @@ public final class ChipLayout {
 
     /** Units side by side. */
     public int columns() {
-        return Math.min(units(), UNITS_PER_ROW);
+        return Math.min(units(), unitsPerRow);
     }
 
     int unitRows() {

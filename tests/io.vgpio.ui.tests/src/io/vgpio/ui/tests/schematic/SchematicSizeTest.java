@@ -118,6 +118,13 @@ class SchematicSizeTest {
         try (SchematicFixture f = SchematicFixture.startAsOpened(64, names(64), 1024, 700)) {
             f.view.fit();
             f.settle();
+            // Too tall to fit readably: a list of pins that scrolls down, never sideways.
+            org.eclipse.swt.graphics.Rectangle area = ((FigureCanvas) f.canvas()).getClientArea();
+            for (int i = 0; i < 64; i++) {
+                Rectangle r = onCanvas(f.line(i).lineFigure(), f.line(i).lineFigure().getBounds());
+                assertTrue(r.x >= area.x && r.right() <= area.x + area.width,
+                        "line " + i + " " + r + " lies within the width of " + area);
+            }
             UiTest.save(UiTest.render((FigureCanvas) f.canvas()), "schematic-64-1024x700.png");
         }
     }
