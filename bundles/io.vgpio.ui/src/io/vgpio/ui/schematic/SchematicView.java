@@ -19,6 +19,11 @@ import org.eclipse.gef.GraphicalViewer;
 import org.eclipse.gef.MouseWheelHandler;
 import org.eclipse.gef.MouseWheelZoomHandler;
 import org.eclipse.gef.editparts.ScalableFreeformRootEditPart;
+import io.vgpio.ui.schematic.figures.ChipFigure;
+import io.vgpio.ui.schematic.parts.SchematicRootEditPart;
+import org.eclipse.draw2d.geometry.Dimension;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.gef.editparts.ZoomManager;
 import org.eclipse.gef.ui.actions.ZoomInAction;
 import org.eclipse.gef.ui.actions.ZoomOutAction;
@@ -70,6 +75,7 @@ public final class SchematicView extends ViewPart {
     private Composite message;
     private SchematicViewer viewer;
     private ZoomManager zoom;
+    private ZoomLabelAction zoomLabel;
     private SchematicDiagram diagram;
     private volatile Display display;
 
@@ -96,7 +102,7 @@ public final class SchematicView extends ViewPart {
         viewer = new SchematicViewer();
         viewer.createControl(stack);
         viewer.getControl().setBackground(SchematicStyle.BACKGROUND);
-        ScalableFreeformRootEditPart root = new ScalableFreeformRootEditPart();
+        ScalableFreeformRootEditPart root = new SchematicRootEditPart();
         viewer.setRootEditPart(root);
         viewer.setEditDomain(new DefaultEditDomain(null));
         viewer.setEditPartFactory(new SchematicPartFactory());
@@ -150,24 +156,57 @@ public final class SchematicView extends ViewPart {
     private void contributeToolbar(IToolBarManager toolbar) {
         toolbar.add(new ZoomInAction(zoom));
         toolbar.add(new ZoomOutAction(zoom));
-        Action actual = new Action("100%") {
-            @Override
-            public void run() {
-                zoom.setZoom(1.0);
-            }
-        };
-        actual.setToolTipText("Zoom to 100%");
-        toolbar.add(actual);
+        zoomLabel = new ZoomLabelAction(zoom);
+        toolbar.add(zoomLabel);
         Action fit = new Action("Fit") {
             @Override
             public void run() {
-                zoom.setZoomAsText(ZoomManager.FIT_ALL);
+                fit();
             }
         };
         fit.setToolTipText("Zoom to fit the whole chip");
         fit.setImageDescriptor(ImageDescriptor.createFromURL(
                 SchematicView.class.getResource("/icons/schematic/zoom-fit.png")));
         toolbar.add(fit);
+    }
+
+    /**
+     * Zooms so that the whole chip fits the view, centred (the viewport centres what is smaller than it), but not
+     * below the zoom at which pin names stay readable: a big chip then fills the width and scrolls from its top.
+     * A chip of several units is also rearranged, as many side by side as the view's width takes.
+     */
+    public void fit() {
+        ChipEditPart chip = chipPart();
+        if (chip == null) {
+            return;
+        }
+        ChipFigure figure = (ChipFigure) chip.getFigure();
+        FitZoom.Fit fit = FitZoom.best(figure::sizeWith, figure.chipLayout().units(), viewSize(), FitZoom.readable(),
+                zoom.getMinZoom(), zoom.getMaxZoom());
+        figure.setUnitsPerRow(fit.unitsPerRow());
+        figure.getUpdateManager().performValidation();
+        zoom.setZoom(fit.zoom());
+        zoom.setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));
+    }
+
+    /** The canvas's area without scroll bars: the bars go away once the chip fits. */
+    private Dimension viewSize() {
+        Control c = viewer.getControl();
+        Rectangle area = c instanceof org.eclipse.swt.widgets.Scrollable s ? s.getClientArea() : c.getBounds();
+        int w = area.width;
+        int h = area.height;
+        if (c instanceof org.eclipse.swt.widgets.Scrollable s) {
+            ScrollBar v = s.getVerticalBar();
+            ScrollBar hb = s.getHorizontalBar();
+            w += v != null && v.isVisible() ? v.getSize().x : 0;
+            h += hb != null && hb.isVisible() ? hb.getSize().y : 0;
+        }
+        return new Dimension(w, h);
+    }
+
+    /** The zoom as the toolbar shows it, e.g. "64%". */
+    public String zoomLabel() {
+        return zoomLabel.getText();
     }
 
     /** Re-reads the values the Properties view shows, if it shows this view's selection. */
@@ -204,6 +243,20 @@ public final class SchematicView extends ViewPart {
         setContentDescription(source == null ? "" : source.description());
         stackLayout.topControl = source == null ? message : viewer.getControl();
         root.layout(true, true);
+        if (source != null && !fitsAtCurrentZoom()) {
+            fit(); // a new chip that would be cut off (a small window, many lines) opens fitted
+        }
+    }
+
+    /** True if the whole chip shows at the current zoom, or the view has no size yet. */
+    private boolean fitsAtCurrentZoom() {
+        ChipEditPart chip = chipPart();
+        Dimension view = viewSize();
+        if (chip == null || view.width <= 0 || view.height <= 0) {
+            return true;
+        }
+        Dimension content = ((ChipFigure) chip.getFigure()).extent().getSize().getScaled(zoom.getZoom());
+        return content.width <= view.width && content.height <= view.height;
     }
 
     /** An event selected elsewhere (a Traffic row) moves a trace's scrub time to it. */
@@ -232,6 +285,9 @@ public final class SchematicView extends ViewPart {
         getSite().getPage().removeSelectionListener(selectionListener);
         if (viewer != null && viewer.getControl() != null && !viewer.getControl().isDisposed()) {
             viewer.setContents((EditPart) null);
+        }
+        if (zoomLabel != null) {
+            zoomLabel.dispose();
         }
         diagram = null; // the stimulus scheduler is the device's: it outlives this view
         super.dispose();

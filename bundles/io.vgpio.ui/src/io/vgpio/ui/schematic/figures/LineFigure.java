@@ -40,6 +40,8 @@ public final class LineFigure extends Figure {
     private final LedFigure led;
     private final SwitchFigure toggle;
     private LineState state;
+    /** The direction the guest last requested the line in (IN or OUT); null while it never did. */
+    private Direction lastRequested;
     private boolean selected;
     /** The hardware binding's description, null when the line is not bound. */
     private String binding;
@@ -77,19 +79,51 @@ public final class LineFigure extends Figure {
         return state;
     }
 
-    /** Draws {@code s}; repaints only when it differs from what is drawn. */
+    /**
+     * Draws {@code s}; repaints only when it differs from what is drawn. A line the guest releases (direction
+     * none after in or out, as gpiolib does when a program such as gpioset lets go of it) keeps its peripheral in
+     * place, an output's LED goes dark, and the wire says "released": a line that a program requests and releases
+     * every second then blinks its LED instead of swapping an LED for a switch.
+     */
     public void setState(LineState s) {
         if (s.equals(state)) {
             return;
         }
         state = s;
+        if (s.direction() != Direction.NONE) {
+            lastRequested = s.direction();
+        }
+        showState();
+    }
+
+    private void showState() {
+        LineState s = state;
         boolean output = s.direction() == Direction.OUT;
-        led.setVisible(output);
-        toggle.setVisible(!output);
-        led.setLit(output && s.outputValue() == 1);
+        boolean led = output || (isReleased() && lastRequested == Direction.OUT);
+        this.led.setVisible(led);
+        toggle.setVisible(!led);
+        this.led.setLit(output && s.outputValue() == 1);
         toggle.setOn(s.inputLevel() == 1);
-        setToolTip(tooltip(s, binding));
+        setToolTip(tooltip(s, binding, isReleased()));
         repaint();
+    }
+
+    /**
+     * Forgets that the guest ever requested the line: a trace scrubbed back in time may show it before its first
+     * request, which must not read as "released".
+     */
+    public void forgetRequests() {
+        if (lastRequested != null) {
+            lastRequested = null;
+            if (state != null) {
+                showState();
+            }
+        }
+    }
+
+    /** True while the guest has released the line it had requested (direction none after in or out). */
+    public boolean isReleased() {
+        return state != null && state.direction() == Direction.NONE && lastRequested != null;
     }
 
     /**
@@ -106,7 +140,7 @@ public final class LineFigure extends Figure {
         binding = description;
         bindingProblem = problem;
         if (state != null) {
-            setToolTip(tooltip(state, binding));
+            setToolTip(tooltip(state, binding, isReleased()));
         }
         repaint();
     }
@@ -185,10 +219,33 @@ public final class LineFigure extends Figure {
         paintName(g, mid);
         if (state.irqType() != IrqType.NONE) {
             paintBadge(g, mid);
+        } else if (isReleased()) {
+            paintReleased(g, mid);
         }
         if (binding != null) {
             paintHardwareMark(g, mid);
         }
+    }
+
+    /** A dotted "released" tag on the wire, where the IRQ badge goes: the guest let go of the line. */
+    private void paintReleased(Graphics g, int mid) {
+        Font font = SchematicStyle.small();
+        String text = "released";
+        Dimension d = FigureUtilities.getTextExtents(text, font);
+        Rectangle b = getBounds();
+        int w = d.width + 10;
+        int u = LABEL + PIN + 10;
+        int x = leftSide ? b.right() - u - w : b.x + u;
+        Rectangle r = new Rectangle(x, mid - 9, w, 18);
+        g.setBackgroundColor(SchematicStyle.WHITE);
+        g.fillRoundRectangle(r, 8, 8);
+        g.setForegroundColor(SchematicStyle.MUTED);
+        g.setLineWidth(1);
+        g.setLineStyle(SWT.LINE_DOT); // dotted, unlike the IRQ badges: nothing holds the line
+        g.drawRoundRectangle(r, 8, 8);
+        g.setLineStyle(SWT.LINE_SOLID);
+        g.setFont(font);
+        g.drawText(text, r.x + (r.width - d.width) / 2, r.y + (r.height - d.height) / 2);
     }
 
     /** "HW" on the wire next to the peripheral: the line follows or drives a physical line. */
@@ -300,13 +357,16 @@ public final class LineFigure extends Figure {
         return s + "\u2026";
     }
 
-    private static Label tooltip(LineState s, String binding) {
+    private static Label tooltip(LineState s, String binding, boolean released) {
         StringBuilder t = new StringBuilder();
         t.append("Line ").append(s.line());
         if (!s.name().isEmpty()) {
             t.append(" \u201c").append(s.name()).append('\u201d');
         }
         t.append("\nDirection: ").append(s.direction().word());
+        if (released) {
+            t.append(" (released by the guest)");
+        }
         t.append("\nLevel: ").append(s.level());
         t.append(" (output value ").append(s.outputValue()).append(", input level ").append(s.inputLevel()).append(')');
         t.append("\nIRQ: ").append(s.irqType().word());

@@ -42,6 +42,9 @@ public final class SchematicStyle {
     public static final Color SWITCH_BORDER = new Color(190, 196, 206);
     public static final Color WHITE = new Color(255, 255, 255);
 
+    /** The smallest font, in pixels on screen after zoom, that the pin names may shrink to. */
+    public static final double READABLE_PX = 8;
+
     private static final String SMALL = "io.vgpio.ui.schematic.small";
     private static final String SMALL_BOLD = "io.vgpio.ui.schematic.smallBold";
     private static final String TITLE = "io.vgpio.ui.schematic.title";
@@ -73,6 +76,12 @@ public final class SchematicStyle {
     /** The chip's title. */
     public static Font title() {
         return derived(TITLE, 2, SWT.BOLD);
+    }
+
+    /** A font's height in pixels on its display at 100% (points times the display's dots per point). */
+    public static double pixelHeight(Font font) {
+        double dpi = font.getDevice().getDPI().y;
+        return font.getFontData()[0].getHeight() * dpi / 72.0;
     }
 
     private static Font derived(String key, int heightDelta, int style) {

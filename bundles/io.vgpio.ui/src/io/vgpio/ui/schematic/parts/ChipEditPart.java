@@ -8,6 +8,7 @@ import io.vgpio.ui.schematic.SchematicDiagram;
 import io.vgpio.ui.schematic.figures.ChipFigure;
 import io.vgpio.ui.schematic.properties.DevicePropertySource;
 import io.vgpio.ui.source.DataSource;
+import io.vgpio.ui.source.TraceSource;
 import java.util.ArrayList;
 import io.vgpio.gpiocdev.bind.BindingStatus;
 import io.vgpio.ui.hardware.HardwareActions;
@@ -38,6 +39,8 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
     private final Runnable tick = this::tick;
     private long shownBindings = -1;
     private long shownSeq = -1;
+    /** The trace time last shown (a live device has none). */
+    private long shownScrubTime = Long.MIN_VALUE;
 
     public SchematicDiagram diagram() {
         return (SchematicDiagram) getModel();
@@ -120,8 +123,15 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
         shownSeq = version;
         ((ChipFigure) getFigure()).setGuestAttached(source.guestAttached());
         List<LineState> states = source.states();
+        boolean backInTime = source instanceof TraceSource t && t.scrubTime() < shownScrubTime;
+        if (source instanceof TraceSource t) {
+            shownScrubTime = t.scrubTime();
+        }
         for (Object child : getChildren()) {
             LineEditPart part = (LineEditPart) child;
+            if (backInTime) {
+                part.lineFigure().forgetRequests(); // what was requested later says nothing of earlier
+            }
             part.show(states.get(part.line()));
         }
     }

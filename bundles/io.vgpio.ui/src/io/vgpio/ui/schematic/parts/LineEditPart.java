@@ -63,8 +63,8 @@ public final class LineEditPart extends AbstractGraphicalEditPart {
 
     @Override
     protected IFigure createFigure() {
-        int lines = ((ChipEditPart) getParent()).shownLines();
-        return new LineFigure(line(), line() < ChipFigure.leftCount(lines));
+        ChipFigure chip = (ChipFigure) ((ChipEditPart) getParent()).getFigure();
+        return new LineFigure(line(), chip.chipLayout().isLeft(line()));
     }
 
     @Override

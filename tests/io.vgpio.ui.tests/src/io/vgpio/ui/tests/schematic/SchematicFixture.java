@@ -58,15 +58,38 @@ final class SchematicFixture implements AutoCloseable {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getShell().setBounds(0, 0, 1600, 1000);
         IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(PERSPECTIVE, window);
+        SchematicFixture f = showing(dir, lines, host, page);
+        // The view outlives a test, and opens a chip that does not fit fitted: start each test at 100%, scrolled home.
+        f.view.zoomManager().setZoom(1.0);
+        f.view.zoomManager().setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));
+        f.settle();
+        return f;
+    }
+
+    /** A device on a workbench window of the given size, the schematic showing it as it opens it (no zoom reset). */
+    static SchematicFixture startAsOpened(int lines, String names, int width, int height) throws Exception {
+        Path dir = Files.createTempDirectory("vgpio-schematic");
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setBounds(0, 0, width, height);
+        IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(PERSPECTIVE, window);
+        page.showView(SchematicView.ID);
+        UiTest.drain();
+        DeviceConfig config = DeviceConfig.builder().lines(lines).namesList(names).build();
+        DeviceSession host = DeviceService.get().start(config, dir.resolve("gpio.sock"), null);
+        SchematicFixture f = showing(dir, lines, host, page);
+        f.settle();
+        return f;
+    }
+
+    /** The schematic view, once it shows the device's chip with every line drawn. */
+    private static SchematicFixture showing(Path dir, int lines, DeviceSession host, IWorkbenchPage page)
+            throws Exception {
         SchematicView view = (SchematicView) page.showView(SchematicView.ID);
-        view.zoomManager().setZoom(1.0); // the view outlives a test: start each one at 100%, scrolled home
         SchematicFixture f = new SchematicFixture(dir, host, page, view);
         assertTrue(spinUntil(() -> f.chipPart() != null
                 && f.chipPart().diagram().source() instanceof LiveSource l && l.session() == host
                 && f.view.linePart(Math.min(lines, ChipEditPart.MAX_SHOWN) - 1).lineFigure().state() != null, 5000),
                 "the schematic shows the device");
-        view.zoomManager().setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));
-        f.settle();
         return f;
     }
 

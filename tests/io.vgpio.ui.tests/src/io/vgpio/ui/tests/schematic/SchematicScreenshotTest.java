@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.gef.editparts.ZoomManager;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IPageLayout;
 import org.junit.jupiter.api.DisplayName;
@@ -48,7 +47,7 @@ class SchematicScreenshotTest {
         }
         try (SchematicFixture f = SchematicFixture.start(64, names.substring(0, names.length() - 1))) {
             UiTest.save(UiTest.render((FigureCanvas) f.canvas()), "schematic-64.png"); // for people to look at
-            f.view.zoomManager().setZoomAsText(ZoomManager.FIT_ALL);
+            f.view.fit();
             f.settle();
             assertTrue(f.view.zoomManager().getZoom() < 1.0, "64 lines do not fit at 100%: fitting zooms out");
             UiTest.save(UiTest.render((FigureCanvas) f.canvas()), "schematic-64-fit.png");
