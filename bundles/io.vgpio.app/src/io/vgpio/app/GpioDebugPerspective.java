@@ -26,7 +26,9 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
         IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.62f, SCHEMATIC);
         right.addView(STIMULUS);
         right.addView(IPageLayout.ID_PROP_SHEET);
-        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.40f, SCHEMATIC);
+        // Half and half: at 1024x700 the schematic's fitted chip and legend need about half the height at a readable
+        // zoom (SchematicSizeTest), and the waveform scrolls its lanes in the other half.
+        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.50f, SCHEMATIC);
         bottom.addView(WAVEFORM);
         bottom.addView(TRAFFIC);
         bottom.addView(CONSOLE);
