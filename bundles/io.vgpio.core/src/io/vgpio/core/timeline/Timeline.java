@@ -1,7 +1,9 @@
 package io.vgpio.core.timeline;
 
+import io.vgpio.core.DeviceState;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.LineState;
 import io.vgpio.core.payload.Level;
 import java.util.EnumMap;
 import java.util.Map;
@@ -67,9 +69,18 @@ public final class Timeline {
                 markers.put(k, new Series());
             }
         }
-        // A log that has dropped nothing starts with every line low (the chip's initial state).
+        // A log that has dropped nothing starts with every line low (the chip's initial state), or with the state
+        // it carries (a trace recorded from a running device): the levels before any LEVEL event are known.
         indexed = log.firstSeq();
         java.util.Arrays.fill(baseLevel, indexed == 0 && startsAtReset ? 0 : UNKNOWN);
+        DeviceState start = log.startState();
+        if (indexed == 0 && start != null) {
+            for (LineState s : start.lines()) {
+                if (s.line() >= 0 && s.line() < lines) {
+                    baseLevel[s.line()] = s.level() & 1;
+                }
+            }
+        }
         knownFrom = log.startNanos();
     }
 

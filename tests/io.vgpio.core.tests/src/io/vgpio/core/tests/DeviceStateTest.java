@@ -18,6 +18,7 @@ import io.vgpio.core.IrqType;
 import io.vgpio.core.StateLine;
 import io.vgpio.core.control.ControlServer;
 import io.vgpio.core.payload.ConnectionChange;
+import io.vgpio.core.timeline.Timeline;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -43,6 +44,37 @@ class DeviceStateTest {
         assertEquals(chip.states(), s.lines());
         assertTrue(s.lines().get(1).armed());
         assertTrue(s.timeNanos() >= log.get(s.seq() - 1).timeNanos(), "taken after the last event it reflects");
+    }
+
+    @Test
+    @DisplayName("A trace's waveform starts from its start state, as its schematic does: both show every line alike")
+    void timeline_starts_from_the_start_state() throws Exception {
+        EventLog live = new EventLog(100);
+        Chip chip = new Chip(config(), live);
+        chip.guestSetDirection(0, Direction.OUT);
+        chip.guestSetValue(0, 1);
+        chip.setInput(1, 1, Cause.USER);
+        chip.setInput(2, 1, Cause.USER);
+        DeviceState start = chip.snapshot().with(true, 1, List.of());
+        EventLog recorded = new EventLog(100, 0, 0, start);
+        chip.setInput(2, 0, Cause.USER); // the one change after Record
+        live.read(start.seq(), 100, (seq, t, kind, line, a, b) ->
+                recorded.append(t - start.timeNanos(), kind, line, a, b));
+
+        // Fallback 0 for every line: without the start state lines 0 and 1 (no LEVEL event in the trace) read low,
+        // and line 2 would be taken as the opposite of its one change, which happens to be right.
+        Timeline timeline = new Timeline(recorded, 4, line -> 0, false);
+        timeline.update();
+        ChipHistory h = ChipHistory.build(config(), recorded);
+        long end = recorded.get(recorded.nextSeq() - 1).timeNanos();
+        for (long t : new long[] {0, end}) {
+            for (int line = 0; line < 4; line++) {
+                assertEquals(h.at(t).states().get(line).level(), timeline.levelAt(line, t),
+                        "line " + line + " at " + t + " ns: the waveform's level is the schematic's");
+            }
+        }
+        assertEquals(1, timeline.levelAt(0, 0), "the LED the guest drove high before Record");
+        assertEquals(1, timeline.levelAt(1, 0), "the input set high before Record");
     }
 
     @Test
