@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /** A client of the control socket of a running 'vgpio serve', speaking its text protocol. */
 final class Control implements AutoCloseable {
@@ -132,31 +133,29 @@ final class Control implements AutoCloseable {
     }
 
     /**
-     * Polls the condition until it holds; an IOException naming what was awaited if it does not in time. The
-     * control socket, 'vgpio trace info' and the file system tell nobody of a change, so asking again is the only
-     * way to see one: the pause between two asks only spaces them out, the condition is what is waited for.
+     * Polls the condition until it holds; a TimeoutException naming what was awaited if it does not in time (an
+     * error of the check itself, such as a closed socket, comes out as it is). The control socket, 'vgpio trace
+     * info' and the file system tell nobody of a change, so asking again is the only way to see one: the pause
+     * between two asks only spaces them out, the condition is what is waited for.
      */
     static void until(String what, long timeoutMillis, Check check) throws Exception {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (!check.holds()) {
             if (System.currentTimeMillis() > end) {
-                throw new IOException("not within " + timeoutMillis + " ms: " + what);
+                throw new TimeoutException("not within " + timeoutMillis + " ms: " + what);
             }
             Thread.sleep(10);
         }
     }
 
     /** Waits until the line's IRQ type in 'state' is the given word (the guest armed gpiomon). */
-    void awaitIrqType(int line, String word, long timeoutMillis) throws IOException, InterruptedException {
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < end) {
-            if (lineState(line)[4].equals(word)) {
-                return;
-            }
-            Thread.sleep(10);
+    void awaitIrqType(int line, String word, long timeoutMillis) throws Exception {
+        try {
+            until("irq type " + word + " on line " + line, timeoutMillis, () -> lineState(line)[4].equals(word));
+        } catch (TimeoutException e) {
+            throw new IOException("line " + line + " did not reach irq type " + word + " in " + timeoutMillis
+                    + " ms; state: " + state().get(line), e);
         }
-        throw new IOException("line " + line + " did not reach irq type " + word + " in " + timeoutMillis
-                + " ms; state: " + state().get(line));
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -268,14 +270,16 @@ class GuestEndToEndTest {
 
     /** Polls the event log until the check holds; fails, listing the events, if it does not within the time. */
     static void awaitEvents(Control c, long from, EvCheck check, long timeoutMillis) throws Exception {
-        long end = System.currentTimeMillis() + timeoutMillis;
-        List<Ev> evs;
-        while (!check.done(evs = c.events(from))) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("the awaited events did not come within " + timeoutMillis + " ms; events"
-                        + " since " + from + ":\n" + String.join("\n", evs.stream().map(Ev::toString).toList()));
-            }
-            Thread.sleep(20);
+        AtomicReference<List<Ev>> last = new AtomicReference<>(List.of());
+        try {
+            Control.until("the awaited events", timeoutMillis, () -> {
+                last.set(c.events(from));
+                return check.done(last.get());
+            });
+        } catch (TimeoutException e) {
+            List<String> seen = last.get().stream().map(Ev::toString).toList();
+            throw new AssertionError("the awaited events did not come within " + timeoutMillis + " ms; events since "
+                    + from + ":\n" + String.join("\n", seen), e);
         }
     }
 
