@@ -1,6 +1,7 @@
 package io.vgpio.core;
 
 import io.vgpio.core.payload.BufferInvalid;
+import io.vgpio.core.payload.ConnectionChange;
 import io.vgpio.core.payload.DirectionChange;
 import io.vgpio.core.payload.EdgeLatched;
 import io.vgpio.core.payload.EventBuffer;
@@ -54,6 +55,8 @@ public final class Chip {
     private final List<OutputListener> outputListeners = new CopyOnWriteArrayList<>();
     private final DeviceConfig config;
     private final EventLog log;
+    /** Whether a frontend is connected, as the last CONNECTION event says. */
+    private boolean frontendAttached;
     private final int n;
     private final Direction[] direction;
     private final int[] outputValue;
@@ -323,7 +326,16 @@ public final class Chip {
      * moment.
      */
     public synchronized DeviceState snapshot() {
-        return new DeviceState(log.nextSeq(), System.nanoTime(), states(), false, 0, List.of());
+        return new DeviceState(log.nextSeq(), System.nanoTime(), states(), frontendAttached, 0, List.of());
+    }
+
+    /**
+     * A guest's frontend connected or left. Logged under the monitor, as every other change, so a snapshot and the
+     * log agree on it without reading the log back.
+     */
+    public synchronized void frontendChanged(boolean attached) {
+        frontendAttached = attached;
+        log.append(Event.NO_LINE, new ConnectionChange(attached));
     }
 
     // ---- internals -----------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.DeviceState;
 import io.vgpio.core.EventLog;
-import io.vgpio.core.FrontendHistory;
 import io.vgpio.core.control.ControlServer;
 import io.vgpio.core.sockets.SocketDirectory;
 import io.vgpio.core.stimulus.StimulusScheduler;
@@ -76,15 +75,11 @@ public final class DeviceSession implements AutoCloseable {
         List<String> bound = bindings.statuses().stream().map(BindingStatus::describe).toList();
         DeviceState s;
         long features;
-        boolean attachedNow;
         synchronized (chip) {
             s = chip.snapshot();
             features = device.driverFeatures();
-            attachedNow = backend.connected();
         }
-        Boolean logged = FrontendHistory.attachedBefore(log, s.seq());
-        boolean attached = logged != null ? logged : attachedNow;
-        return s.with(attached, attached ? features : 0, bound);
+        return s.with(s.frontendAttached(), s.frontendAttached() ? features : 0, bound);
     }
 
     /**

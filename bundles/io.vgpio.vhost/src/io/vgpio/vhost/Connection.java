@@ -4,8 +4,6 @@ import static io.vgpio.vhost.VhostUser.*;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import io.vgpio.core.Event;
-import io.vgpio.core.payload.ConnectionChange;
 import io.vgpio.linux.DescriptorPassing;
 import io.vgpio.linux.Descriptors;
 import io.vgpio.linux.Epoll;
@@ -93,7 +91,7 @@ final class Connection implements Runnable {
 
     @Override
     public void run() {
-        device.chip().log().append(Event.NO_LINE, new ConnectionChange(true));
+        device.chip().frontendChanged(true);
         Epoll.Events events = new Epoll.Events(8);
         long handshakeDeadline = System.nanoTime() + handshakeMillis * 1_000_000L;
         try {
@@ -150,7 +148,7 @@ final class Connection implements Runnable {
         Descriptors.close(sock);
         Descriptors.close(wake);
         Descriptors.close(epoll);
-        device.chip().log().append(Event.NO_LINE, new ConnectionChange(false));
+        device.chip().frontendChanged(false);
         onClose.run();
     }
 

@@ -2,7 +2,6 @@ package io.vgpio.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.core.Cause;
@@ -11,9 +10,7 @@ import io.vgpio.core.ChipHistory;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.DeviceState;
 import io.vgpio.core.Direction;
-import io.vgpio.core.Event;
 import io.vgpio.core.EventLog;
-import io.vgpio.core.FrontendHistory;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.StateLine;
 import io.vgpio.core.control.ControlServer;
@@ -108,15 +105,19 @@ class DeviceStateTest {
     }
 
     @Test
-    @DisplayName("Whether a frontend was attached at a log position is what its last CONNECTION event says")
-    void frontend_history() {
+    @DisplayName("A snapshot says a frontend is attached exactly when the log's last CONNECTION event says so")
+    void frontend_in_the_snapshot_follows_the_log() throws Exception {
         EventLog log = new EventLog(100);
-        assertNull(FrontendHistory.attachedBefore(log, 0));
-        log.append(Event.NO_LINE, new ConnectionChange(true));
-        long attached = log.nextSeq();
-        log.append(Event.NO_LINE, new ConnectionChange(false));
-        assertEquals(true, FrontendHistory.attachedBefore(log, attached));
-        assertEquals(false, FrontendHistory.attachedBefore(log, log.nextSeq()));
+        Chip chip = new Chip(config(), log);
+        assertFalse(chip.snapshot().frontendAttached(), "a chip just made has no frontend");
+        chip.frontendChanged(true);
+        DeviceState attached = chip.snapshot();
+        assertTrue(attached.frontendAttached());
+        assertTrue(ConnectionChange.of(log.get(attached.seq() - 1)).connected(), "the log's last event says so");
+        chip.frontendChanged(false);
+        DeviceState left = chip.snapshot();
+        assertFalse(left.frontendAttached());
+        assertFalse(ConnectionChange.of(log.get(left.seq() - 1)).connected());
     }
 
     @Test

@@ -7,9 +7,7 @@ import io.vgpio.core.DeviceState;
 import io.vgpio.core.Direction;
 import io.vgpio.core.Event;
 import io.vgpio.core.EventLog;
-import io.vgpio.core.FrontendHistory;
 import io.vgpio.core.IrqType;
-import io.vgpio.core.payload.ConnectionChange;
 import io.vgpio.core.payload.Features;
 import io.vgpio.trace.Recordings;
 import java.util.List;
@@ -35,8 +33,7 @@ final class RecordedDevice {
     /** As DeviceSession.state(): the chip's snapshot, the frontend as the log tells it, the features. */
     DeviceState state() {
         DeviceState s = chip.snapshot();
-        Boolean attached = FrontendHistory.attachedBefore(log, s.seq());
-        return s.with(attached != null && attached, FEATURES, List.of("3 active in gpiochip9:3: test binding"));
+        return s.with(s.frontendAttached(), FEATURES, List.of("3 active in gpiochip9:3: test binding"));
     }
 
     /**
@@ -45,7 +42,7 @@ final class RecordedDevice {
      * an input watching rising edges whose edge came while no buffer was held (latched).
      */
     void setUpSession() {
-        log.append(Event.NO_LINE, new ConnectionChange(true));
+        chip.frontendChanged(true);
         log.append(Event.NO_LINE, new Features(FEATURES, FEATURES));
         chip.guestSetDirection(1, Direction.IN);
         chip.guestSetIrqType(1, IrqType.EDGE_BOTH);
