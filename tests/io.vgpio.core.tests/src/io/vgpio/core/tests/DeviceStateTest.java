@@ -28,6 +28,14 @@ class DeviceStateTest {
         return DeviceConfig.builder().lines(4).namesList("LED,BUTTON").build();
     }
 
+    /** What a recording from a snapshot holds: only the events after it, on a clock starting at it. */
+    static EventLog recordedFrom(DeviceState start, EventLog live) {
+        EventLog recorded = new EventLog(100, 0, 0, start);
+        live.read(start.seq(), 100, (seq, t, kind, line, a, b) ->
+                recorded.append(t - start.timeNanos(), kind, line, a, b));
+        return recorded;
+    }
+
     @Test
     @DisplayName("A chip's snapshot holds every line's state and the log position after the events it reflects")
     void snapshot_is_the_state_and_the_log_position() throws Exception {
@@ -53,10 +61,8 @@ class DeviceStateTest {
         chip.setInput(1, 1, Cause.USER);
         chip.setInput(2, 1, Cause.USER);
         DeviceState start = chip.snapshot().with(true, 1, List.of());
-        EventLog recorded = new EventLog(100, 0, 0, start);
         chip.setInput(2, 0, Cause.USER); // the one change after Record
-        live.read(start.seq(), 100, (seq, t, kind, line, a, b) ->
-                recorded.append(t - start.timeNanos(), kind, line, a, b));
+        EventLog recorded = recordedFrom(start, live);
 
         // Fallback 0 for every line: without the start state lines 0 and 1 (no LEVEL event in the trace) read low,
         // and line 2 would be taken as the opposite of its one change, which happens to be right.
@@ -87,11 +93,8 @@ class DeviceStateTest {
         chip.setInput(2, 1, Cause.USER);
         DeviceState start = chip.snapshot().with(true, 1, List.of());
 
-        // What a recording from there holds: only the events after the snapshot, on a clock starting at it.
-        EventLog recorded = new EventLog(100, 0, 0, start);
         chip.setInput(1, 1, Cause.USER); // the held buffer's interrupt
-        live.read(start.seq(), 100, (seq, t, kind, line, a, b) ->
-                recorded.append(t - start.timeNanos(), kind, line, a, b));
+        EventLog recorded = recordedFrom(start, live);
 
         ChipHistory h = ChipHistory.build(config(), recorded);
         assertEquals(start.lines(), h.at(0).states(), "time 0 is the state at the snapshot");
