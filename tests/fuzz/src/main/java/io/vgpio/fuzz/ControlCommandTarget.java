@@ -18,7 +18,8 @@ import java.util.Locale;
 public final class ControlCommandTarget {
     /**
      * Pulses block for their width by design (and spin for the last 200 us): longer ones would look like hangs and
-     * slow every other input down.
+     * slow every other input down. For the same reason a pulse after a train or a bounce is left out: stimuli run
+     * one after another, so it answers only once they are over, which may be hours later.
      */
     private static final long LONGEST_PULSE_MICROS = 2;
     private static final DeviceConfig CONFIG = config();
@@ -32,10 +33,12 @@ public final class ControlCommandTarget {
         // queued, so that no input leaves work running into the next.
         try (ControlServer server = new ControlServer(Path.of("fuzz.ctl"), chip, () -> "none")) {
             // The client loop reads lines as BufferedReader.readLine does and skips blank ones.
+            boolean queuedLongStimulus = false;
             for (String line : new String(data, StandardCharsets.UTF_8).lines().toList()) {
-                if (line.isBlank() || longPulse(line)) {
+                if (line.isBlank() || (isPulse(line) && (queuedLongStimulus || longPulse(line)))) {
                     continue;
                 }
+                queuedLongStimulus |= firstWordIs(line, "train") || firstWordIs(line, "bounce");
                 String answer = server.execute(line);
                 boolean state = line.strip().toLowerCase(Locale.ROOT).equals("state");
                 if (!state && !answer.startsWith("ok") && !answer.startsWith("err ")) {
@@ -45,11 +48,16 @@ public final class ControlCommandTarget {
         }
     }
 
+    private static boolean isPulse(String line) {
+        return firstWordIs(line, "pulse");
+    }
+
+    private static boolean firstWordIs(String line, String command) {
+        return line.strip().split("\\s+")[0].equalsIgnoreCase(command);
+    }
+
     private static boolean longPulse(String line) {
         String[] t = line.strip().split("\\s+");
-        if (!t[0].equalsIgnoreCase("pulse")) {
-            return false;
-        }
         try {
             return Long.parseLong(t[t.length - 1]) > LONGEST_PULSE_MICROS;
         } catch (NumberFormatException e) {
