@@ -136,10 +136,11 @@ public final class DeviceSession implements AutoCloseable {
     /**
      * Ends the recording in progress, if any: the rest is written with the end marker.
      *
+     * @return the recording that ended (its file, size and events are final), or null if none was in progress
      * @throws IOException if the rest could not be written (the file holds what was flushed before)
      */
-    public void stopRecording() throws IOException {
-        recordings.stop();
+    public TraceRecorder stopRecording() throws IOException {
+        return recordings.stop();
     }
 
     /** The recording in progress, or null. */

@@ -63,8 +63,10 @@ public final class TraceHandlers {
     public static void stopRecording() throws IOException {
         DeviceSession s = DeviceService.get().current();
         try {
-            if (s != null) {
-                s.stopRecording();
+            TraceRecorder ended = s != null ? s.stopRecording() : null;
+            if (ended != null) {
+                // The user is told what was kept, as `record stop` tells a script.
+                ConsoleBuffer.DEVICE.append(RecordingText.ended(ended));
             }
         } finally {
             DeviceState.refresh();
