@@ -4,6 +4,7 @@ import io.vgpio.trace.Replay;
 import io.vgpio.trace.TraceReader;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.JobNames;
 import io.vgpio.ui.console.ConsoleBuffer;
 import io.vgpio.ui.state.DeviceState;
 import io.vgpio.ui.state.RecordingText;
@@ -159,7 +160,7 @@ public final class TraceHandlers {
                         + " configuration first (Device > Start Device).");
                 return null;
             }
-            Job job = new Job("Replay " + Path.of(f).getFileName()) {
+            Job job = new Job(JobNames.replay(Path.of(f).getFileName().toString())) {
                 @Override
                 protected IStatus run(IProgressMonitor monitor) {
                     monitor.beginTask("Waiting for the guest, then replaying", IProgressMonitor.UNKNOWN);
