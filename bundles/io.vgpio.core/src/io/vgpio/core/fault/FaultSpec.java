@@ -20,7 +20,7 @@ public record FaultSpec(boolean onRequest, MessageType type, int line, FaultEffe
     /** True when this rule concerns a request of this type for this line. */
     public boolean matchesRequest(int wireType, int requestLine) {
         return onRequest && (type == null || type.wireValue() == wireType)
-                && (line == ANY_LINE || (line == requestLine && type != MessageType.GET_LINE_NAMES));
+                && (line == ANY_LINE || (line == requestLine && wireType != MessageType.GET_LINE_NAMES.wireValue()));
     }
 
     /** True when this rule acts on this line with this effect. */
