@@ -58,6 +58,7 @@ public final class DeviceSession implements AutoCloseable {
         this.chip = new Chip(config, log);
         this.faults = new FaultRules(chip);
         this.device = new VirtioGpioDevice(chip, chipHandler -> new FaultInjector(chipHandler, faults));
+        config.faults().values().forEach(faults::add); // fault.N, in the order of N
         this.backend = new VhostUserBackend(socket, device);
         this.stimulus = new StimulusScheduler(chip);
         this.control = controlPath == null ? null // its pulse, edge, train and bounce queue on the same scheduler
