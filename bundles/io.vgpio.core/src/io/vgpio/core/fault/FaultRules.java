@@ -83,13 +83,9 @@ public final class FaultRules implements LineFaults, AutoCloseable {
 
     /** Deletes a rule; its hung requests are answered. @return false if no rule has this id */
     public boolean delete(int id) {
-        FaultRule gone = null;
+        FaultRule gone;
         synchronized (chip) {
-            for (FaultRule r : rules) {
-                if (r.id() == id) {
-                    gone = r;
-                }
-            }
+            gone = find(id);
             if (gone == null) {
                 return false;
             }
@@ -120,19 +116,25 @@ public final class FaultRules implements LineFaults, AutoCloseable {
 
     /** Enables or disables a rule (a disabled one matches nothing). @return false if no rule has this id */
     public boolean setEnabled(int id, boolean enabled) {
-        boolean found = false;
         synchronized (chip) {
-            for (FaultRule r : rules) {
-                if (r.id() == id) {
-                    r.enabled(enabled);
-                    found = true;
-                }
+            FaultRule r = find(id);
+            if (r == null) {
+                return false;
+            }
+            r.enabled(enabled);
+        }
+        listeners.forEach(Listener::rulesChanged);
+        return true;
+    }
+
+    /** The rule with this id, or null. Under the chip's monitor. */
+    private FaultRule find(int id) {
+        for (FaultRule r : rules) {
+            if (r.id() == id) {
+                return r;
             }
         }
-        if (found) {
-            listeners.forEach(Listener::rulesChanged);
-        }
-        return found;
+        return null;
     }
 
     /** The rules in the order they were added (a copy). */

@@ -98,16 +98,13 @@ class RequestHandlerSeamTest {
                 responses(log).stream().map(Response::status).toList(), "the log records what the guest got");
     }
 
-    @Test
-    @DisplayName("Reply.later(): the request waits outside the used ring while later ones are answered; answered once, from another thread")
-    void a_parked_request_is_answered_later() throws Exception {
-        EventLog log = new EventLog(1024);
-        Chip chip = new Chip(DeviceConfig.builder().lines(4).build(), log);
-        List<ParkedRequest> parked = new ArrayList<>();
-        VirtioGpioDevice device = new VirtioGpioDevice(chip, inner -> new RequestHandler() {
+    /** A device whose handler parks the requests {@code park} picks into {@code parked}; the chip answers the rest. */
+    private static VirtioGpioDevice parking(Chip chip, java.util.function.Predicate<GpioRequest> park,
+            List<ParkedRequest> parked) {
+        return new VirtioGpioDevice(chip, inner -> new RequestHandler() {
             @Override
             public Reply answer(GpioRequest r) {
-                return r.line() == 2 ? Reply.later() : inner.answer(r);
+                return park.test(r) ? Reply.later() : inner.answer(r);
             }
 
             @Override
@@ -120,6 +117,15 @@ class RequestHandlerSeamTest {
                 inner.unmask(line, token);
             }
         });
+    }
+
+    @Test
+    @DisplayName("Reply.later(): the request waits outside the used ring while later ones are answered; answered once, from another thread")
+    void a_parked_request_is_answered_later() throws Exception {
+        EventLog log = new EventLog(1024);
+        Chip chip = new Chip(DeviceConfig.builder().lines(4).build(), log);
+        List<ParkedRequest> parked = new ArrayList<>();
+        VirtioGpioDevice device = parking(chip, r -> r.line() == 2, parked);
         device.setDriverFeatures(1L << VirtioConstants.F_VERSION_1);
         device.startQueue(Protocol.REQUEST_QUEUE, requests.queue(false), () -> {
         });
@@ -154,22 +160,7 @@ class RequestHandlerSeamTest {
     void a_parked_request_of_a_stopped_queue_is_dropped() throws Exception {
         Chip chip = new Chip(DeviceConfig.builder().lines(2).build(), new EventLog(1024));
         List<ParkedRequest> parked = new ArrayList<>();
-        VirtioGpioDevice device = new VirtioGpioDevice(chip, inner -> new RequestHandler() {
-            @Override
-            public Reply answer(GpioRequest r) {
-                return Reply.later();
-            }
-
-            @Override
-            public void parked(ParkedRequest p) {
-                parked.add(p);
-            }
-
-            @Override
-            public void unmask(int line, long token) {
-                inner.unmask(line, token);
-            }
-        });
+        VirtioGpioDevice device = parking(chip, r -> true, parked);
         device.setDriverFeatures(1L << VirtioConstants.F_VERSION_1);
         device.startQueue(Protocol.REQUEST_QUEUE, requests.queue(false), () -> {
         });
