@@ -258,6 +258,28 @@ class FaultInjectionTest {
         }
     }
 
+    @Test
+    @DisplayName("Rules survive a frontend reconnect; a request hung by a frontend that left is dropped, not answered to the next")
+    void rules_survive_a_reconnect() throws Exception {
+        try (DeviceFixture f = DeviceFixture.lines(2); ControlClient c = control(f)) {
+            int hang = add(c, "on=request type=get-value line=1 effect=hang");
+            add(c, "on=request type=get-direction effect=err every=2");
+            f.driver.submit(GET_VALUE.wireValue(), 1, 0);
+            f.driver.kick(0);
+            Await.until(() -> !f.events(0, EventKind.FAULT).isEmpty());
+            f.detach();
+            f.driver = GpioDriver.attach(f.socket);
+
+            long from = f.log().nextSeq();
+            assertEquals("ok", c.ask("fault del " + hang));
+            assertTrue(f.events(from, EventKind.RESPONSE).isEmpty(), "the old frontend's request went with its ring");
+            assertEquals(Protocol.STATUS_OK, f.req(GET_DIRECTION, 0, 0).status());
+            assertEquals(Protocol.STATUS_ERR, f.req(GET_DIRECTION, 0, 0).status(), "every=2 goes on counting");
+            assertEquals("ok 1", c.ask("fault list"));
+            assertTrue(c.next().endsWith("hits=1 on=request type=get-direction effect=err every=2"));
+        }
+    }
+
     /** Sends GET_VALUE n times under a rule; returns which were faulted. */
     private static List<Boolean> pattern(String spec, int n) throws Exception {
         try (DeviceFixture f = DeviceFixture.lines(2); ControlClient c = control(f)) {
