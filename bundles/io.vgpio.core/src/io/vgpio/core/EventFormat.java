@@ -7,6 +7,7 @@ import io.vgpio.core.payload.DirectionChange;
 import io.vgpio.core.payload.EdgeLatched;
 import io.vgpio.core.payload.EventBuffer;
 import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.payload.Fault;
 import io.vgpio.core.payload.Features;
 import io.vgpio.core.payload.HwEdge;
 import io.vgpio.core.payload.Interrupt;
@@ -67,6 +68,8 @@ public final class EventFormat {
             case Features f -> String.format(Locale.ROOT, "features accepted: 0x%x", f.accepted());
             case HwEdge h -> "hardware " + (h.rising() ? "rising" : "falling") + " edge on " + lineLabel(line)
                     + " (the kernel saw it " + micros(h.sinceKernelNanos()) + " before)";
+            case Fault f -> "FAULT    rule " + f.ruleId() + " injected "
+                    + (f.effect() != null ? f.effect().word() : "?") + (line < 0 ? "" : " on " + lineLabel(line));
         };
     }
 

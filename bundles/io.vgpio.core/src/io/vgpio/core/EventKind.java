@@ -38,7 +38,13 @@ public enum EventKind {
      * A bound physical line reported an edge. a = new level (as configured: active-low inverts); b = nanoseconds
      * from the kernel's timestamp of the edge to this record, so the event's time minus b is the kernel's time.
      */
-    HW_EDGE(13);
+    HW_EDGE(13),
+    /**
+     * A fault rule changed what the device did (issue 13). a = the rule's id; b = {@link
+     * io.vgpio.core.fault.FaultEffect.Kind#wire()}; the line is the one the fault concerns (-1 for a request with
+     * none). Wire number 14 belongs to the breakpoint hit.
+     */
+    FAULT(15);
 
     private static final EventKind[] ALL = values();
     private static final EventKind[] BY_WIRE = WireNumbers.index(ALL, EventKind::wire);

@@ -5,6 +5,8 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.DeviceState;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.control.ControlServer;
+import io.vgpio.core.fault.FaultCommands;
+import io.vgpio.core.fault.FaultRules;
 import io.vgpio.core.sockets.SocketDirectory;
 import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.gpiocdev.bind.BindingStatus;
@@ -12,6 +14,7 @@ import io.vgpio.gpiocdev.bind.HardwareBindings;
 import io.vgpio.trace.Recordings;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.vhost.VhostUserBackend;
+import io.vgpio.virtio.FaultInjector;
 import io.vgpio.virtio.VirtioGpioDevice;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -41,6 +44,7 @@ public final class DeviceSession implements AutoCloseable {
     private final StimulusScheduler stimulus;
     private final HardwareBindings bindings;
     private final Recordings recordings;
+    private final FaultRules faults;
     /** What {@link #start()} got serving: only that is closed, since closing removes the socket's file. */
     private boolean backendServing;
     private boolean controlServing;
@@ -52,7 +56,9 @@ public final class DeviceSession implements AutoCloseable {
         this.config = config;
         this.log = new EventLog(logCapacity);
         this.chip = new Chip(config, log);
-        this.device = new VirtioGpioDevice(chip);
+        this.faults = new FaultRules(chip);
+        this.device = new VirtioGpioDevice(chip, chipHandler -> new FaultInjector(chipHandler, faults));
+        config.faults().values().forEach(faults::add); // fault.N, in the order of N
         this.backend = new VhostUserBackend(socket, device);
         this.stimulus = new StimulusScheduler(chip);
         this.control = controlPath == null ? null // its pulse, edge, train and bounce queue on the same scheduler
@@ -62,6 +68,7 @@ public final class DeviceSession implements AutoCloseable {
         if (control != null) {
             bindings.addControlCommands(control);
             recordings.addControlCommands(control);
+            FaultCommands.addTo(control, faults);
         }
     }
 
@@ -182,6 +189,11 @@ public final class DeviceSession implements AutoCloseable {
         return bindings;
     }
 
+    /** The fault rules injected into this device (issue 13): the control socket's {@code fault} and a Faults view. */
+    public FaultRules faults() {
+        return faults;
+    }
+
     /** The vhost-user socket a guest attaches to. */
     public Path socketPath() {
         return backend.socketPath();
@@ -247,5 +259,6 @@ public final class DeviceSession implements AutoCloseable {
         if (closeBackend) {
             backend.close();
         }
+        faults.close();
     }
 }

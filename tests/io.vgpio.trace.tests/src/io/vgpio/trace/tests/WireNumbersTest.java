@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.vgpio.core.Cause;
 import io.vgpio.core.DriverRule;
 import io.vgpio.core.EventKind;
+import io.vgpio.core.fault.FaultEffect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -33,7 +34,10 @@ class WireNumbersTest {
         assertEquals(List.of("REQUEST", "RESPONSE", "LEVEL", "DIRECTION", "IRQ_TYPE", "EVENT_BUFFER", "EDGE_LATCHED",
                 "INTERRUPT", "BUFFER_INVALID", "RULE_VIOLATION", "CHAIN_ERROR", "CONNECTION", "FEATURES", "HW_EDGE"),
                 byNumber(EventKind::fromWire));
-        assertEquals(List.of("GUEST", "USER", "REPLAY", "HARDWARE"), byNumber(Cause::fromWire));
+        assertEquals(EventKind.FAULT, EventKind.fromWire(15), "after 14, the breakpoint hit's number");
+        assertEquals(List.of("GUEST", "USER", "REPLAY", "HARDWARE", "FAULT"), byNumber(Cause::fromWire));
+        assertEquals(List.of("ERR", "DELAY", "HANG", "SHORT_LENGTH", "DROP_IRQ", "DUP_IRQ", "SPURIOUS_IRQ", "STUCK",
+                "GLITCH"), byNumber(FaultEffect.Kind::fromWire));
         assertEquals(List.of("DISABLED", "NOT_ENABLED", "DUPLICATE", "RELEASED", "BAD_REQUEST"),
                 byNumber(EventKind.InvalidReason::fromWire));
         assertEquals(List.of("REQUEST_AND_RESPONSE_BUFFERS", "REQUEST_READ_ONLY", "RESPONSE_WRITABLE",
@@ -49,7 +53,9 @@ class WireNumbersTest {
     @Test
     @DisplayName("Every constant has a number (none is left out of the tables above)")
     void every_constant_has_a_number() {
-        assertEquals(EventKind.values().length, byNumber(EventKind::fromWire).size());
+        // FAULT (15) is beyond the breakpoint hit's number (14), which another branch adds.
+        assertEquals(EventKind.values().length, byNumber(EventKind::fromWire).size() + 1);
+        assertEquals(FaultEffect.Kind.values().length, byNumber(FaultEffect.Kind::fromWire).size());
         assertEquals(Cause.values().length, byNumber(Cause::fromWire).size());
         assertEquals(EventKind.InvalidReason.values().length, byNumber(EventKind.InvalidReason::fromWire).size());
         assertEquals(DriverRule.values().length, byNumber(DriverRule::fromWire).size());

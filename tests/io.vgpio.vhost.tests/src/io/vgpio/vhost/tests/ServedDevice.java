@@ -4,14 +4,18 @@ import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.control.ControlServer;
+import io.vgpio.core.fault.FaultCommands;
+import io.vgpio.core.fault.FaultRules;
 import io.vgpio.vhost.VhostUserBackend;
+import io.vgpio.virtio.FaultInjector;
 import io.vgpio.virtio.VirtioGpioDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * The transport's part of a device, assembled as the device session does it (log → chip → virtio device → vhost-user
- * backend, with the control socket some tests talk to while the transport is busy), without the recorder,
+ * backend, with the control socket some tests talk to while the transport is busy, and the fault rules in front of
+ * the chip), without the recorder,
  * stimulus scheduler and bindings that these tests do not exercise.
  */
 final class ServedDevice implements AutoCloseable {
@@ -20,13 +24,17 @@ final class ServedDevice implements AutoCloseable {
     private final Chip chip;
     private final VhostUserBackend backend;
     private final ControlServer control;
+    private final FaultRules faults;
 
     ServedDevice(DeviceConfig config, Path socket, Path controlPath, int logCapacity) {
         this.config = config;
         this.log = new EventLog(logCapacity);
         this.chip = new Chip(config, log);
-        this.backend = new VhostUserBackend(socket, new VirtioGpioDevice(chip));
+        this.faults = new FaultRules(chip);
+        this.backend = new VhostUserBackend(socket,
+                new VirtioGpioDevice(chip, chipHandler -> new FaultInjector(chipHandler, faults)));
         this.control = new ControlServer(controlPath, chip, () -> backend.connected() ? "attached" : "none");
+        FaultCommands.addTo(control, faults);
     }
 
     void start() throws IOException {
@@ -50,9 +58,18 @@ final class ServedDevice implements AutoCloseable {
         return backend;
     }
 
+    FaultRules faults() {
+        return faults;
+    }
+
+    ControlServer control() {
+        return control;
+    }
+
     @Override
     public void close() {
         control.close();
         backend.close();
+        faults.close();
     }
 }

@@ -24,6 +24,8 @@ import io.vgpio.core.payload.DirectionChange;
 import io.vgpio.core.payload.EdgeLatched;
 import io.vgpio.core.payload.EventBuffer;
 import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.fault.FaultEffect;
+import io.vgpio.core.payload.Fault;
 import io.vgpio.core.payload.Features;
 import io.vgpio.core.payload.HwEdge;
 import io.vgpio.core.payload.Interrupt;
@@ -96,6 +98,10 @@ class EventPayloadTest {
         p.add(new Features(1L << 32 | 1, 0));
         p.add(new HwEdge(1, 2_500));
         p.add(new HwEdge(0, Long.MAX_VALUE));
+        for (FaultEffect.Kind k : FaultEffect.Kind.values()) {
+            p.add(new Fault(7, k));
+        }
+        p.add(new Fault(Long.MAX_VALUE, 99)); // an effect no version writes survives as it is
         return p.stream();
     }
 
