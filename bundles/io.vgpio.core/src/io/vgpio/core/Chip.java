@@ -266,6 +266,17 @@ public final class Chip {
         afterUnlock();
     }
 
+    /**
+     * Runs a change of several lines under the chip's monitor, as one step (the nets of simulated parts resolve
+     * and apply their levels this way), then lets the sink wake the driver once the monitor is released.
+     */
+    public void runLocked(Runnable change) {
+        synchronized (this) {
+            change.run();
+        }
+        afterUnlock();
+    }
+
     /** Lets the sink do its I/O once this thread holds the monitor no more (a nested call leaves it to the outer). */
     private void afterUnlock() {
         if (!Thread.holdsLock(this)) {

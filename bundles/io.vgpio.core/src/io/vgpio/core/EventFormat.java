@@ -7,7 +7,10 @@ import io.vgpio.core.payload.DirectionChange;
 import io.vgpio.core.payload.EdgeLatched;
 import io.vgpio.core.payload.EventBuffer;
 import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.payload.Contention;
 import io.vgpio.core.payload.Fault;
+import io.vgpio.core.payload.PartEvent;
+import io.vgpio.core.parts.PartAction;
 import io.vgpio.core.payload.Features;
 import io.vgpio.core.payload.HwEdge;
 import io.vgpio.core.payload.Interrupt;
@@ -70,6 +73,10 @@ public final class EventFormat {
                     + " (the kernel saw it " + micros(h.sinceKernelNanos()) + " before)";
             case Fault f -> "FAULT    rule " + f.ruleId() + " injected "
                     + (f.effect() != null ? f.effect().word() : "?") + (line < 0 ? "" : " on " + lineLabel(line));
+            case PartEvent p -> "part     #" + p.partId() + " " + PartAction.describe(p.action(), p.value())
+                    + (line < 0 ? "" : " on " + lineLabel(line));
+            case Contention c -> "CONTENTION on " + lineLabel(line) + ": " + Contention.describe(c.highDriver())
+                    + " drives 1, " + Contention.describe(c.lowDriver()) + " drives 0";
         };
     }
 
