@@ -3,11 +3,15 @@ package io.vgpio.core;
 import io.vgpio.core.fault.FaultSpec;
 import io.vgpio.core.fault.FaultSpecException;
 import io.vgpio.core.fault.FaultSpecParser;
+import io.vgpio.core.parts.PartException;
+import io.vgpio.core.parts.PartSettings;
+import io.vgpio.core.parts.PartSpecs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -29,7 +33,8 @@ import java.util.TreeMap;
  *
  * {@code bind.N} binds line N to a physical line of a Linux GPIO chip; see {@link LineBinding} for the form.
  * {@code fault.N = SPEC} installs a fault rule when the device starts, in the grammar of the control socket's
- * {@code fault add} ({@link FaultSpecParser}); rules are added in the order of N.
+ * {@code fault add} ({@link FaultSpecParser}); rules are added in the order of N. {@code part.NAME = TYPE key=value
+ * ...} attaches a simulated part (issue 14, {@link PartSpecs}), in the order of the file.
  */
 public final class DeviceConfig {
     public static final int DEFAULT_LINES = 8;
@@ -39,19 +44,22 @@ public final class DeviceConfig {
     private final boolean irq;
     private final SortedMap<Integer, LineBinding> bindings;
     private final SortedMap<Integer, FaultSpec> faults;
+    private final Map<String, PartSettings> parts;
 
     private DeviceConfig(int lines, String[] names, boolean irq, SortedMap<Integer, LineBinding> bindings,
-            SortedMap<Integer, FaultSpec> faults) {
+            SortedMap<Integer, FaultSpec> faults, Map<String, PartSettings> parts) {
         this.lines = lines;
         this.names = names;
         this.irq = irq;
         this.bindings = Collections.unmodifiableSortedMap(bindings);
         this.faults = Collections.unmodifiableSortedMap(faults);
+        this.parts = Collections.unmodifiableMap(parts);
     }
 
     /** Eight unnamed lines with interrupts. */
     public static DeviceConfig defaults() {
-        return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true, new TreeMap<>(), new TreeMap<>());
+        return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true, new TreeMap<>(), new TreeMap<>(),
+                Map.of());
     }
 
     private static String[] emptyNames(int n) {
@@ -81,6 +89,11 @@ public final class DeviceConfig {
     /** The fault rules to install when the device starts ({@code fault.N}), by N. */
     public SortedMap<Integer, FaultSpec> faults() {
         return faults;
+    }
+
+    /** The simulated parts to attach when the device starts ({@code part.NAME}), in the file's order. */
+    public Map<String, PartSettings> parts() {
+        return parts;
     }
 
     /** The binding of a line, or null. */
@@ -161,7 +174,8 @@ public final class DeviceConfig {
             }
         }
         b.bindings.putAll(bindings);
-        faults.forEach((n, f) -> b.faults.put(n, new Builder.RawFault(f.text(), "configuration")));
+        faults.forEach((n, f) -> b.faults.put(n, new Builder.RawSpec(f.text(), "configuration")));
+        parts.forEach((n, p) -> b.part(n, p.type().word() + " " + p.describe()));
         return b;
     }
 
@@ -175,11 +189,12 @@ public final class DeviceConfig {
         private boolean irq = true;
         private final Map<Integer, String> names = new HashMap<>();
         private final SortedMap<Integer, LineBinding> bindings = new TreeMap<>();
-        private final SortedMap<Integer, RawFault> faults = new TreeMap<>();
+        private final SortedMap<Integer, RawSpec> faults = new TreeMap<>();
+        private final Map<String, RawSpec> parts = new LinkedHashMap<>();
         private String origin = "configuration";
 
-        /** A fault spec as written; checked against the lines once they are known. */
-        private record RawFault(String spec, String where) {
+        /** A fault rule's or a part's spec as written; checked against the lines once they are known. */
+        private record RawSpec(String spec, String where) {
         }
 
         /** Where the settings come from, for error messages ("--names", "gpio.conf:3"). */
@@ -274,7 +289,13 @@ public final class DeviceConfig {
 
         /** Sets rule {@code fault.n} (replacing one given before), checked by {@link #build()}. */
         public Builder fault(int n, String spec) {
-            faults.put(n, new RawFault(spec, origin));
+            faults.put(n, new RawSpec(spec, origin));
+            return this;
+        }
+
+        /** Sets part {@code part.name} (replacing one given before), checked by {@link #build()}. */
+        public Builder part(String name, String spec) {
+            parts.put(name, new RawSpec(spec, origin));
             return this;
         }
 
@@ -309,9 +330,10 @@ public final class DeviceConfig {
                             + " are both bound to " + bnd.target() + "; a physical line can serve one line only.");
                 }
             }
-            DeviceConfig withoutFaults = new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), new TreeMap<>());
+            DeviceConfig withoutFaults = new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), new TreeMap<>(),
+                    Map.of());
             SortedMap<Integer, FaultSpec> specs = new TreeMap<>();
-            for (Map.Entry<Integer, RawFault> f : faults.entrySet()) {
+            for (Map.Entry<Integer, RawSpec> f : faults.entrySet()) {
                 try {
                     specs.put(f.getKey(), FaultSpecParser.parse(f.getValue().spec(), withoutFaults));
                 } catch (FaultSpecException e) {
@@ -319,7 +341,21 @@ public final class DeviceConfig {
                             + ".");
                 }
             }
-            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), specs);
+            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), specs, checkParts(withoutFaults));
+        }
+
+        private Map<String, PartSettings> checkParts(DeviceConfig lines) throws ConfigException {
+            Map<String, PartSettings> settings = new LinkedHashMap<>();
+            for (Map.Entry<String, RawSpec> p : parts.entrySet()) {
+                try {
+                    PartSpecs.checkName(p.getKey());
+                    settings.put(p.getKey(), PartSpecs.parse(p.getValue().spec(), lines));
+                } catch (PartException e) {
+                    throw new ConfigException(p.getValue().where() + ": part." + p.getKey() + ": " + e.getMessage()
+                            + ".");
+                }
+            }
+            return settings;
         }
     }
 
@@ -356,13 +392,24 @@ public final class DeviceConfig {
             s.append("bind.").append(b.line()).append(" = ").append(b.spec()).append('\n');
         }
         faults.forEach((n, f) -> s.append("fault.").append(n).append(" = ").append(f.text()).append('\n'));
+        parts.forEach((n, p) -> s.append("part.").append(n).append(" = ").append(partText(p)).append('\n'));
         return s.toString();
+    }
+
+    private static String partText(PartSettings p) {
+        return p.type().word() + " " + p.describe();
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DeviceConfig c && c.lines == lines && c.irq == irq && Arrays.equals(c.names, names)
-                && c.bindings.equals(bindings) && c.faults.equals(faults);
+                && c.bindings.equals(bindings) && c.faults.equals(faults) && partTexts(c.parts).equals(partTexts(parts));
+    }
+
+    private static Map<String, String> partTexts(Map<String, PartSettings> parts) {
+        Map<String, String> t = new LinkedHashMap<>();
+        parts.forEach((n, p) -> t.put(n, partText(p)));
+        return t;
     }
 
     @Override

@@ -7,6 +7,9 @@ import io.vgpio.core.EventLog;
 import io.vgpio.core.control.ControlServer;
 import io.vgpio.core.fault.FaultCommands;
 import io.vgpio.core.fault.FaultRules;
+import io.vgpio.core.parts.PartCommands;
+import io.vgpio.core.parts.PartException;
+import io.vgpio.core.parts.Parts;
 import io.vgpio.core.sockets.SocketDirectory;
 import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.gpiocdev.bind.BindingStatus;
@@ -45,6 +48,7 @@ public final class DeviceSession implements AutoCloseable {
     private final HardwareBindings bindings;
     private final Recordings recordings;
     private final FaultRules faults;
+    private final Parts parts;
     /** What {@link #start()} got serving: only that is closed, since closing removes the socket's file. */
     private boolean backendServing;
     private boolean controlServing;
@@ -65,11 +69,26 @@ public final class DeviceSession implements AutoCloseable {
                 : new ControlServer(controlPath, stimulus, () -> backend.connected() ? "attached" : "none");
         this.bindings = new HardwareBindings(chip);
         this.recordings = new Recordings(config, log, this::state);
+        this.parts = attachParts(config, chip);
         if (control != null) {
+            PartCommands.addTo(control, parts);
             bindings.addControlCommands(control);
             recordings.addControlCommands(control);
             FaultCommands.addTo(control, faults);
         }
+    }
+
+    /** The configuration's parts (issue 14), in the file's order; each was checked when the file was read. */
+    private static Parts attachParts(DeviceConfig config, Chip chip) {
+        Parts parts = new Parts(chip);
+        config.parts().forEach((name, settings) -> {
+            try {
+                parts.add(name, settings);
+            } catch (PartException e) {
+                throw new IllegalStateException("part." + name + " was checked when read: " + e.getMessage(), e);
+            }
+        });
+        return parts;
     }
 
     /**
@@ -194,6 +213,11 @@ public final class DeviceSession implements AutoCloseable {
         return faults;
     }
 
+    /** The simulated parts on the lines (issue 14): the control socket's {@code part} and the schematic's parts. */
+    public Parts parts() {
+        return parts;
+    }
+
     /** The vhost-user socket a guest attaches to. */
     public Path socketPath() {
         return backend.socketPath();
@@ -260,5 +284,6 @@ public final class DeviceSession implements AutoCloseable {
             backend.close();
         }
         faults.close();
+        parts.close();
     }
 }

@@ -7,6 +7,8 @@ import io.vgpio.core.Cause;
 import io.vgpio.core.DriverRule;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.fault.FaultEffect;
+import io.vgpio.core.parts.PartAction;
+import io.vgpio.core.parts.PartType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -35,7 +37,13 @@ class WireNumbersTest {
                 "INTERRUPT", "BUFFER_INVALID", "RULE_VIOLATION", "CHAIN_ERROR", "CONNECTION", "FEATURES", "HW_EDGE"),
                 byNumber(EventKind::fromWire));
         assertEquals(EventKind.FAULT, EventKind.fromWire(15), "after 14, the breakpoint hit's number");
-        assertEquals(List.of("GUEST", "USER", "REPLAY", "HARDWARE", "FAULT"), byNumber(Cause::fromWire));
+        assertEquals(EventKind.PART_EVENT, EventKind.fromWire(16));
+        assertEquals(EventKind.CONTENTION, EventKind.fromWire(17));
+        assertEquals(List.of("GUEST", "USER", "REPLAY", "HARDWARE", "FAULT", "PART"), byNumber(Cause::fromWire));
+        assertEquals(List.of("ADDED", "NAME", "REMOVED", "STATE", "TEMPERATURE", "BYTE_WRITTEN", "I2C_START",
+                "I2C_STOP", "I2C_BYTE"), byNumber(PartAction::fromWire));
+        assertEquals(List.of("LED", "BUTTON", "SWITCH", "PULL_UP", "PULL_DOWN", "WIRE", "CLOCK", "ENCODER", "LM75",
+                "EEPROM_24C02", "REGS"), byNumber(PartType::fromWire));
         assertEquals(List.of("ERR", "DELAY", "HANG", "SHORT_LENGTH", "DROP_IRQ", "DUP_IRQ", "SPURIOUS_IRQ", "STUCK",
                 "GLITCH"), byNumber(FaultEffect.Kind::fromWire));
         assertEquals(List.of("DISABLED", "NOT_ENABLED", "DUPLICATE", "RELEASED", "BAD_REQUEST"),
@@ -53,8 +61,11 @@ class WireNumbersTest {
     @Test
     @DisplayName("Every constant has a number (none is left out of the tables above)")
     void every_constant_has_a_number() {
-        // FAULT (15) is beyond the breakpoint hit's number (14), which another branch adds.
-        assertEquals(EventKind.values().length, byNumber(EventKind::fromWire).size() + 1);
+        // FAULT (15), PART_EVENT (16) and CONTENTION (17) are beyond the breakpoint hit's number (14), which
+        // another branch adds.
+        assertEquals(EventKind.values().length, byNumber(EventKind::fromWire).size() + 3);
+        assertEquals(PartAction.values().length, byNumber(PartAction::fromWire).size());
+        assertEquals(PartType.values().length, byNumber(PartType::fromWire).size());
         assertEquals(FaultEffect.Kind.values().length, byNumber(FaultEffect.Kind::fromWire).size());
         assertEquals(Cause.values().length, byNumber(Cause::fromWire).size());
         assertEquals(EventKind.InvalidReason.values().length, byNumber(EventKind.InvalidReason::fromWire).size());
