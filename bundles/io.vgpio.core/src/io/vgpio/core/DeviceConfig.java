@@ -96,6 +96,14 @@ public final class DeviceConfig {
         return parts;
     }
 
+    /**
+     * This configuration without its parts: what a trace's header keeps, so that a reader from before parts reads
+     * it and a replay's device does not run the parts again on top of their recorded level changes.
+     */
+    public DeviceConfig withoutParts() {
+        return parts.isEmpty() ? this : new DeviceConfig(lines, names, irq, bindings, faults, Map.of());
+    }
+
     /** The binding of a line, or null. */
     public LineBinding binding(int line) {
         return bindings.get(line);
@@ -175,7 +183,7 @@ public final class DeviceConfig {
         }
         b.bindings.putAll(bindings);
         faults.forEach((n, f) -> b.faults.put(n, new Builder.RawSpec(f.text(), "configuration")));
-        parts.forEach((n, p) -> b.part(n, p.type().word() + " " + p.describe()));
+        parts.forEach((n, p) -> b.part(n, p.text()));
         return b;
     }
 
@@ -348,11 +356,9 @@ public final class DeviceConfig {
             Map<String, PartSettings> settings = new LinkedHashMap<>();
             for (Map.Entry<String, RawSpec> p : parts.entrySet()) {
                 try {
-                    PartSpecs.checkName(p.getKey());
-                    settings.put(p.getKey(), PartSpecs.parse(p.getValue().spec(), lines));
+                    settings.put(p.getKey(), PartSpecs.named(p.getKey(), p.getValue().spec(), lines));
                 } catch (PartException e) {
-                    throw new ConfigException(p.getValue().where() + ": part." + p.getKey() + ": " + e.getMessage()
-                            + ".");
+                    throw new ConfigException(p.getValue().where() + ": part." + p.getKey() + ": " + e.getMessage() + ".");
                 }
             }
             return settings;
@@ -392,24 +398,15 @@ public final class DeviceConfig {
             s.append("bind.").append(b.line()).append(" = ").append(b.spec()).append('\n');
         }
         faults.forEach((n, f) -> s.append("fault.").append(n).append(" = ").append(f.text()).append('\n'));
-        parts.forEach((n, p) -> s.append("part.").append(n).append(" = ").append(partText(p)).append('\n'));
+        parts.forEach((n, p) -> s.append("part.").append(n).append(" = ").append(p.text()).append('\n'));
         return s.toString();
-    }
-
-    private static String partText(PartSettings p) {
-        return p.type().word() + " " + p.describe();
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DeviceConfig c && c.lines == lines && c.irq == irq && Arrays.equals(c.names, names)
-                && c.bindings.equals(bindings) && c.faults.equals(faults) && partTexts(c.parts).equals(partTexts(parts));
-    }
-
-    private static Map<String, String> partTexts(Map<String, PartSettings> parts) {
-        Map<String, String> t = new LinkedHashMap<>();
-        parts.forEach((n, p) -> t.put(n, partText(p)));
-        return t;
+                && c.bindings.equals(bindings) && c.faults.equals(faults)
+                && PartSpecs.texts(c.parts).equals(PartSpecs.texts(parts));
     }
 
     @Override

@@ -7,6 +7,11 @@ public interface PartSettings {
     /** The keys in a fixed order, as {@code part list} shows them. */
     String describe();
 
+    /** The whole spec, type first, as the configuration file and {@code part add} take it. */
+    default String text() {
+        return type().word() + " " + describe();
+    }
+
     /** Attaches a part made from these settings. */
     Part create(PartContext context);
 }

@@ -1,6 +1,8 @@
 package io.vgpio.core.parts;
 
 import io.vgpio.core.DeviceConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Reads a part spec {@code TYPE key=value ...} into the settings of its type, checked against the lines. */
 public final class PartSpecs {
@@ -21,6 +23,19 @@ public final class PartSpecs {
             case EEPROM_24C02 -> EepromPart.Settings.parse(a);
             case REGS -> RegsPart.Settings.parse(a);
         };
+    }
+
+    /** A part's name and spec, both checked: a {@code part.NAME = SPEC} line. */
+    public static PartSettings named(String name, String spec, DeviceConfig config) throws PartException {
+        checkName(name);
+        return parse(spec, config);
+    }
+
+    /** Each part's {@link PartSettings#text()} by name: parts compare by what they say. */
+    public static Map<String, String> texts(Map<String, PartSettings> parts) {
+        Map<String, String> t = new LinkedHashMap<>();
+        parts.forEach((n, p) -> t.put(n, p.text()));
+        return t;
     }
 
     /** A part name: letters, digits, '_' and '-', starting with a letter; at most 32 characters. */
