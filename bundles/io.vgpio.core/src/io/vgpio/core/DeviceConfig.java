@@ -3,7 +3,6 @@ package io.vgpio.core;
 import io.vgpio.core.fault.FaultSpec;
 import io.vgpio.core.fault.FaultSpecException;
 import io.vgpio.core.fault.FaultSpecParser;
-import io.vgpio.core.parts.PartException;
 import io.vgpio.core.parts.PartSettings;
 import io.vgpio.core.parts.PartSpecs;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -182,7 +180,7 @@ public final class DeviceConfig {
             }
         }
         b.bindings.putAll(bindings);
-        faults.forEach((n, f) -> b.faults.put(n, new Builder.RawSpec(f.text(), "configuration")));
+        faults.forEach((n, f) -> b.faults.put(n, new Builder.RawFault(f.text(), "configuration")));
         parts.forEach((n, p) -> b.part(n, p.text()));
         return b;
     }
@@ -197,12 +195,12 @@ public final class DeviceConfig {
         private boolean irq = true;
         private final Map<Integer, String> names = new HashMap<>();
         private final SortedMap<Integer, LineBinding> bindings = new TreeMap<>();
-        private final SortedMap<Integer, RawSpec> faults = new TreeMap<>();
-        private final Map<String, RawSpec> parts = new LinkedHashMap<>();
+        private final SortedMap<Integer, RawFault> faults = new TreeMap<>();
+        private final ConfigParts parts = new ConfigParts();
         private String origin = "configuration";
 
-        /** A fault rule's or a part's spec as written; checked against the lines once they are known. */
-        private record RawSpec(String spec, String where) {
+        /** A fault spec as written; checked against the lines once they are known. */
+        private record RawFault(String spec, String where) {
         }
 
         /** Where the settings come from, for error messages ("--names", "gpio.conf:3"). */
@@ -297,13 +295,19 @@ public final class DeviceConfig {
 
         /** Sets rule {@code fault.n} (replacing one given before), checked by {@link #build()}. */
         public Builder fault(int n, String spec) {
-            faults.put(n, new RawSpec(spec, origin));
+            faults.put(n, new RawFault(spec, origin));
+            return this;
+        }
+
+        /** The directory a part's relative {@code file=} is in: the configuration file's. */
+        public Builder partsDir(Path dir) {
+            parts.dir(dir);
             return this;
         }
 
         /** Sets part {@code part.name} (replacing one given before), checked by {@link #build()}. */
         public Builder part(String name, String spec) {
-            parts.put(name, new RawSpec(spec, origin));
+            parts.put(name, spec, origin);
             return this;
         }
 
@@ -341,7 +345,7 @@ public final class DeviceConfig {
             DeviceConfig withoutFaults = new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), new TreeMap<>(),
                     Map.of());
             SortedMap<Integer, FaultSpec> specs = new TreeMap<>();
-            for (Map.Entry<Integer, RawSpec> f : faults.entrySet()) {
+            for (Map.Entry<Integer, RawFault> f : faults.entrySet()) {
                 try {
                     specs.put(f.getKey(), FaultSpecParser.parse(f.getValue().spec(), withoutFaults));
                 } catch (FaultSpecException e) {
@@ -349,19 +353,7 @@ public final class DeviceConfig {
                             + ".");
                 }
             }
-            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), specs, checkParts(withoutFaults));
-        }
-
-        private Map<String, PartSettings> checkParts(DeviceConfig lines) throws ConfigException {
-            Map<String, PartSettings> settings = new LinkedHashMap<>();
-            for (Map.Entry<String, RawSpec> p : parts.entrySet()) {
-                try {
-                    settings.put(p.getKey(), PartSpecs.named(p.getKey(), p.getValue().spec(), lines));
-                } catch (PartException e) {
-                    throw new ConfigException(p.getValue().where() + ": part." + p.getKey() + ": " + e.getMessage() + ".");
-                }
-            }
-            return settings;
+            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), specs, parts.check(withoutFaults));
         }
     }
 
@@ -375,7 +367,8 @@ public final class DeviceConfig {
      * file, the line and the fix; a byte that is not UTF-8 is one of them.
      */
     public static Builder parse(Path file) throws ConfigException {
-        return parse(ConfigText.readLines(file), file.toString());
+        return parse(ConfigText.readLines(file), file.toString())
+                .partsDir(file.toAbsolutePath().getParent());
     }
 
     /** Parses configuration text into a builder (so command-line options can still override it). */

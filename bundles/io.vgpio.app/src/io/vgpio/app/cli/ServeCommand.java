@@ -45,7 +45,8 @@ final class ServeCommand {
                                   The bound line must be free; an unplugged chip is rebound when it is back.
 
             Control socket, one command per line: set LINE 0|1, get LINE, pulse LINE MICROSECONDS,
-            state, info, events FROM [MAX], bind LINE SPEC, unbind LINE, bindings, help.
+            state, info, events FROM [MAX], bind LINE SPEC, unbind LINE, bindings, help,
+            part list|get|set|press|release|turn|add|del (the simulated parts a config's part.NAME keys add).
             Answers: ok [...], err REASON; state answers one line per GPIO line.
             LINE is a line number or a line name.
             """;
@@ -231,6 +232,8 @@ final class ServeCommand {
         for (BindingStatus st : host.bindings().statuses()) {
             out.println("vgpio: bound line " + st.describe());
         }
+        host.parts().list().forEach(p -> out.println("vgpio: part " + p.name() + " " + p.type().word() + " "
+                + p.describe()));
         out.println("vgpio: or boot the project's test guest: ./vgpio guest --socket " + host.socketPath());
         out.flush();
 

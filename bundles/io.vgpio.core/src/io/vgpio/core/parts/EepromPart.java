@@ -19,9 +19,9 @@ final class EepromPart extends I2cPart {
     record Settings(I2cPins pins, Path file) implements PartSettings {
         static Settings parse(PartArgs a) throws PartException {
             I2cPins pins = I2cPins.parse(a, "0x50");
-            String f = a.text("file");
+            Path file = a.path("file");
             a.finish(List.of("sda", "scl", "addr", "pull", "file"));
-            Path file = f == null || f.isEmpty() ? null : Path.of(f);
+            String f = String.valueOf(file);
             if (file != null && Files.exists(file)) {
                 try {
                     if (Files.size(file) > Eeprom24c02.SIZE) {

@@ -2,6 +2,8 @@ package io.vgpio.core.parts;
 
 import io.vgpio.core.DeviceConfig;
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,7 @@ public final class PartArgs {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> unread;
     private final DeviceConfig config;
+    private Path baseDir;
 
     private PartArgs(PartType type, DeviceConfig config) {
         this.type = type;
@@ -24,8 +27,13 @@ public final class PartArgs {
         this.unread = new LinkedHashMap<>();
     }
 
-    /** Splits a spec into its type and keys. */
-    public static PartArgs parse(String spec, DeviceConfig config) throws PartException {
+    /**
+     * Splits a spec into its type and keys.
+     *
+     * @param baseDir where a relative {@code file=} is found (the configuration file's directory), or null for the
+     *        working directory
+     */
+    public static PartArgs parse(String spec, DeviceConfig config, Path baseDir) throws PartException {
         String[] words = spec.strip().split("\\s+");
         if (words.length == 0 || words[0].isEmpty()) {
             throw new PartException("a part needs a type: one of " + String.join(", ", PartType.words()));
@@ -47,6 +55,7 @@ public final class PartArgs {
             }
         }
         a.unread.putAll(a.values);
+        a.baseDir = baseDir;
         return a;
     }
 
@@ -187,6 +196,20 @@ public final class PartArgs {
             // reported below
         }
         throw new PartException(key + "=" + v + " must be a whole number from " + min + " to " + max);
+    }
+
+    /** A file, absolute once read: relative to the configuration file's directory; null when not given. */
+    public Path path(String key) throws PartException {
+        String v = take(key);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            Path p = Path.of(v);
+            return (baseDir == null ? p.toAbsolutePath() : baseDir.resolve(p)).normalize();
+        } catch (InvalidPathException e) {
+            throw new PartException(key + "=" + v + " is not a usable file name: " + e.getReason());
+        }
     }
 
     /** A text value as given, or null. */

@@ -1,6 +1,7 @@
 package io.vgpio.core.parts;
 
 import io.vgpio.core.DeviceConfig;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,8 +10,14 @@ public final class PartSpecs {
     private PartSpecs() {
     }
 
+    /** A spec whose relative {@code file=} is in the working directory (the control socket's {@code part add}). */
     public static PartSettings parse(String spec, DeviceConfig config) throws PartException {
-        PartArgs a = PartArgs.parse(spec, config);
+        return parse(spec, config, null);
+    }
+
+    /** A spec whose relative {@code file=} is in {@code baseDir}: a configuration file's directory. */
+    public static PartSettings parse(String spec, DeviceConfig config, Path baseDir) throws PartException {
+        PartArgs a = PartArgs.parse(spec, config, baseDir);
         return switch (a.type()) {
             case LED -> Led.Settings.parse(a);
             case BUTTON -> Button.Settings.parse(a);
@@ -26,9 +33,10 @@ public final class PartSpecs {
     }
 
     /** A part's name and spec, both checked: a {@code part.NAME = SPEC} line. */
-    public static PartSettings named(String name, String spec, DeviceConfig config) throws PartException {
+    public static PartSettings named(String name, String spec, DeviceConfig config, Path baseDir)
+            throws PartException {
         checkName(name);
-        return parse(spec, config);
+        return parse(spec, config, baseDir);
     }
 
     /** Each part's {@link PartSettings#text()} by name: parts compare by what they say. */

@@ -100,6 +100,8 @@ class DeviceConfigTest {
         assertEquals(List.of("rom", "btn", "temp", "led"), List.copyOf(c.parts().keySet()));
         assertEquals("line=1 pull=up bounce=8:5ms seed=0", c.parts().get("btn").describe());
         assertEquals("sda=2 scl=3 addr=0x48 temp=21.5", c.parts().get("temp").describe());
+        assertEquals("sda=2 scl=3 addr=0x50 file=" + dir.resolve("rom.bin"), c.parts().get("rom").describe(),
+                "a relative file is beside the configuration file");
         Path again = dir.resolve("again.cfg");
         Files.writeString(again, c.format());
         assertEquals(c, DeviceConfig.load(again));

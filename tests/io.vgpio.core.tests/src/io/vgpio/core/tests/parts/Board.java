@@ -23,8 +23,16 @@ final class Board implements AutoCloseable {
     final Parts parts;
 
     Board() throws Exception {
-        chip = new Chip(DeviceConfig.builder().lines(8).namesList("LED,BUTTON,SDA,SCL,WIRE_A,WIRE_B,A,B").build(), log);
+        this(DeviceConfig.builder().lines(8).namesList("LED,BUTTON,SDA,SCL,WIRE_A,WIRE_B,A,B").build());
+    }
+
+    /** A board from a configuration, its parts attached as a device session attaches them. */
+    Board(DeviceConfig config) throws PartException {
+        chip = new Chip(config, log);
         parts = new Parts(chip);
+        for (var p : config.parts().entrySet()) {
+            parts.add(p.getKey(), p.getValue());
+        }
     }
 
     Part add(String name, String spec) throws PartException {
