@@ -52,7 +52,16 @@ public final class Chip {
         void outputChanged(int line, Direction direction, int value);
     }
 
+    /**
+     * Hears every change of the level the guest reads, whatever its cause (the simulated parts watch lines through
+     * it). Called under the chip's monitor, right after the LEVEL event is logged; keep it short.
+     */
+    public interface LevelListener {
+        void levelChanged(int line, int level, Cause cause);
+    }
+
     private final List<OutputListener> outputListeners = new CopyOnWriteArrayList<>();
+    private final List<LevelListener> levelListeners = new CopyOnWriteArrayList<>();
     private final DeviceConfig config;
     private final EventLog log;
     /** Whether a frontend is connected, as the last CONNECTION event says. */
@@ -134,6 +143,10 @@ public final class Chip {
 
     public void removeOutputListener(OutputListener l) {
         outputListeners.remove(l);
+    }
+
+    public void addLevelListener(LevelListener l) {
+        levelListeners.add(l);
     }
 
     private void outputChanged(int line) {
@@ -417,6 +430,9 @@ public final class Chip {
         if (level != lastLevel[line]) {
             lastLevel[line] = level;
             log.append(whenNanos, line, new Level(level, cause));
+            for (LevelListener l : levelListeners) {
+                l.levelChanged(line, level, cause);
+            }
         }
     }
 }

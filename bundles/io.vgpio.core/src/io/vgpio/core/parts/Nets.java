@@ -22,7 +22,7 @@ import java.util.function.IntConsumer;
  * guest's request that caused it is answered: an I2C part hears SCL fall and pulls SDA low for its ACK before the
  * guest can read SDA. Watchers that drive other nets in turn are settled in the same loop, not recursively.
  */
-public final class Nets implements Chip.OutputListener {
+public final class Nets implements Chip.OutputListener, Chip.LevelListener {
     private final Chip chip;
     private final Map<Integer, Net> nets = new HashMap<>();
     private final Map<Integer, List<IntConsumer>> watchers = new HashMap<>();
@@ -35,6 +35,7 @@ public final class Nets implements Chip.OutputListener {
     public Nets(Chip chip) {
         this.chip = chip;
         chip.addOutputListener(this);
+        chip.addLevelListener(this);
     }
 
     public Chip chip() {
@@ -76,19 +77,39 @@ public final class Nets implements Chip.OutputListener {
 
     @Override
     public void outputChanged(int line, Direction direction, int value) {
-        changed(line); // under the chip's monitor already
+        enqueue(line); // under the chip's monitor already
     }
 
-    /** Settles a line and everything its watchers change in turn. Call under the chip's monitor. */
-    private void changed(int line) {
-        unsettled.add(line);
+    /**
+     * A level changed by someone outside the nets: the user's {@code set}, a stimulus, a replay, a bound physical
+     * line. The watchers hear it (a wire follows a line bound to hardware); the net is not resolved again, so the
+     * level holds until a driver of the net changes, as a {@code set} always has.
+     */
+    @Override
+    public void levelChanged(int line, int level, Cause cause) {
+        if (cause != Cause.PART && cause != Cause.GUEST && seen.containsKey(line)) {
+            enqueue(-1 - line);
+        }
+    }
+
+    /**
+     * Queues a line to resolve (or, as -1 - line, only to tell its watchers) and works the queue off: everything the
+     * watchers change in turn settles in this loop, not recursively. Call under the chip's monitor.
+     */
+    private void enqueue(int item) {
+        unsettled.add(item);
         if (settling) {
             return;
         }
         settling = true;
         try {
             while (!unsettled.isEmpty()) {
-                settle(unsettled.poll());
+                int next = unsettled.poll();
+                if (next < 0) {
+                    tellWatchers(-1 - next);
+                } else {
+                    settle(next);
+                }
             }
         } finally {
             settling = false;
@@ -109,6 +130,10 @@ public final class Nets implements Chip.OutputListener {
             contended.put(line, r.contention());
             chip.setInput(line, r.outsideLevel(), Cause.PART);
         }
+        tellWatchers(line);
+    }
+
+    private void tellWatchers(int line) {
         Integer before = seen.get(line);
         if (before == null) {
             return;
@@ -154,7 +179,7 @@ public final class Nets implements Chip.OutputListener {
                 }
                 drive = d;
                 nets.computeIfAbsent(line, l -> new Net()).set(id, owner, d);
-                changed(line);
+                enqueue(line);
             });
         }
 
@@ -170,7 +195,7 @@ public final class Nets implements Chip.OutputListener {
                 Net net = nets.get(line);
                 if (net != null) {
                     net.remove(id);
-                    changed(line);
+                    enqueue(line);
                     if (net.isEmpty()) {
                         nets.remove(line);
                         contended.remove(line);

@@ -140,6 +140,20 @@ class SimplePartsTest {
     }
 
     @Test
+    void parts_watching_a_line_hear_the_user_and_hardware_too() throws Exception {
+        try (Board b = new Board()) {
+            b.add("loop", "wire from=WIRE_A to=WIRE_B");
+            Part led = b.add("led", "led line=LED");
+            b.chip.setInput(b.line("WIRE_A"), 1, Cause.USER);
+            assertEquals(1, b.read("WIRE_B"));
+            b.chip.hardwareEdge(b.line("WIRE_A"), 0, System.nanoTime());
+            assertEquals(0, b.read("WIRE_B"));
+            b.chip.setInput(b.line("LED"), 1, Cause.REPLAY);
+            assertEquals("1", led.get("on"));
+        }
+    }
+
+    @Test
     void a_clock_toggles_until_stopped() throws Exception {
         try (Board b = new Board()) {
             Part clk = b.add("clk", "clock line=A period=1ms duty=25%");
