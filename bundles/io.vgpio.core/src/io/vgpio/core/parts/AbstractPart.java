@@ -109,6 +109,20 @@ abstract class AbstractPart implements Part {
         d.forEach(Nets.Driver::remove);
     }
 
+    /** A part whose one property is the level of a line it drives or follows, read only. */
+    protected String readOnlyLevel(String property, int line) throws PartException {
+        if (property.equals("level")) {
+            return Integer.toString(ctx.nets().level(line));
+        }
+        throw unknownProperty(property, "level (read only)");
+    }
+
+    /** The answer to setting that read-only level (or a property there is not). */
+    protected PartException levelIsReadOnly(String property) {
+        return property.equals("level") ? new PartException("a " + type().word() + "'s level is read only")
+                : unknownProperty(property, "level (read only)");
+    }
+
     static int bit(String property, String value) throws PartException {
         return switch (value) {
             case "0" -> 0;

@@ -32,14 +32,11 @@ final class Resistor extends AbstractPart {
 
     @Override
     public String get(String property) throws PartException {
-        if (property.equals("level")) {
-            return Integer.toString(ctx.nets().level(line));
-        }
-        throw unknownProperty(property, "level (read only)");
+        return readOnlyLevel(property, line);
     }
 
     @Override
     public void set(String property, String value) throws PartException {
-        throw unknownProperty(property, "level (read only)");
+        throw levelIsReadOnly(property);
     }
 }

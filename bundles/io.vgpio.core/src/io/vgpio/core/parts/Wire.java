@@ -47,14 +47,11 @@ final class Wire extends AbstractPart {
 
     @Override
     public String get(String property) throws PartException {
-        if (property.equals("level")) {
-            return Integer.toString(ctx.nets().level(settings.from()));
-        }
-        throw unknownProperty(property, "level (read only)");
+        return readOnlyLevel(property, settings.from());
     }
 
     @Override
     public void set(String property, String value) throws PartException {
-        throw unknownProperty(property, "level (read only)");
+        throw levelIsReadOnly(property);
     }
 }
