@@ -237,7 +237,8 @@ final class ServeCommand {
         out.println("vgpio: or boot the project's test guest: ./vgpio guest --socket " + host.socketPath());
         out.flush();
 
-        TrafficPrinter printer = new TrafficPrinter(host.log(), new EventFormat(c), o.verbosity(), CliLogging.err());
+        EventFormat format = new EventFormat(c).withPartNames(host.parts()::nameOf);
+        TrafficPrinter printer = new TrafficPrinter(host.log(), format, o.verbosity(), CliLogging.err());
         Thread pt = new Thread(printer, "vgpio-traffic-printer");
         pt.setDaemon(true);
         pt.start();

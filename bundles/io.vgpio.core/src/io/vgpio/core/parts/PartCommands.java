@@ -20,6 +20,7 @@ public final class PartCommands {
 
     public static void addTo(ControlServer control, Parts parts) {
         control.addCommand("part", USAGE, new PartCommands(parts)::run);
+        control.setPartNames(parts::nameOf);
     }
 
     String run(String[] args) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -22,6 +23,8 @@ public final class Parts implements AutoCloseable {
         return t;
     });
     private final Map<String, Part> parts = new LinkedHashMap<>();
+    /** Every name by id, the deleted parts' too: the log still speaks of them. */
+    private final Map<Integer, String> names = new ConcurrentHashMap<>();
     private int nextId;
 
     public Parts(Chip chip) {
@@ -47,6 +50,7 @@ public final class Parts implements AutoCloseable {
             throw new PartException("a part named '" + name + "' exists; 'part del " + name + "' first or choose another name");
         }
         int id = nextId++;
+        names.put(id, name);
         PartContext ctx = new PartContext(name, id, nets, timer);
         ctx.nets().chip().runLocked(() -> {
             ctx.event(Event.NO_LINE, PartAction.ADDED, settings.type().wire());
@@ -80,6 +84,11 @@ public final class Parts implements AutoCloseable {
 
     private static int idOf(Part p) {
         return p instanceof AbstractPart a ? a.ctx.id() : -1;
+    }
+
+    /** The name of the part with this id (one deleted since too), or null. */
+    public String nameOf(int id) {
+        return names.get(id);
     }
 
     public synchronized List<Part> list() {

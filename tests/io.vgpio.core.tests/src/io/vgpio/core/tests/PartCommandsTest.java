@@ -53,6 +53,11 @@ class PartCommandsTest {
         assertEquals("ok 2", c.ask("part list"));
         assertEquals("btn button line=1 pull=up bounce=8:5ms seed=0", c.next());
         assertEquals("temp lm75 sda=2 scl=3 addr=0x48 temp=21.5", c.next());
+        String events = c.ask("events 0 3");
+        assertTrue(events.startsWith("ok 3 "), events);
+        assertTrue(c.next().endsWith(" PART_EVENT -1 0 1 part     btn (#0) added (button)"));
+        assertTrue(c.next().endsWith(" part     btn (#0) name 'btn'"));
+        assertTrue(c.next().endsWith(" level    line 1 (BUTTON) = 1 (part)"), "the pull-up");
         assertEquals("ok", c.ask("part del btn"));
         assertEquals("ok 1", c.ask("part list"));
         assertEquals("temp lm75 sda=2 scl=3 addr=0x48 temp=21.5", c.next());
