@@ -51,6 +51,19 @@ class I2cPartsTest {
     }
 
     @Test
+    void pull_none_leaves_the_bus_without_pull_ups() throws Exception {
+        try (Board b = new Board()) {
+            b.add("bare", "lm75 sda=SDA scl=SCL addr=0x48 pull=none");
+            b.input("SDA");
+            assertEquals(0, b.read("SDA"), "nobody pulls the released line up");
+            b.add("up", "pull-up line=SDA");
+            b.add("up2", "pull-up line=SCL");
+            BitBangMaster m = new BitBangMaster(b);
+            assertArrayEquals(new int[] {0x19, 0x00}, m.readRegister(0x48, 0, 2), "with the board's own pull-ups, 25 °C");
+        }
+    }
+
+    @Test
     void a_wrong_address_is_not_acknowledged_and_the_next_start_finds_the_part() throws Exception {
         try (Board b = new Board()) {
             b.add("temp", "lm75 sda=SDA scl=SCL addr=0x48 temp=20");

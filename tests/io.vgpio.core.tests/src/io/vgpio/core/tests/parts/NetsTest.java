@@ -83,6 +83,22 @@ class NetsTest {
     }
 
     @Test
+    void an_open_drain_pulling_low_against_a_push_pull_high_is_a_contention() throws Exception {
+        try (Board b = new Board()) {
+            Nets nets = b.parts.nets();
+            int line = b.line("B");
+            nets.driver(line, 1).drive(Drive.HIGH);
+            Nets.Driver od = nets.driver(line, 2);
+            od.drive(Drive.OPEN_DRAIN_LOW);
+            assertTrue(nets.inContention(line));
+            assertEquals(0, b.read("B"));
+            od.drive(Drive.RELEASED);
+            assertFalse(nets.inContention(line), "released, the open drain fights no more");
+            assertEquals(1, b.read("B"));
+        }
+    }
+
+    @Test
     void the_guest_driving_against_a_part_is_a_contention_and_the_guest_reads_its_own_value() throws Exception {
         try (Board b = new Board()) {
             Nets nets = b.parts.nets();
