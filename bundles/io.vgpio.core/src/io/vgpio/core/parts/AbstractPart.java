@@ -123,6 +123,22 @@ abstract class AbstractPart implements Part {
                 : unknownProperty(property, "level (read only)");
     }
 
+    /** A part's one 0/1 property ({@code pressed}, {@code on}, {@code running}) as text. */
+    protected String flag(String property, String name, boolean value) throws PartException {
+        if (!property.equals(name)) {
+            throw unknownProperty(property, name);
+        }
+        return value ? "1" : "0";
+    }
+
+    /** The value a {@code part set} of that property gives. */
+    protected boolean flagValue(String property, String name, String value) throws PartException {
+        if (!property.equals(name)) {
+            throw unknownProperty(property, name);
+        }
+        return bit(property, value) == 1;
+    }
+
     static int bit(String property, String value) throws PartException {
         return switch (value) {
             case "0" -> 0;

@@ -82,21 +82,13 @@ final class Button extends AbstractPart {
     }
 
     @Override
-    public String get(String property) throws PartException {
-        if (property.equals("pressed")) {
-            synchronized (this) {
-                return pressed ? "1" : "0";
-            }
-        }
-        throw unknownProperty(property, "pressed");
+    public synchronized String get(String property) throws PartException {
+        return flag(property, "pressed", pressed);
     }
 
     @Override
     public void set(String property, String value) throws PartException {
-        if (!property.equals("pressed")) {
-            throw unknownProperty(property, "pressed");
-        }
-        if (bit(property, value) == 1) {
+        if (flagValue(property, "pressed", value)) {
             press(0);
         } else {
             release();

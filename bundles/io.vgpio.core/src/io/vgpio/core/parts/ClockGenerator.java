@@ -84,20 +84,12 @@ final class ClockGenerator extends AbstractPart {
     }
 
     @Override
-    public String get(String property) throws PartException {
-        if (property.equals("running")) {
-            synchronized (this) {
-                return running ? "1" : "0";
-            }
-        }
-        throw unknownProperty(property, "running");
+    public synchronized String get(String property) throws PartException {
+        return flag(property, "running", running);
     }
 
     @Override
     public void set(String property, String value) throws PartException {
-        if (!property.equals("running")) {
-            throw unknownProperty(property, "running");
-        }
-        setRunning(bit(property, value) == 1);
+        setRunning(flagValue(property, "running", value));
     }
 }

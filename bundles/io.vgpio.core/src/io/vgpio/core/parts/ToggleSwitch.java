@@ -59,20 +59,12 @@ final class ToggleSwitch extends AbstractPart {
     }
 
     @Override
-    public String get(String property) throws PartException {
-        if (property.equals("on")) {
-            synchronized (this) {
-                return on ? "1" : "0";
-            }
-        }
-        throw unknownProperty(property, "on");
+    public synchronized String get(String property) throws PartException {
+        return flag(property, "on", on);
     }
 
     @Override
     public void set(String property, String value) throws PartException {
-        if (!property.equals("on")) {
-            throw unknownProperty(property, "on");
-        }
-        turnOn(bit(property, value) == 1);
+        turnOn(flagValue(property, "on", value));
     }
 }
