@@ -38,7 +38,12 @@ public enum EventKind {
      * A bound physical line reported an edge. a = new level (as configured: active-low inverts); b = nanoseconds
      * from the kernel's timestamp of the edge to this record, so the event's time minus b is the kernel's time.
      */
-    HW_EDGE(13);
+    HW_EDGE(13),
+    /**
+     * A breakpoint hit (issue 13). a = {@link io.vgpio.core.breakpoint.Action#wire()} &lt;&lt; 32 | breakpoint id;
+     * b = sequence number of the event that hit. Line: the line of the event that hit.
+     */
+    BREAKPOINT_HIT(14);
 
     private static final EventKind[] ALL = values();
     private static final EventKind[] BY_WIRE = WireNumbers.index(ALL, EventKind::wire);

@@ -4,6 +4,8 @@ import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.DeviceState;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.breakpoint.BreakpointCommands;
+import io.vgpio.core.breakpoint.Breakpoints;
 import io.vgpio.core.control.ControlServer;
 import io.vgpio.core.sockets.SocketDirectory;
 import io.vgpio.core.stimulus.StimulusScheduler;
@@ -41,6 +43,7 @@ public final class DeviceSession implements AutoCloseable {
     private final StimulusScheduler stimulus;
     private final HardwareBindings bindings;
     private final Recordings recordings;
+    private final Breakpoints breakpoints;
     /** What {@link #start()} got serving: only that is closed, since closing removes the socket's file. */
     private boolean backendServing;
     private boolean controlServing;
@@ -53,6 +56,8 @@ public final class DeviceSession implements AutoCloseable {
         this.log = new EventLog(logCapacity);
         this.chip = new Chip(config, log);
         this.device = new VirtioGpioDevice(chip);
+        this.breakpoints = new Breakpoints(chip);
+        breakpoints.attach(device.gate());
         this.backend = new VhostUserBackend(socket, device);
         this.stimulus = new StimulusScheduler(chip);
         this.control = controlPath == null ? null // its pulse, edge, train and bounce queue on the same scheduler
@@ -62,6 +67,7 @@ public final class DeviceSession implements AutoCloseable {
         if (control != null) {
             bindings.addControlCommands(control);
             recordings.addControlCommands(control);
+            new BreakpointCommands(breakpoints).addTo(control);
         }
     }
 
@@ -161,6 +167,11 @@ public final class DeviceSession implements AutoCloseable {
      */
     public Chip chip() {
         return chip;
+    }
+
+    /** The device's breakpoints: conditions on its events that hold it, pause the guest or log. */
+    public Breakpoints breakpoints() {
+        return breakpoints;
     }
 
     public VirtioGpioDevice device() {

@@ -31,6 +31,11 @@ final class ControlClient implements AutoCloseable {
         return in.readLine();
     }
 
+    /** The next line of a many-line answer (break list). */
+    String next() throws IOException {
+        return in.readLine();
+    }
+
     @Override
     public void close() throws IOException {
         ch.close();

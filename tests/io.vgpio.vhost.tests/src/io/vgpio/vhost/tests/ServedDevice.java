@@ -3,6 +3,8 @@ package io.vgpio.vhost.tests;
 import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.breakpoint.BreakpointCommands;
+import io.vgpio.core.breakpoint.Breakpoints;
 import io.vgpio.core.control.ControlServer;
 import io.vgpio.vhost.VhostUserBackend;
 import io.vgpio.virtio.VirtioGpioDevice;
@@ -20,13 +22,18 @@ final class ServedDevice implements AutoCloseable {
     private final Chip chip;
     private final VhostUserBackend backend;
     private final ControlServer control;
+    private final Breakpoints breakpoints;
 
     ServedDevice(DeviceConfig config, Path socket, Path controlPath, int logCapacity) {
         this.config = config;
         this.log = new EventLog(logCapacity);
         this.chip = new Chip(config, log);
-        this.backend = new VhostUserBackend(socket, new VirtioGpioDevice(chip));
+        VirtioGpioDevice device = new VirtioGpioDevice(chip);
+        this.backend = new VhostUserBackend(socket, device);
         this.control = new ControlServer(controlPath, chip, () -> backend.connected() ? "attached" : "none");
+        this.breakpoints = new Breakpoints(chip);
+        breakpoints.attach(device.gate());
+        new BreakpointCommands(breakpoints).addTo(control);
     }
 
     void start() throws IOException {
@@ -44,6 +51,10 @@ final class ServedDevice implements AutoCloseable {
 
     Chip chip() {
         return chip;
+    }
+
+    Breakpoints breakpoints() {
+        return breakpoints;
     }
 
     VhostUserBackend backend() {
