@@ -1,5 +1,7 @@
 package io.vgpio.core;
 
+import io.vgpio.core.breakpoint.BreakpointSpec;
+import io.vgpio.core.breakpoint.BreakpointKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,9 +24,11 @@ import java.util.TreeMap;
  * names = LED,,BUTTON
  * name.7 = RESET
  * bind.2 = in gpiochip1:5 bias=pull-up debounce=5ms
+ * break.1 = on=request type=set-value line=LED
  * </pre>
  *
  * {@code bind.N} binds line N to a physical line of a Linux GPIO chip; see {@link LineBinding} for the form.
+ * {@code break.N} is a breakpoint installed when the device starts, in the order of N ({@link BreakpointSpec}).
  */
 public final class DeviceConfig {
     public static final int DEFAULT_LINES = 8;
@@ -33,17 +37,20 @@ public final class DeviceConfig {
     private final String[] names;
     private final boolean irq;
     private final SortedMap<Integer, LineBinding> bindings;
+    private final SortedMap<Integer, BreakpointSpec> breakpoints;
 
-    private DeviceConfig(int lines, String[] names, boolean irq, SortedMap<Integer, LineBinding> bindings) {
+    private DeviceConfig(int lines, String[] names, boolean irq, SortedMap<Integer, LineBinding> bindings,
+            SortedMap<Integer, BreakpointSpec> breakpoints) {
         this.lines = lines;
         this.names = names;
         this.irq = irq;
         this.bindings = Collections.unmodifiableSortedMap(bindings);
+        this.breakpoints = Collections.unmodifiableSortedMap(breakpoints);
     }
 
     /** Eight unnamed lines with interrupts. */
     public static DeviceConfig defaults() {
-        return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true, new TreeMap<>());
+        return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true, new TreeMap<>(), new TreeMap<>());
     }
 
     private static String[] emptyNames(int n) {
@@ -68,6 +75,11 @@ public final class DeviceConfig {
     /** Hardware bindings by simulated line, in line order; empty when nothing is bound. */
     public SortedMap<Integer, LineBinding> bindings() {
         return bindings;
+    }
+
+    /** The {@code break.N} breakpoints by N, installed in that order when the device starts. */
+    public SortedMap<Integer, BreakpointSpec> breakpoints() {
+        return breakpoints;
     }
 
     /** The binding of a line, or null. */
@@ -148,6 +160,7 @@ public final class DeviceConfig {
             }
         }
         b.bindings.putAll(bindings);
+        b.breakpoints.putAll(breakpoints);
         return b;
     }
 
@@ -161,6 +174,7 @@ public final class DeviceConfig {
         private boolean irq = true;
         private final Map<Integer, String> names = new HashMap<>();
         private final SortedMap<Integer, LineBinding> bindings = new TreeMap<>();
+        private final SortedMap<Integer, BreakpointSpec> breakpoints = new TreeMap<>();
         private String origin = "configuration";
 
         /** Where the settings come from, for error messages ("--names", "gpio.conf:3"). */
@@ -253,6 +267,16 @@ public final class DeviceConfig {
             return this;
         }
 
+        /** Sets breakpoint N (replacing it), or removes it when spec is null. */
+        public Builder breakpoint(int n, BreakpointSpec spec) {
+            if (spec == null) {
+                breakpoints.remove(n);
+            } else {
+                breakpoints.put(n, spec);
+            }
+            return this;
+        }
+
         public DeviceConfig build() throws ConfigException {
             String[] n = emptyNames(lines);
             Map<String, Integer> seen = new HashMap<>();
@@ -284,7 +308,9 @@ public final class DeviceConfig {
                             + " are both bound to " + bnd.target() + "; a physical line can serve one line only.");
                 }
             }
-            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings));
+            DeviceConfig config = new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), new TreeMap<>(breakpoints));
+            BreakpointKeys.checkLines(config, origin);
+            return config;
         }
     }
 
@@ -314,7 +340,7 @@ public final class DeviceConfig {
             int eq = line.indexOf('=');
             if (eq < 0) {
                 throw new ConfigException(where + ": expected 'key = value' but found '" + line
-                        + "'; keys are lines, irq, names, name.N and bind.N.");
+                        + "'; keys are lines, irq, names, name.N, bind.N and break.N.");
             }
             String key = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
@@ -354,9 +380,11 @@ public final class DeviceConfig {
                         }
                         int line3 = Integer.parseInt(num);
                         b.bind(line3, LineBinding.parse(line3, value, where));
+                    } else if (key.startsWith("break.")) {
+                        b.breakpoint(BreakpointKeys.number(key, where), BreakpointKeys.spec(key, value, where));
                     } else {
                         throw new ConfigException(where + ": unknown key '" + key
-                                + "'; known keys are lines, irq, names, name.N and bind.N.");
+                                + "'; known keys are lines, irq, names, name.N, bind.N and break.N.");
                     }
                 }
             }
@@ -387,13 +415,15 @@ public final class DeviceConfig {
         for (LineBinding b : bindings.values()) {
             s.append("bind.").append(b.line()).append(" = ").append(b.spec()).append('\n');
         }
+        breakpoints.forEach((n, spec) -> s.append("break.").append(n).append(" = ").append(spec.format())
+                .append('\n'));
         return s.toString();
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DeviceConfig c && c.lines == lines && c.irq == irq && Arrays.equals(c.names, names)
-                && c.bindings.equals(bindings);
+                && c.bindings.equals(bindings) && c.breakpoints.equals(breakpoints);
     }
 
     @Override
