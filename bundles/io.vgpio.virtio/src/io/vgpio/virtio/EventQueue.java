@@ -82,7 +82,7 @@ final class EventQueue {
         if (q == null || head < 0 || head >= held.length || held[head] == null) {
             return; // the queue went away; the buffer is gone with it
         }
-        if (gate.parks()) {
+        if (gate.parksCompletion()) {
             gate.park(new ParkedMessages.Completion(line, head, valid, seq));
             return;
         }

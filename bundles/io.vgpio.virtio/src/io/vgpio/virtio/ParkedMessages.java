@@ -35,8 +35,14 @@ final class ParkedMessages {
         return waiting.poll();
     }
 
-    /** A queue stopped: what waited for it belongs to a ring that is gone. */
-    void forgetQueue(boolean requestq) {
+    /**
+     * A queue stopped: what waited for it belongs to a ring that is gone.
+     *
+     * @return how many messages were forgotten
+     */
+    int forgetQueue(boolean requestq) {
+        int before = waiting.size();
         waiting.removeIf(p -> requestq ? p instanceof Request : p instanceof Completion);
+        return before - waiting.size();
     }
 }

@@ -17,8 +17,13 @@ final class QueueGate implements HeldQueues {
     private final DeferredWakeUps wakeUps;
     private final ParkedMessages parked = new ParkedMessages();
     private boolean closed;
-    /** True while a step or continue lets messages through a closed gate: they are not parked again. */
-    private boolean releasing;
+    /** True while a step lets a request through the closed gate: it is answered, not parked again. */
+    private boolean releasingRequest;
+    /** True while a step lets a completion through; a completion the stepped request causes still waits. */
+    private boolean releasingCompletion;
+    /** Requests rewound at the last ring stop that the frontend has not offered again yet. */
+    private int replays;
+    private int replayBase = -1;
 
     QueueGate(VirtioGpioDevice device, DeferredWakeUps wakeUps) {
         this.device = device;
@@ -30,17 +35,60 @@ final class QueueGate implements HeldQueues {
         return closed;
     }
 
-    /** True when a decoded request or a completion has to wait (held, and not the one a step lets through). */
-    boolean parks() {
-        return closed && !releasing;
+    /** True when a decoded request has to wait (held, and not the one a step lets through). */
+    boolean parksRequest() {
+        return closed && !releasingRequest;
+    }
+
+    /** True when an eventq completion has to wait (held, and not the one a step lets through). */
+    boolean parksCompletion() {
+        return closed && !releasingCompletion;
     }
 
     void park(ParkedMessages.Parked message) {
         parked.add(message);
     }
 
-    void forgetQueue(boolean requestq) {
-        parked.forgetQueue(requestq);
+    /** The eventq stopped: the completions that waited belong to a ring that is gone. */
+    void forgetCompletions() {
+        parked.forgetQueue(false);
+    }
+
+    /**
+     * The requestq stopped while requests waited here. QEMU stops the rings when it stops the VM (pause-guest's
+     * {@code stop}) and starts them again at the base we report: reporting the base before the waiting requests
+     * (they are the last taken: nothing is taken while held) makes the frontend offer them again on restart, so
+     * they are answered then instead of lost.
+     *
+     * @param nextAvail where the ring stopped
+     * @return the base to report
+     */
+    int rewind(int nextAvail) {
+        replays = parked.forgetQueue(true);
+        replayBase = (nextAvail - replays) & 0xffff;
+        return replayBase;
+    }
+
+    /** The requestq starts at this base: the requests offered again are the rewound ones only if it is ours. */
+    void restarted(int nextAvail) {
+        if (nextAvail != replayBase) {
+            replays = 0;
+        }
+    }
+
+    /** True for a request the frontend offers again after {@link #rewind}: it is answered, not recorded again. */
+    boolean replay() {
+        if (replays == 0) {
+            return false;
+        }
+        replays--;
+        return true;
+    }
+
+    /** The device was reset: nothing is offered again. */
+    void reset() {
+        replays = 0;
+        replayBase = -1;
     }
 
     @Override
@@ -50,12 +98,15 @@ final class QueueGate implements HeldQueues {
 
     @Override
     public long releaseOne() {
-        releasing = true;
+        ParkedMessages.Parked p = parked.poll();
+        boolean completion = p instanceof ParkedMessages.Completion;
+        releasingRequest = !completion;
+        releasingCompletion = completion;
         try {
-            ParkedMessages.Parked p = parked.poll();
             return p != null ? device.release(p) : device.takeOneRequest();
         } finally {
-            releasing = false;
+            releasingRequest = false;
+            releasingCompletion = false;
         }
     }
 

@@ -156,6 +156,9 @@ public final class VirtioGpioDevice {
         synchronized (chip) {
             queues[index] = queue;
             notifiers[index] = notifier;
+            if (index == Protocol.REQUEST_QUEUE) {
+                gate.restarted(queue.nextAvail());
+            }
             if (index == Protocol.EVENT_QUEUE) {
                 events.start(queue.size());
             }
@@ -177,7 +180,12 @@ public final class VirtioGpioDevice {
             queues[index] = null;
             notifiers[index] = null;
             wakeUps.forget(index);
-            gate.forgetQueue(index == Protocol.REQUEST_QUEUE);
+            int base = q == null ? 0 : q.nextAvail();
+            if (index == Protocol.REQUEST_QUEUE && q != null) {
+                base = gate.rewind(base); // the frontend offers the held requests again when it restarts the ring
+            } else if (index == Protocol.EVENT_QUEUE) {
+                gate.forgetCompletions();
+            }
             if (started) {
                 started = false;
                 chip.resetGuestState();
@@ -185,7 +193,7 @@ public final class VirtioGpioDevice {
             if (index == Protocol.EVENT_QUEUE) {
                 events.stop();
             }
-            return q == null ? 0 : q.nextAvail();
+            return base;
         }
     }
 
@@ -194,6 +202,7 @@ public final class VirtioGpioDevice {
         synchronized (chip) {
             stopQueue(0);
             stopQueue(1);
+            gate.reset();
             driverFeatures = 0;
         }
     }
@@ -305,7 +314,10 @@ public final class VirtioGpioDevice {
     /** @return the sequence number of the RESPONSE, or -1 when the request waits behind a breakpoint */
     private long handleRequest(SplitVirtqueue q, DescriptorChain chain) {
         long received = System.nanoTime();
-        rules.requestChain(chain.count(), chain.firstWritable(), chain.writableCount());
+        boolean replay = gate.replay(); // held when the ring stopped (a VM stop): recorded and checked back then
+        if (!replay) {
+            rules.requestChain(chain.count(), chain.firstWritable(), chain.writableCount());
+        }
         if (chain.readableBytes() < Protocol.REQUEST_SIZE) {
             // Nothing to decode: answer ERR if there is room for a response at all.
             log.append(Event.NO_LINE, new ChainRejected(Protocol.REQUEST_QUEUE, ChainError.TOO_SHORT));
@@ -313,9 +325,12 @@ public final class VirtioGpioDevice {
         }
         chain.read(request, Protocol.REQUEST_SIZE);
         GpioRequest r = GpioRequest.decode(request);
+        if (replay) {
+            return answer(q, chain, r, received);
+        }
         log.append(received, r.line(), new Request(r.type(), r.value(), chain.head()));
         rules.request(r); // before the answer: the rules compare the request with the state it changes
-        if (gate.parks()) { // the request (or one before it) hit a breakpoint: answered on release
+        if (gate.parksRequest()) { // the request (or one before it) hit a breakpoint: answered on release
             gate.park(new ParkedMessages.Request(chain, r, received));
             scratch = null; // the parked chain is not to be refilled by the next one
             return -1;

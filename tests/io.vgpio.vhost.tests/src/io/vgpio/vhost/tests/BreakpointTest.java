@@ -191,6 +191,51 @@ class BreakpointTest {
     }
 
     @Test
+    void a_step_releases_the_request_but_not_the_completion_it_causes() throws Exception {
+        try (DeviceFixture f = DeviceFixture.lines(8); ControlClient ctl = new ControlClient(f.dir.resolve("gpio.ctl"))) {
+            f.ok(SET_DIRECTION, 1, Direction.IN.wireValue());
+            f.ok(SET_IRQ_TYPE, 1, IrqType.EDGE_RISING.wireValue());
+            f.driver.queueIrqBuffer(1);
+            Await.until(() -> f.host.chip().state(1).armed());
+            assertEquals("ok 1", ctl.ask("break add on=request type=set-irq-type line=1"));
+            int disable = submit(f, SET_IRQ_TYPE, 1, IrqType.NONE.wireValue());
+            hitOf(f, ctl.ask("wait-halt 5000"), 1);
+
+            Event response = f.log().get(Long.parseLong(ctl.ask("step").substring(3)));
+            assertEquals(EventKind.RESPONSE, response.kind());
+            assertEquals(0, f.driver.awaitResponse(disable, 5000).status());
+            assertNull(f.driver.awaitInterrupt(NOT_ANSWERED_MS), "the buffer it returns INVALID waits: one a step");
+
+            Event invalid = f.log().get(Long.parseLong(ctl.ask("step").substring(3)));
+            assertEquals(EventKind.BUFFER_INVALID, invalid.kind());
+            GpioDriver.Interrupt i = f.driver.awaitInterrupt(5000);
+            assertNotNull(i);
+            assertEquals(1, i.line());
+            assertEquals(false, i.valid());
+            assertEquals("ok none", ctl.ask("step"));
+            assertEquals("ok", ctl.ask("continue"));
+        }
+    }
+
+    @Test
+    void a_held_request_survives_the_frontend_stopping_the_rings_as_QEMU_does_at_a_VM_stop() throws Exception {
+        try (DeviceFixture f = DeviceFixture.lines(8); ControlClient ctl = new ControlClient(f.dir.resolve("gpio.ctl"))) {
+            assertEquals("ok 1", ctl.ask("break add on=request type=set-value line=3 action=pause-guest"));
+            long from = f.log().nextSeq();
+            int set = submit(f, SET_VALUE, 3, 1);
+            hitOf(f, ctl.ask("wait-halt 5000"), 1);
+            int[] bases = f.driver.stop(); // pause-guest's QMP stop: QEMU stops the device's rings
+            assertEquals("ok", ctl.ask("continue"), "nothing to release while the rings are stopped");
+            f.driver.resume(bases); // QMP cont: the same rings again, from the bases the device reported
+            assertEquals(0, f.driver.awaitResponse(set, 5000).status(), "offered again, and answered this time");
+            assertEquals(1, f.events(from, e -> e.kind() == EventKind.REQUEST).size(),
+                    "recorded once: the request offered again is not a new one");
+            assertEquals(1, f.events(from, EventKind.BREAKPOINT_HIT).size(), "and it does not hit again");
+            assertEquals(0, send(f, GET_VALUE, 0, 0).status(), "the ring goes on from there");
+        }
+    }
+
+    @Test
     void a_log_breakpoint_records_the_hit_and_goes_on() throws Exception {
         try (DeviceFixture f = DeviceFixture.lines(8); ControlClient ctl = new ControlClient(f.dir.resolve("gpio.ctl"))) {
             assertEquals("ok 1", ctl.ask("break add on=response type=get-value status=ok action=log"));
