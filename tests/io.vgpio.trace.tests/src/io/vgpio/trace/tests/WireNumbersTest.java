@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.vgpio.core.Cause;
 import io.vgpio.core.DriverRule;
 import io.vgpio.core.EventKind;
+import io.vgpio.core.breakpoint.Action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -31,9 +32,10 @@ class WireNumbersTest {
     @DisplayName("Event kinds, causes, INVALID reasons, driver rules and chain errors keep their documented numbers")
     void wire_numbers_are_the_documented_ones() {
         assertEquals(List.of("REQUEST", "RESPONSE", "LEVEL", "DIRECTION", "IRQ_TYPE", "EVENT_BUFFER", "EDGE_LATCHED",
-                "INTERRUPT", "BUFFER_INVALID", "RULE_VIOLATION", "CHAIN_ERROR", "CONNECTION", "FEATURES", "HW_EDGE"),
+                "INTERRUPT", "BUFFER_INVALID", "RULE_VIOLATION", "CHAIN_ERROR", "CONNECTION", "FEATURES", "HW_EDGE", "BREAKPOINT_HIT"),
                 byNumber(EventKind::fromWire));
         assertEquals(List.of("GUEST", "USER", "REPLAY", "HARDWARE"), byNumber(Cause::fromWire));
+        assertEquals(List.of("HOLD", "PAUSE_GUEST", "LOG"), byNumber(Action::fromWire), "BREAKPOINT_HIT's action");
         assertEquals(List.of("DISABLED", "NOT_ENABLED", "DUPLICATE", "RELEASED", "BAD_REQUEST"),
                 byNumber(EventKind.InvalidReason::fromWire));
         assertEquals(List.of("REQUEST_AND_RESPONSE_BUFFERS", "REQUEST_READ_ONLY", "RESPONSE_WRITABLE",
