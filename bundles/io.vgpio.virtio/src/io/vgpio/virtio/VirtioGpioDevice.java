@@ -21,8 +21,9 @@ import java.util.function.UnaryOperator;
  * negotiated them (the vhost-user backend, or a test).
  *
  * <p>The seam: {@link RequestHandler} is the one place between "a decoded request" and "the chip that answers it".
- * Whatever should stand between guest and chip (a breakpoint, fault injection) is a RequestHandler that wraps the
- * chip's, installed with {@link #VirtioGpioDevice(Chip, UnaryOperator)}; nothing else here needs to change.
+ * Whatever should change the answers (fault injection) is a RequestHandler that wraps the chip's, installed with
+ * {@link #VirtioGpioDevice(Chip, UnaryOperator)}. A breakpoint's hold is the {@link #gate()}: requests wait in the
+ * ring and completions in the device until it is released, so no thread ever blocks for it.
  *
  * <p>Thread-safety: every entry point runs under the chip's monitor, the same lock that guards line changes, so
  * an input change on any thread can complete an eventq buffer directly, without a hand-off. The driver is woken
@@ -71,7 +72,7 @@ public final class VirtioGpioDevice {
 
     /**
      * A device with something between the decoded requests and the chip: {@code around} gets the
-     * {@link ChipRequestHandler} and returns the handler the device uses (a breakpoint, a fault injector; see
+     * {@link ChipRequestHandler} and returns the handler the device uses (a fault injector; see
      * {@link RequestHandler}).
      */
     public VirtioGpioDevice(Chip chip, UnaryOperator<RequestHandler> around) {
