@@ -5,7 +5,7 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
 /**
- * The "GPIO Debug" perspective: the schematic in the middle, stimulus and properties on the right, waveform,
+ * The "GPIO Debug" perspective: the schematic in the middle, stimulus, properties (and cheat sheets) on the right, waveform,
  * traffic, console and the machine's GPIO hardware below.
  */
 public final class GpioDebugPerspective implements IPerspectiveFactory {
@@ -17,6 +17,8 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
     public static final String STIMULUS = "io.vgpio.ui.stimulus";
     public static final String CONSOLE = "io.vgpio.ui.console";
     public static final String HARDWARE = "io.vgpio.ui.hardware";
+    /** Help > Getting Started opens its cheat sheets here, beside the views each step points at. */
+    public static final String CHEAT_SHEETS = "org.eclipse.ui.cheatsheets.views.CheatSheetView";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
@@ -26,6 +28,7 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
         IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.62f, SCHEMATIC);
         right.addView(STIMULUS);
         right.addView(IPageLayout.ID_PROP_SHEET);
+        right.addPlaceholder(CHEAT_SHEETS);
         // Half and half: at 1024x700 the schematic's fitted chip and legend need about half the height at a readable
         // zoom (SchematicSizeTest), and the waveform scrolls its lanes in the other half.
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.50f, SCHEMATIC);

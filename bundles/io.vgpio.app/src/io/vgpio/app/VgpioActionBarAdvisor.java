@@ -11,7 +11,7 @@ import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
-/** The main menu in Eclipse's order: File, (Device, from io.vgpio.ui), Window, Help. */
+/** The main menu in Eclipse's order: File, (Device and Trace, from io.vgpio.ui), Window, Help. */
 final class VgpioActionBarAdvisor extends ActionBarAdvisor {
     private ActionFactory.IWorkbenchAction quit;
     private ActionFactory.IWorkbenchAction resetPerspective;
@@ -47,6 +47,9 @@ final class VgpioActionBarAdvisor extends ActionBarAdvisor {
         windowMenu.add(resetPerspective);
         menuBar.add(windowMenu);
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+        // io.vgpio.help puts Getting Started (the cheat sheets) here.
+        help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
+        help.add(new Separator());
         help.add(about);
         menuBar.add(help);
     }

@@ -24,6 +24,9 @@ final class VgpioWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
         if (UiBench.enabled()) {
             UiBench.windowOpened(getWindowConfigurer().getWindow().getShell().getDisplay());
         }
+        if (WindowScreenshot.requested()) {
+            WindowScreenshot.takeWhenIdle(getWindowConfigurer().getWindow().getShell());
+        }
     }
 
     @Override

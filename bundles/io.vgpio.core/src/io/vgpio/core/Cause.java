@@ -9,7 +9,9 @@ public enum Cause {
     /** A trace being replayed. */
     REPLAY(2),
     /** A physical line bound through the GPIO character device. */
-    HARDWARE(3);
+    HARDWARE(3),
+    /** A fault rule: a glitch pulse or a line forced to the level it is stuck at (issue 13). */
+    FAULT(4);
 
     private static final Cause[] BY_WIRE = WireNumbers.index(values(), Cause::wire);
     private final int wire;
@@ -18,7 +20,7 @@ public enum Cause {
         this.wire = wire;
     }
 
-    /** The cause's number in LEVEL events and traces (2 bits of the compact LEVEL record); fixed forever. */
+    /** The cause's number in LEVEL events and traces (the compact LEVEL record holds 0 to 3; a larger one is written generic); fixed forever. */
     public int wire() {
         return wire;
     }

@@ -75,6 +75,9 @@ public final class Chip {
     private final boolean[] latched;
     private final long[] triggerNanos;
     private final boolean[] valueSet;
+    /** An interrupt a fault duplicated, reported again on the next buffer armed for the line. */
+    private final boolean[] duplicatePending;
+    private LineFaults faults = LineFaults.NONE;
     private volatile InterruptSink sink = (line, token, valid) -> {
     };
 
@@ -91,6 +94,7 @@ public final class Chip {
         latched = new boolean[n];
         triggerNanos = new long[n];
         valueSet = new boolean[n];
+        duplicatePending = new boolean[n];
         for (int i = 0; i < n; i++) {
             direction[i] = Direction.NONE;
             irqType[i] = IrqType.NONE;
@@ -112,6 +116,24 @@ public final class Chip {
 
     public synchronized void setInterruptSink(InterruptSink sink) {
         this.sink = sink;
+    }
+
+    /** Installs the fault rules the chip asks at its inputs and interrupts ({@link LineFaults#NONE}: none). */
+    public synchronized void setLineFaults(LineFaults faults) {
+        this.faults = faults;
+    }
+
+    /**
+     * A fault rule for this line was added: a buffer already held may have to complete at once (a spurious
+     * interrupt), as one armed later would.
+     */
+    public void faultRuleAdded(int line) {
+        synchronized (this) {
+            if (heldToken[line] != NO_TOKEN && faults.spuriousInterrupt(line)) {
+                deliverNow(line, System.nanoTime());
+            }
+        }
+        afterUnlock();
     }
 
     public void addOutputListener(OutputListener l) {
@@ -169,6 +191,7 @@ public final class Chip {
 
     private void release(int line, boolean returnBuffer) {
         latched[line] = false;
+        duplicatePending[line] = false;
         long token = heldToken[line];
         heldToken[line] = NO_TOKEN;
         if (token != NO_TOKEN && returnBuffer) {
@@ -224,10 +247,15 @@ public final class Chip {
         heldToken[line] = token;
         log.append(line, new EventBuffer(token));
         IrqType t = irqType[line];
-        if (t.isEdge() && latched[line]) {
+        if (duplicatePending[line]) {
+            duplicatePending[line] = false;
+            deliverNow(line, System.nanoTime()); // the interrupt a fault reports twice
+        } else if (t.isEdge() && latched[line]) {
             deliver(line, triggerNanos[line]);
         } else if (t.isLevel() && t.activeAt(inputLevel[line]) && direction[line] != Direction.OUT) {
             deliver(line, System.nanoTime());
+        } else if (faults.spuriousInterrupt(line)) {
+            deliverNow(line, System.nanoTime());
         }
     }
 
@@ -257,6 +285,9 @@ public final class Chip {
         int old = inputLevel[line];
         if (old == level) {
             return;
+        }
+        if (cause != Cause.FAULT && faults.ignoresInput(line)) {
+            return; // stuck: the stimulus is lost, as on a shorted pin
         }
         inputLevel[line] = level;
         levelMayHaveChanged(line, cause, whenNanos);
@@ -348,7 +379,19 @@ public final class Chip {
 
     // ---- internals -----------------------------------------------------------------------------------------
 
+    /** An interrupt the line's state calls for, unless a fault drops it (or reports it twice). */
     private void deliver(int line, long sinceNanos) {
+        if (faults.dropsInterrupt(line)) {
+            latched[line] = false;
+            return;
+        }
+        if (faults.duplicatesInterrupt(line)) {
+            duplicatePending[line] = true;
+        }
+        deliverNow(line, sinceNanos);
+    }
+
+    private void deliverNow(int line, long sinceNanos) {
         long token = heldToken[line];
         heldToken[line] = NO_TOKEN;
         latched[line] = false;

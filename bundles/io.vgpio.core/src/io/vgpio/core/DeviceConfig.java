@@ -1,7 +1,10 @@
 package io.vgpio.core;
 
-import io.vgpio.core.breakpoint.BreakpointSpec;
 import io.vgpio.core.breakpoint.BreakpointKeys;
+import io.vgpio.core.breakpoint.BreakpointSpec;
+import io.vgpio.core.fault.FaultSpec;
+import io.vgpio.core.fault.FaultSpecException;
+import io.vgpio.core.fault.FaultSpecParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,11 +27,12 @@ import java.util.TreeMap;
  * names = LED,,BUTTON
  * name.7 = RESET
  * bind.2 = in gpiochip1:5 bias=pull-up debounce=5ms
- * break.1 = on=request type=set-value line=LED
  * </pre>
  *
  * {@code bind.N} binds line N to a physical line of a Linux GPIO chip; see {@link LineBinding} for the form.
- * {@code break.N} is a breakpoint installed when the device starts, in the order of N ({@link BreakpointSpec}).
+ * {@code fault.N = SPEC} installs a fault rule when the device starts, in the grammar of the control socket's
+ * {@code fault add} ({@link FaultSpecParser}); rules are added in the order of N. {@code break.N = SPEC} is a
+ * breakpoint installed when the device starts, in the order of N ({@link BreakpointSpec}).
  */
 public final class DeviceConfig {
     public static final int DEFAULT_LINES = 8;
@@ -37,20 +41,23 @@ public final class DeviceConfig {
     private final String[] names;
     private final boolean irq;
     private final SortedMap<Integer, LineBinding> bindings;
+    private final SortedMap<Integer, FaultSpec> faults;
     private final SortedMap<Integer, BreakpointSpec> breakpoints;
 
     private DeviceConfig(int lines, String[] names, boolean irq, SortedMap<Integer, LineBinding> bindings,
-            SortedMap<Integer, BreakpointSpec> breakpoints) {
+            SortedMap<Integer, FaultSpec> faults, SortedMap<Integer, BreakpointSpec> breakpoints) {
         this.lines = lines;
         this.names = names;
         this.irq = irq;
         this.bindings = Collections.unmodifiableSortedMap(bindings);
+        this.faults = Collections.unmodifiableSortedMap(faults);
         this.breakpoints = Collections.unmodifiableSortedMap(breakpoints);
     }
 
     /** Eight unnamed lines with interrupts. */
     public static DeviceConfig defaults() {
-        return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true, new TreeMap<>(), new TreeMap<>());
+        return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true, new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>());
     }
 
     private static String[] emptyNames(int n) {
@@ -80,6 +87,11 @@ public final class DeviceConfig {
     /** The {@code break.N} breakpoints by N, installed in that order when the device starts. */
     public SortedMap<Integer, BreakpointSpec> breakpoints() {
         return breakpoints;
+    }
+
+    /** The fault rules to install when the device starts ({@code fault.N}), by N. */
+    public SortedMap<Integer, FaultSpec> faults() {
+        return faults;
     }
 
     /** The binding of a line, or null. */
@@ -160,6 +172,7 @@ public final class DeviceConfig {
             }
         }
         b.bindings.putAll(bindings);
+        faults.forEach((n, f) -> b.faults.put(n, new Builder.RawFault(f.text(), "configuration")));
         b.breakpoints.putAll(breakpoints);
         return b;
     }
@@ -174,8 +187,13 @@ public final class DeviceConfig {
         private boolean irq = true;
         private final Map<Integer, String> names = new HashMap<>();
         private final SortedMap<Integer, LineBinding> bindings = new TreeMap<>();
+        private final SortedMap<Integer, RawFault> faults = new TreeMap<>();
         private final SortedMap<Integer, BreakpointSpec> breakpoints = new TreeMap<>();
         private String origin = "configuration";
+
+        /** A fault spec as written; checked against the lines once they are known. */
+        private record RawFault(String spec, String where) {
+        }
 
         /** Where the settings come from, for error messages ("--names", "gpio.conf:3"). */
         public Builder origin(String origin) {
@@ -267,13 +285,19 @@ public final class DeviceConfig {
             return this;
         }
 
-        /** Sets breakpoint N (replacing it), or removes it when spec is null. */
+        /** Sets breakpoint N (replacing it), or removes it when spec is null; its line is checked by build. */
         public Builder breakpoint(int n, BreakpointSpec spec) {
             if (spec == null) {
                 breakpoints.remove(n);
             } else {
                 breakpoints.put(n, spec);
             }
+            return this;
+        }
+
+        /** Sets rule {@code fault.n} (replacing one given before), checked by {@link #build()}. */
+        public Builder fault(int n, String spec) {
+            faults.put(n, new RawFault(spec, origin));
             return this;
         }
 
@@ -308,9 +332,19 @@ public final class DeviceConfig {
                             + " are both bound to " + bnd.target() + "; a physical line can serve one line only.");
                 }
             }
-            DeviceConfig config = new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), new TreeMap<>(breakpoints));
-            BreakpointKeys.checkLines(config, origin);
-            return config;
+            DeviceConfig withoutFaults = new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), new TreeMap<>(),
+                    new TreeMap<>(breakpoints));
+            BreakpointKeys.checkLines(withoutFaults, origin);
+            SortedMap<Integer, FaultSpec> specs = new TreeMap<>();
+            for (Map.Entry<Integer, RawFault> f : faults.entrySet()) {
+                try {
+                    specs.put(f.getKey(), FaultSpecParser.parse(f.getValue().spec(), withoutFaults));
+                } catch (FaultSpecException e) {
+                    throw new ConfigException(f.getValue().where() + ": fault." + f.getKey() + ": " + e.getMessage()
+                            + ".");
+                }
+            }
+            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), specs, new TreeMap<>(breakpoints));
         }
     }
 
@@ -329,76 +363,7 @@ public final class DeviceConfig {
 
     /** Parses configuration text into a builder (so command-line options can still override it). */
     public static Builder parse(List<String> text, String fileName) throws ConfigException {
-        Builder b = builder();
-        for (int i = 0; i < text.size(); i++) {
-            String where = fileName + ":" + (i + 1);
-            String raw = text.get(i);
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq < 0) {
-                throw new ConfigException(where + ": expected 'key = value' but found '" + line
-                        + "'; keys are lines, irq, names, name.N, bind.N and break.N.");
-            }
-            String key = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1).strip();
-            b.origin(where);
-            switch (key) {
-                case "lines" -> {
-                    int n;
-                    try {
-                        n = Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        throw new ConfigException(where + ": lines must be a whole number from 1 to "
-                                + Protocol.MAX_LINES + ", found '" + value + "'.");
-                    }
-                    b.lines(n);
-                }
-                case "irq" -> b.irq(parseBoolean(value, where, "irq"));
-                case "names" -> b.namesList(value);
-                default -> {
-                    if (key.startsWith("name.")) {
-                        String num = key.substring(5);
-                        if (!isNumber(num)) {
-                            throw new ConfigException(where + ": '" + key
-                                    + "' should be name.N with N a line number, e.g. name.3 = BUTTON.");
-                        }
-                        int line2;
-                        try {
-                            line2 = Integer.parseInt(num);
-                        } catch (NumberFormatException e) {
-                            line2 = Integer.MAX_VALUE;
-                        }
-                        b.name(line2, value);
-                    } else if (key.startsWith("bind.")) {
-                        String num = key.substring(5);
-                        if (!isNumber(num) || num.length() > 5) {
-                            throw new ConfigException(where + ": '" + key
-                                    + "' should be bind.N with N a line number, e.g. bind.3 = in gpiochip1:5.");
-                        }
-                        int line3 = Integer.parseInt(num);
-                        b.bind(line3, LineBinding.parse(line3, value, where));
-                    } else if (key.startsWith("break.")) {
-                        b.breakpoint(BreakpointKeys.number(key, where), BreakpointKeys.spec(key, value, where));
-                    } else {
-                        throw new ConfigException(where + ": unknown key '" + key
-                                + "'; known keys are lines, irq, names, name.N, bind.N and break.N.");
-                    }
-                }
-            }
-        }
-        b.origin(fileName);
-        return b;
-    }
-
-    static boolean parseBoolean(String value, String where, String key) throws ConfigException {
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-            case "on", "true", "yes", "1" -> true;
-            case "off", "false", "no", "0" -> false;
-            default -> throw new ConfigException(where + ": " + key + " must be on or off, found '" + value + "'.");
-        };
+        return ConfigFile.parse(text, fileName);
     }
 
     /** The file form of this configuration; {@link #load} reads it back to an equal configuration. */
@@ -415,6 +380,7 @@ public final class DeviceConfig {
         for (LineBinding b : bindings.values()) {
             s.append("bind.").append(b.line()).append(" = ").append(b.spec()).append('\n');
         }
+        faults.forEach((n, f) -> s.append("fault.").append(n).append(" = ").append(f.text()).append('\n'));
         breakpoints.forEach((n, spec) -> s.append("break.").append(n).append(" = ").append(spec.format())
                 .append('\n'));
         return s.toString();
@@ -423,7 +389,8 @@ public final class DeviceConfig {
     @Override
     public boolean equals(Object o) {
         return o instanceof DeviceConfig c && c.lines == lines && c.irq == irq && Arrays.equals(c.names, names)
-                && c.bindings.equals(bindings) && c.breakpoints.equals(breakpoints);
+                && c.bindings.equals(bindings) && c.faults.equals(faults)
+                && c.breakpoints.equals(breakpoints);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.vgpio.core.payload.DirectionChange;
 import io.vgpio.core.payload.EdgeLatched;
 import io.vgpio.core.payload.EventBuffer;
 import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.payload.Fault;
 import io.vgpio.core.payload.Features;
 import io.vgpio.core.payload.HwEdge;
 import io.vgpio.core.payload.Interrupt;
@@ -70,6 +71,8 @@ public final class EventFormat {
                     + " (the kernel saw it " + micros(h.sinceKernelNanos()) + " before)";
             case BreakpointHit h -> "breakpoint " + h.id() + " hit (" + h.actionWord() + ") at event #" + h.hitSeq()
                     + (line >= 0 ? " on " + lineLabel(line) : "");
+            case Fault f -> "FAULT    rule " + f.ruleId() + " injected "
+                    + (f.effect() != null ? f.effect().word() : "?") + (line < 0 ? "" : " on " + lineLabel(line));
         };
     }
 

@@ -43,7 +43,13 @@ public enum EventKind {
      * A breakpoint hit (issue 13). a = {@link io.vgpio.core.breakpoint.Action#wire()} &lt;&lt; 32 | breakpoint id;
      * b = sequence number of the event that hit. Line: the line of the event that hit.
      */
-    BREAKPOINT_HIT(14);
+    BREAKPOINT_HIT(14),
+    /**
+     * A fault rule changed what the device did (issue 13). a = the rule's id; b = {@link
+     * io.vgpio.core.fault.FaultEffect.Kind#wire()}; the line is the one the fault concerns (-1 for a request with
+     * none).
+     */
+    FAULT(15);
 
     private static final EventKind[] ALL = values();
     private static final EventKind[] BY_WIRE = WireNumbers.index(ALL, EventKind::wire);

@@ -10,6 +10,8 @@ import io.vgpio.core.breakpoint.BreakpointSpecException;
 import io.vgpio.core.breakpoint.Breakpoints;
 import io.vgpio.core.qmp.QmpClient;
 import io.vgpio.core.control.ControlServer;
+import io.vgpio.core.fault.FaultCommands;
+import io.vgpio.core.fault.FaultRules;
 import io.vgpio.core.sockets.SocketDirectory;
 import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.gpiocdev.bind.BindingStatus;
@@ -17,6 +19,7 @@ import io.vgpio.gpiocdev.bind.HardwareBindings;
 import io.vgpio.trace.Recordings;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.vhost.VhostUserBackend;
+import io.vgpio.virtio.FaultInjector;
 import io.vgpio.virtio.VirtioGpioDevice;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -46,6 +49,7 @@ public final class DeviceSession implements AutoCloseable {
     private final StimulusScheduler stimulus;
     private final HardwareBindings bindings;
     private final Recordings recordings;
+    private final FaultRules faults;
     private final Breakpoints breakpoints;
     /** QEMU's QMP, for pause-guest breakpoints; null until {@link #connectQmp}. */
     private volatile QmpClient qmp;
@@ -60,7 +64,9 @@ public final class DeviceSession implements AutoCloseable {
         this.config = config;
         this.log = new EventLog(logCapacity);
         this.chip = new Chip(config, log);
-        this.device = new VirtioGpioDevice(chip);
+        this.faults = new FaultRules(chip);
+        this.device = new VirtioGpioDevice(chip, chipHandler -> new FaultInjector(chipHandler, faults));
+        config.faults().values().forEach(faults::add); // fault.N, in the order of N
         this.breakpoints = new Breakpoints(chip);
         breakpoints.attach(device.gate());
         installConfiguredBreakpoints();
@@ -73,6 +79,7 @@ public final class DeviceSession implements AutoCloseable {
         if (control != null) {
             bindings.addControlCommands(control);
             recordings.addControlCommands(control);
+            FaultCommands.addTo(control, faults);
             new BreakpointCommands(breakpoints).addTo(control);
             control.addInfo("qmp", () -> qmp != null && qmp.connected() ? "connected" : "none");
         }
@@ -177,10 +184,11 @@ public final class DeviceSession implements AutoCloseable {
     /**
      * Ends the recording in progress, if any: the rest is written with the end marker.
      *
+     * @return the recording that ended (its file, size and events are final), or null if none was in progress
      * @throws IOException if the rest could not be written (the file holds what was flushed before)
      */
-    public void stopRecording() throws IOException {
-        recordings.stop();
+    public TraceRecorder stopRecording() throws IOException {
+        return recordings.stop();
     }
 
     /** The recording in progress, or null. */
@@ -225,6 +233,11 @@ public final class DeviceSession implements AutoCloseable {
     /** The bindings of lines to physical GPIO lines. */
     public HardwareBindings bindings() {
         return bindings;
+    }
+
+    /** The fault rules injected into this device (issue 13): the control socket's {@code fault} and a Faults view. */
+    public FaultRules faults() {
+        return faults;
     }
 
     /** The vhost-user socket a guest attaches to. */
@@ -296,5 +309,6 @@ public final class DeviceSession implements AutoCloseable {
         if (closeBackend) {
             backend.close();
         }
+        faults.close();
     }
 }

@@ -35,6 +35,9 @@ public final class TraceRecorder implements AutoCloseable {
     private final Thread thread;
     private final Thread syncer;
     private final long startNanos;
+    private static final long NOT_STOPPED = Long.MIN_VALUE;
+    /** When close() was called: after it, the duration stays the recording's, not the time since Record. */
+    private volatile long stoppedNanos = NOT_STOPPED;
     private volatile boolean stopping;
     private volatile IOException failure;
     private long next;
@@ -87,7 +90,8 @@ public final class TraceRecorder implements AutoCloseable {
 
     /** Time recorded so far, in ns. */
     public long durationNanos() {
-        return System.nanoTime() - startNanos;
+        long end = stoppedNanos;
+        return (end != NOT_STOPPED ? end : System.nanoTime()) - startNanos;
     }
 
     /**
@@ -191,6 +195,7 @@ public final class TraceRecorder implements AutoCloseable {
     @Override
     public void close() throws IOException {
         long stopped = durationNanos();
+        stoppedNanos = startNanos + stopped;
         stopping = true;
         // Unpark, never interrupt: an interrupt during a write or force() closes the file channel.
         LockSupport.unpark(thread);

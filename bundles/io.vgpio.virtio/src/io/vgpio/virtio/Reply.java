@@ -10,13 +10,21 @@ import io.vgpio.core.Protocol;
  * @param status {@link Protocol#STATUS_OK} or {@link Protocol#STATUS_ERR} (another byte only from a fault injected)
  * @param value  the value byte of a two-byte response (0 unless OK)
  * @param body   the bytes after the status of a GET_LINE_NAMES response, or null for a two-byte response
+ * @param shortBy bytes left out of the used length (a fault injected: a wrong used length); 0 normally
  */
-public record Reply(int status, int value, byte[] body) {
+public record Reply(int status, int value, byte[] body, int shortBy) {
     private static final byte[] NOTHING = new byte[0];
+    /** Not an answer: the handler keeps the request and answers it later (see {@link #later()}). */
+    private static final Reply LATER = new Reply(-1, 0, null, 0);
     private static final Reply ERROR = new Reply(Protocol.STATUS_ERR, 0, null);
     private static final Reply STATUS_ONLY_ERROR = new Reply(Protocol.STATUS_ERR, 0, NOTHING);
     /** Every OK two-byte reply, made once: answering a request allocates no reply. */
     private static final Reply[] OK = new Reply[256];
+
+    /** A reply whose used length is the whole response. */
+    public Reply(int status, int value, byte[] body) {
+        this(status, value, body, 0);
+    }
 
     static {
         for (int v = 0; v < OK.length; v++) {
@@ -50,6 +58,25 @@ public record Reply(int status, int value, byte[] body) {
         return STATUS_ONLY_ERROR;
     }
 
+    /**
+     * "Not now": a handler returns this to answer the request later, from any thread. The device then gives the
+     * handler a {@link ParkedRequest} ({@link RequestHandler#parked}) and goes on with the next request; the guest's
+     * request waits in the used ring's absence until {@link ParkedRequest#answer} writes its reply.
+     */
+    public static Reply later() {
+        return LATER;
+    }
+
+    /** True for {@link #later()}. */
+    public boolean isLater() {
+        return this == LATER;
+    }
+
+    /** This reply with a used length one byte short (the status is still written). */
+    public Reply oneByteShort() {
+        return new Reply(status, value, body, 1);
+    }
+
     /** True for a status byte with a body after it, false for a two-byte response. */
     public boolean hasBody() {
         return body != null;
@@ -75,6 +102,7 @@ public record Reply(int status, int value, byte[] body) {
             out[1] = (byte) value;
         }
         out[0] = (byte) status;
-        return chain.write(out, (int) Math.min(size(), chain.writableBytes()));
+        int written = chain.write(out, (int) Math.min(size(), chain.writableBytes()));
+        return Math.max(0, written - shortBy);
     }
 }

@@ -28,4 +28,13 @@ public interface RequestHandler {
      * interrupt sink, marked with {@code token}.
      */
     void unmask(int line, long token);
+
+    /**
+     * The device kept a request this handler answered {@link Reply#later()}: answer it with
+     * {@link ParkedRequest#answer} when it is time (a fault's delay, a hung request released, a breakpoint's hold
+     * resumed). Under the chip's monitor, on the connection thread, like {@link #answer}.
+     */
+    default void parked(ParkedRequest request) {
+        throw new IllegalStateException(getClass().getName() + " answered Reply.later() but takes no parked request");
+    }
 }

@@ -343,7 +343,35 @@ public final class VirtioGpioDevice {
         Reply reply = handler.answer(r);
         // GET_LINE_NAMES concerns no line: its gpio field means nothing.
         int line = r.messageType() == MessageType.GET_LINE_NAMES ? Event.NO_LINE : r.line();
+        if (reply.isLater()) {
+            scratch = null; // the parked chain is the handler's now: the next request gets a chain of its own
+            handler.parked(new ParkedRequest(this, q, chain, r, line, received));
+            return -1;
+        }
         return respond(q, chain, reply, r.type(), line, received);
+    }
+
+    /**
+     * Answers a request a handler parked, on the caller's thread. Dropped if the queue it came from stopped: its
+     * ring and the guest waiting on it are gone.
+     */
+    void answerParked(ParkedRequest p, java.util.function.Supplier<Reply> reply) {
+        synchronized (chip) {
+            SplitVirtqueue q = queues[Protocol.REQUEST_QUEUE];
+            if (!p.claim() || q != p.queue()) {
+                return;
+            }
+            try {
+                respond(q, p.chain(), reply.get(), p.request().type(), p.line(), p.receivedNanos());
+                notifyIfWanted(Protocol.REQUEST_QUEUE);
+            } catch (GuestMemoryException e) {
+                log.append(Event.NO_LINE, new ChainRejected(Protocol.REQUEST_QUEUE, ChainError.ADDRESS_OUTSIDE_MEMORY));
+                q.push(p.chain().head(), 0);
+            } catch (InternalError e) {
+                memoryFaulted(Protocol.REQUEST_QUEUE, e);
+            }
+        }
+        wakeUps.run();
     }
 
     /**

@@ -17,6 +17,7 @@ import io.vgpio.core.payload.DirectionChange;
 import io.vgpio.core.payload.EdgeLatched;
 import io.vgpio.core.payload.EventBuffer;
 import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.payload.Fault;
 import io.vgpio.core.payload.Features;
 import io.vgpio.core.payload.HwEdge;
 import io.vgpio.core.payload.Interrupt;
@@ -152,13 +153,19 @@ public final class TrafficCells {
                 c[TYPE] = "breakpoint";
                 c[VALUE] = hit.id() + " " + hit.actionWord() + " at #" + hit.hitSeq();
             }
+            case Fault fault -> {
+                c[QUEUE] = "fault";
+                c[TYPE] = "fault";
+                c[VALUE] = (fault.effect() != null ? fault.effect().word() : "?") + " (rule " + fault.ruleId() + ")";
+                c[STATUS] = "FAULT";
+            }
         }
         return c;
     }
 
     public static Tone tone(Event e) {
         return switch (e.kind()) {
-            case BUFFER_INVALID, RULE_VIOLATION, CHAIN_ERROR -> Tone.PROBLEM;
+            case BUFFER_INVALID, RULE_VIOLATION, CHAIN_ERROR, FAULT -> Tone.PROBLEM;
             case RESPONSE -> TrafficFilter.responseStatus(e.a()) == Protocol.STATUS_OK ? Tone.NORMAL : Tone.PROBLEM;
             case REQUEST, EVENT_BUFFER, INTERRUPT -> Tone.NORMAL;
             default -> Tone.QUIET;

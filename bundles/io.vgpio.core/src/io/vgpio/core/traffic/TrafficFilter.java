@@ -23,7 +23,7 @@ public final class TrafficFilter {
     /** The virtqueue traffic: what the table shows by default (no level or configuration changes). */
     static final EnumSet<EventKind> MESSAGES = EnumSet.of(EventKind.REQUEST, EventKind.RESPONSE,
             EventKind.EVENT_BUFFER, EventKind.INTERRUPT, EventKind.BUFFER_INVALID, EventKind.RULE_VIOLATION,
-            EventKind.CHAIN_ERROR);
+            EventKind.CHAIN_ERROR, EventKind.FAULT);
 
     /** An entry of the type combo. */
     public record TypeChoice(String label, EnumSet<EventKind> kinds, int messageType) {
@@ -45,6 +45,7 @@ public final class TrafficFilter {
         t.add(new TypeChoice("INVALID returns", EnumSet.of(EventKind.BUFFER_INVALID), ALL_TYPES));
         t.add(new TypeChoice("Violations", EnumSet.of(EventKind.RULE_VIOLATION), ALL_TYPES));
         t.add(new TypeChoice("Chain errors", EnumSet.of(EventKind.CHAIN_ERROR), ALL_TYPES));
+        t.add(new TypeChoice("Faults injected", EnumSet.of(EventKind.FAULT), ALL_TYPES));
         t.add(new TypeChoice("Level changes", EnumSet.of(EventKind.LEVEL), ALL_TYPES));
         EnumSet<EventKind> withLevels = EnumSet.copyOf(MESSAGES);
         withLevels.add(EventKind.LEVEL);
@@ -56,7 +57,7 @@ public final class TrafficFilter {
     /** The status combo's entries, the default first. */
     public enum StatusChoice {
         ANY("Any status"), OK("OK / VALID"), ERR("ERR"), INVALID("INVALID"),
-        PROBLEMS("Problems (ERR, INVALID, violations, chain errors)");
+        PROBLEMS("Problems (ERR, INVALID, violations, chain errors, faults)");
 
         private final String label;
 
@@ -115,7 +116,7 @@ public final class TrafficFilter {
                     || kind == EventKind.RESPONSE && responseStatus(a) != Protocol.STATUS_OK;
             case INVALID -> kind == EventKind.BUFFER_INVALID;
             case PROBLEMS -> kind == EventKind.CHAIN_ERROR || kind == EventKind.BUFFER_INVALID
-                    || kind == EventKind.RULE_VIOLATION
+                    || kind == EventKind.RULE_VIOLATION || kind == EventKind.FAULT
                     || kind == EventKind.RESPONSE && responseStatus(a) != Protocol.STATUS_OK;
         };
     }

@@ -4,6 +4,7 @@ import io.vgpio.core.Direction;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.driver.GpioDriver;
+import io.vgpio.ui.JobNames;
 import io.vgpio.ui.console.ConsoleBuffer;
 import io.vgpio.session.DeviceSession;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -39,9 +40,11 @@ public final class DemoGuest {
     }
 
     public static Job start(DeviceSession host) {
-        Job job = new Job("Demo guest: blinking line " + LED + ", counting interrupts on line " + BUTTON) {
+        Job job = new Job(JobNames.DEMO_GUEST) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
+                monitor.beginTask("Blinking line " + LED + ", counting interrupts on line " + BUTTON,
+                        IProgressMonitor.UNKNOWN);
                 try (GpioDriver d = GpioDriver.attach(host.socketPath())) {
                     ConsoleBuffer.GUEST.append("demo guest: attached, " + d.ngpio() + " lines");
                     d.request(MessageType.SET_VALUE.wireValue(), LED, 0);

@@ -1,5 +1,6 @@
 package io.vgpio.ui.guest;
 
+import io.vgpio.ui.JobNames;
 import io.vgpio.ui.console.ConsoleBuffer;
 import io.vgpio.ui.console.DeviceConsoleView;
 import java.nio.file.Path;
@@ -26,8 +27,11 @@ final class GuestJob extends Job {
     private volatile String stage = "Preparing the guest image (the first time: installing QEMU and building it)";
     private GuestProcess guest;
 
+    private final Path socket;
+
     GuestJob(Path socket) {
-        super("Guest on " + socket);
+        super(JobNames.QEMU_GUEST);
+        this.socket = socket;
         // Not a user job: it lasts as long as the guest, and a user job would open a modal progress dialog.
         setSystem(false);
         setProperty(IProgressConstants.ACTION_PROPERTY, new Action("Show the guest's console") {
@@ -57,7 +61,7 @@ final class GuestJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
+        monitor.beginTask("Attached to " + socket, IProgressMonitor.UNKNOWN);
         String shown = null;
         try {
             while (true) {

@@ -1,6 +1,7 @@
 package io.vgpio.ui.handlers;
 
 import io.vgpio.trace.TraceReader;
+import io.vgpio.ui.JobNames;
 import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class OfflineTraceHandlers {
      */
     public static Job open(Path file) {
         String name = String.valueOf(file.getFileName());
-        Job job = new Job("Open trace " + name) {
+        Job job = new Job(JobNames.openTrace(name)) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask("Opening trace " + name, 3);

@@ -4,6 +4,7 @@ import io.vgpio.trace.Replay;
 import io.vgpio.trace.TraceReader;
 import io.vgpio.trace.TraceRecorder;
 import io.vgpio.ui.DeviceService;
+import io.vgpio.ui.JobNames;
 import io.vgpio.ui.console.ConsoleBuffer;
 import io.vgpio.ui.state.DeviceState;
 import io.vgpio.ui.state.RecordingText;
@@ -63,8 +64,10 @@ public final class TraceHandlers {
     public static void stopRecording() throws IOException {
         DeviceSession s = DeviceService.get().current();
         try {
-            if (s != null) {
-                s.stopRecording();
+            TraceRecorder ended = s != null ? s.stopRecording() : null;
+            if (ended != null) {
+                // The user is told what was kept, as `record stop` tells a script.
+                ConsoleBuffer.DEVICE.append(RecordingText.ended(ended));
             }
         } finally {
             DeviceState.refresh();
@@ -157,7 +160,7 @@ public final class TraceHandlers {
                         + " configuration first (Device > Start Device).");
                 return null;
             }
-            Job job = new Job("Replay " + Path.of(f).getFileName()) {
+            Job job = new Job(JobNames.replay(Path.of(f).getFileName().toString())) {
                 @Override
                 protected IStatus run(IProgressMonitor monitor) {
                     monitor.beginTask("Waiting for the guest, then replaying", IProgressMonitor.UNKNOWN);

@@ -75,6 +75,10 @@ public final class SchematicView extends ViewPart {
     private Composite message;
     private SchematicViewer viewer;
     private ZoomManager zoom;
+    /** The user zoomed (buttons, Ctrl+wheel, Fit): the chip no longer follows the view's size. */
+    private boolean userZoomed;
+    /** Set while the view itself zooms, so that its zoom listener does not take it for the user's. */
+    private boolean fitting;
     private ZoomLabelAction zoomLabel;
     private SchematicDiagram diagram;
     private volatile Display display;
@@ -123,6 +127,8 @@ public final class SchematicView extends ViewPart {
         zoom = root.getZoomManager();
         zoom.setZoomLevels(ZOOM_LEVELS);
         zoom.setZoomLevelContributions(List.of(ZoomManager.FIT_ALL, ZoomManager.FIT_WIDTH));
+        zoom.addZoomListener(z -> userZoomed |= !fitting);
+        viewer.getControl().addListener(SWT.Resize, e -> followViewSize());
 
         SchematicMenuProvider menu = new SchematicMenuProvider(viewer, () -> diagram);
         viewer.setContextMenu(menu);
@@ -176,16 +182,26 @@ public final class SchematicView extends ViewPart {
      * A chip of several units is also rearranged, as many side by side as the view's width takes.
      */
     public void fit() {
+        fitAtMost(zoom.getMaxZoom());
+    }
+
+    private void fitAtMost(double maxZoom) {
         ChipEditPart chip = chipPart();
-        if (chip == null) {
+        Dimension view = viewSize();
+        if (chip == null || view.width <= 0 || view.height <= 0) {
             return;
         }
         ChipFigure figure = (ChipFigure) chip.getFigure();
-        FitZoom.Fit fit = FitZoom.best(figure::sizeWith, figure.chipLayout().units(), viewSize(), FitZoom.readable(),
-                zoom.getMinZoom(), zoom.getMaxZoom());
+        FitZoom.Fit fit = FitZoom.best(figure::sizeWith, figure.chipLayout().units(), view, FitZoom.readable(),
+                zoom.getMinZoom(), maxZoom);
         figure.setUnitsPerRow(fit.unitsPerRow());
         figure.getUpdateManager().performValidation();
-        zoom.setZoom(fit.zoom());
+        fitting = true;
+        try {
+            zoom.setZoom(fit.zoom());
+        } finally {
+            fitting = false;
+        }
         zoom.setViewLocation(new org.eclipse.draw2d.geometry.Point(0, 0));
     }
 
@@ -243,8 +259,21 @@ public final class SchematicView extends ViewPart {
         setContentDescription(source == null ? "" : source.description());
         stackLayout.topControl = source == null ? message : viewer.getControl();
         root.layout(true, true);
-        if (source != null && !fitsAtCurrentZoom()) {
-            fit(); // a new chip that would be cut off (a small window, many lines) opens fitted
+        userZoomed = false;
+        followViewSize(); // a new chip that would be cut off (a small window, many lines) opens fitted
+    }
+
+    /**
+     * Until the user zooms, the chip follows the view's size: zoomed out to fit when it would be cut off (the view
+     * opened small, or got smaller), and back up to 100% when there is room again. The view often gets its size
+     * only after the chip was bound, so this runs on every resize too.
+     */
+    private void followViewSize() {
+        if (userZoomed || chipPart() == null) {
+            return;
+        }
+        if (!fitsAtCurrentZoom() || zoom.getZoom() < 1.0) {
+            fitAtMost(1.0);
         }
     }
 

@@ -100,13 +100,21 @@ public final class TimeScrubber extends Composite {
         if (scale.getSelection() != pos) {
             scale.setSelection(pos);
         }
-        String text = String.format(Locale.ROOT, "t = %s of %s   \u00b7   %s   \u00b7   %,d of %,d events   \u00b7"
-                + "   state rebuilt in %.2f ms", TimeText.seconds(t), TimeText.seconds(d), trace.wallClockText(t),
-                trace.eventsUpToScrub(), trace.trace().events(), trace.lastScrubNanos() / 1e6);
+        // Short enough for the schematic's width at 1024 pixels; how long the rebuild took is the tooltip's.
+        String text = String.format(Locale.ROOT, "t = %s of %s  \u00b7  %s  \u00b7  %,d of %,d events",
+                TimeText.seconds(t), TimeText.seconds(d), trace.wallClockText(t), trace.eventsUpToScrub(),
+                trace.trace().events());
         if (!text.equals(time.getText())) {
             time.setText(text);
+            time.setToolTipText(String.format(Locale.ROOT, "The chip's state at this time, rebuilt from the trace in"
+                    + " %.2f ms", trace.lastScrubNanos() / 1e6));
             time.getParent().layout(new org.eclipse.swt.widgets.Control[] {time});
         }
+    }
+
+    /** Whether the time line shows its whole text at the bar's current width (for tests). */
+    public boolean timeTextFits() {
+        return time.computeSize(SWT.DEFAULT, SWT.DEFAULT).x <= time.getSize().x;
     }
 
     /** The slider (for tests). */

@@ -18,6 +18,12 @@ public final class RecordingText {
                 size(rec.bytes()), duration(rec.durationNanos()), Counts.of(rec.events(), "event"));
     }
 
+    /** "Recorded /home/me/gpio.trc: 12.3 kB, 4 s, 1,234 events": the line the Device console gets at the end. */
+    public static String ended(TraceRecorder rec) {
+        return String.format(Locale.ROOT, "Recorded %s: %s, %s, %s", rec.file().toAbsolutePath(), size(rec.bytes()),
+                duration(rec.durationNanos()), Counts.of(rec.events(), "event"));
+    }
+
     /** "950 B", "12.3 kB", "4.1 MB". */
     public static String size(long bytes) {
         if (bytes < 10_000) {

@@ -54,6 +54,24 @@ class DeviceConfigTest {
     }
 
     @Test
+    @DisplayName("Fault rules (fault.N) are checked against the lines wherever they stand, and round-trip in N's order")
+    void faults_round_trip(@TempDir Path dir) throws Exception {
+        DeviceConfig c = DeviceConfig.parse(List.of(
+                "fault.10 = on=line line=BUTTON effect=stuck:1",
+                "fault.2 = effect=err type=get-value on=request count=1",
+                "names = LED,BUTTON",
+                "lines = 4"), "f.conf").build();
+        assertEquals(List.of(2, 10), List.copyOf(c.faults().keySet()));
+        assertEquals("on=request type=get-value effect=err count=1", c.faults().get(2).text());
+        assertEquals("on=line line=1 effect=stuck:1", c.faults().get(10).text());
+        assertTrue(c.format().contains("fault.2 = on=request type=get-value effect=err count=1\n"));
+        Path file = dir.resolve("dev.conf");
+        Files.writeString(file, c.format());
+        assertEquals(c, DeviceConfig.load(file));
+        assertEquals(c, c.toBuilder().build());
+    }
+
+    @Test
     @DisplayName("Two lines bound to one physical line are refused")
     void duplicate_binding() {
         ConfigException e = assertThrows(ConfigException.class, () -> DeviceConfig.parse(List.of(
@@ -85,8 +103,8 @@ class DeviceConfigTest {
         "lines = 0|f.conf:1: line count 0 is out of range; give a number from 1 to 65535.",
         "lines = many|f.conf:1: lines must be a whole number from 1 to 65535, found 'many'.",
         "irq = maybe|f.conf:1: irq must be on or off, found 'maybe'.",
-        "colour = red|f.conf:1: unknown key 'colour'; known keys are lines, irq, names, name.N, bind.N and break.N.",
-        "just words|f.conf:1: expected 'key = value' but found 'just words'; keys are lines, irq, names, name.N, bind.N and break.N.",
+        "colour = red|f.conf:1: unknown key 'colour'; known keys are lines, irq, names, name.N, bind.N, fault.N and break.N.",
+        "just words|f.conf:1: expected 'key = value' but found 'just words'; keys are lines, irq, names, name.N, bind.N, fault.N and break.N.",
         "name.x = A|f.conf:1: 'name.x' should be name.N with N a line number, e.g. name.3 = BUTTON.",
         "bind.2 = sideways gpiochip1:5|f.conf:1: a binding starts with in or out, not 'sideways'; write e.g. 'in gpiochip1:5 bias=pull-up debounce=5ms' or 'out gpiochip1:2 drive=open-drain'.",
         "bind.2 = in gpiochip1|f.conf:1: 'gpiochip1' is not CHIP:LINE (a chip name, path or label, a colon, then a line offset or name); write e.g. 'in gpiochip1:5 bias=pull-up debounce=5ms' or 'out gpiochip1:2 drive=open-drain'.",
@@ -101,6 +119,9 @@ class DeviceConfigTest {
         "break.1 = on=level line=9|f.conf: break.1: bad line '9'; lines are 0..7 or any.",
         "names = A,B,A|f.conf: lines 0 and 2 are both named 'A'; line names must be unique, rename one of them.",
         "name.9 = FAR|f.conf: a name is given for line 9 ('FAR') but the device has only 8 lines (0..7); remove the name or raise the line count.",
+        "fault.1 = on=request effect=boom|f.conf:1: fault.1: effect=boom: must be err, delay:MICROSECONDS, hang or short-length.",
+        "fault.2 = on=line line=8 effect=drop-irq|f.conf:1: fault.2: line=8: no such line; the device has lines 0 to 7 (a number or a name).",
+        "fault.x = on=request effect=err|f.conf:1: 'fault.x' should be fault.N with N a number, e.g. fault.1 = on=line line=2 effect=drop-irq.",
         "name.1 = 42|f.conf:1: line 1 is named '42', a plain number, which would be mistaken for a line number; give it a name with a letter in it."})
     @DisplayName("Bad config lines give one message naming the place, the problem and the fix")
     void bad_config(String line, String message) {

@@ -42,7 +42,8 @@ class TraceFileTest {
             t += r.nextInt(2_000_000);
             EventKind k = EventKind.values()[r.nextInt(EventKind.values().length)];
             long a = k == EventKind.LEVEL ? r.nextInt(2) : r.nextLong() >> r.nextInt(64);
-            long b = k == EventKind.LEVEL ? r.nextInt(4) : r.nextLong() >> r.nextInt(64);
+            // every cause: 0-3 fit the compact LEVEL record, FAULT (4) is written generic
+            long b = k == EventKind.LEVEL ? r.nextInt(io.vgpio.core.Cause.values().length) : r.nextLong() >> r.nextInt(64);
             src.append(t, k, r.nextInt(8), a, b); // lines outside the device: TraceDamageTest, GoldenEvents
         }
         try (TraceWriter w = new TraceWriter(f, config(), 1_700_000_000_000_000L, 0)) {

@@ -7,6 +7,7 @@ import io.vgpio.core.Cause;
 import io.vgpio.core.DriverRule;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.breakpoint.Action;
+import io.vgpio.core.fault.FaultEffect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -32,9 +33,13 @@ class WireNumbersTest {
     @DisplayName("Event kinds, causes, INVALID reasons, driver rules and chain errors keep their documented numbers")
     void wire_numbers_are_the_documented_ones() {
         assertEquals(List.of("REQUEST", "RESPONSE", "LEVEL", "DIRECTION", "IRQ_TYPE", "EVENT_BUFFER", "EDGE_LATCHED",
-                "INTERRUPT", "BUFFER_INVALID", "RULE_VIOLATION", "CHAIN_ERROR", "CONNECTION", "FEATURES", "HW_EDGE", "BREAKPOINT_HIT"),
+                "INTERRUPT", "BUFFER_INVALID", "RULE_VIOLATION", "CHAIN_ERROR", "CONNECTION", "FEATURES", "HW_EDGE",
+                "BREAKPOINT_HIT", "FAULT"),
                 byNumber(EventKind::fromWire));
-        assertEquals(List.of("GUEST", "USER", "REPLAY", "HARDWARE"), byNumber(Cause::fromWire));
+        assertEquals(EventKind.FAULT, EventKind.fromWire(15), "after 14, the breakpoint hit's number");
+        assertEquals(List.of("GUEST", "USER", "REPLAY", "HARDWARE", "FAULT"), byNumber(Cause::fromWire));
+        assertEquals(List.of("ERR", "DELAY", "HANG", "SHORT_LENGTH", "DROP_IRQ", "DUP_IRQ", "SPURIOUS_IRQ", "STUCK",
+                "GLITCH"), byNumber(FaultEffect.Kind::fromWire));
         assertEquals(List.of("HOLD", "PAUSE_GUEST", "LOG"), byNumber(Action::fromWire), "BREAKPOINT_HIT's action");
         assertEquals(List.of("DISABLED", "NOT_ENABLED", "DUPLICATE", "RELEASED", "BAD_REQUEST"),
                 byNumber(EventKind.InvalidReason::fromWire));
@@ -52,6 +57,7 @@ class WireNumbersTest {
     @DisplayName("Every constant has a number (none is left out of the tables above)")
     void every_constant_has_a_number() {
         assertEquals(EventKind.values().length, byNumber(EventKind::fromWire).size());
+        assertEquals(FaultEffect.Kind.values().length, byNumber(FaultEffect.Kind::fromWire).size());
         assertEquals(Cause.values().length, byNumber(Cause::fromWire).size());
         assertEquals(EventKind.InvalidReason.values().length, byNumber(EventKind.InvalidReason::fromWire).size());
         assertEquals(DriverRule.values().length, byNumber(DriverRule::fromWire).size());

@@ -1,5 +1,7 @@
 package io.vgpio.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import static io.vgpio.ui.tests.UiTest.drain;
 import static io.vgpio.ui.tests.UiTest.screenshot;
 import static io.vgpio.ui.tests.UiTest.waitFor;
@@ -9,6 +11,7 @@ import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.console.DeviceConsoleView;
+import io.vgpio.ui.JobNames;
 import io.vgpio.ui.guest.DemoGuest;
 import io.vgpio.session.DeviceSession;
 import java.nio.file.Path;
@@ -42,6 +45,7 @@ class WorkbenchScreenshotTest {
         DeviceConsoleView console = (DeviceConsoleView) page.showView(DeviceConsoleView.ID);
         page.showView(GpioDebugPerspective.WAVEFORM);
         Job demo = DemoGuest.start(host);
+        assertEquals(JobNames.DEMO_GUEST, demo.getName(), "the status bar shows a name that fits (FinishTest)");
         try (StimulusScheduler stim = new StimulusScheduler(host.chip())) {
             // The demo guest arms line 1 (BUTTON); give it pulses to count, and a pulse train on line 3.
             waitFor("the demo guest attached and armed BUTTON", () -> host.guestAttached()

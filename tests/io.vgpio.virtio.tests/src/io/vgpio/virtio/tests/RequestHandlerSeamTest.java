@@ -13,6 +13,7 @@ import io.vgpio.core.Protocol;
 import io.vgpio.core.payload.Response;
 import io.vgpio.virtio.GpioRequest;
 import io.vgpio.virtio.GuestMemory;
+import io.vgpio.virtio.ParkedRequest;
 import io.vgpio.virtio.Reply;
 import io.vgpio.virtio.RequestHandler;
 import io.vgpio.virtio.VirtioConstants;
@@ -95,6 +96,87 @@ class RequestHandlerSeamTest {
                 seen);
         assertEquals(List.of(Protocol.STATUS_OK, Protocol.STATUS_ERR, 0x7f),
                 responses(log).stream().map(Response::status).toList(), "the log records what the guest got");
+    }
+
+    /** A device whose handler parks the requests {@code park} picks into {@code parked}; the chip answers the rest. */
+    private static VirtioGpioDevice parking(Chip chip, java.util.function.Predicate<GpioRequest> park,
+            List<ParkedRequest> parked) {
+        return new VirtioGpioDevice(chip, inner -> new RequestHandler() {
+            @Override
+            public Reply answer(GpioRequest r) {
+                return park.test(r) ? Reply.later() : inner.answer(r);
+            }
+
+            @Override
+            public void parked(ParkedRequest p) {
+                parked.add(p);
+            }
+
+            @Override
+            public void unmask(int line, long token) {
+                inner.unmask(line, token);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("Reply.later(): the request waits outside the used ring while later ones are answered; answered once, from another thread")
+    void a_parked_request_is_answered_later() throws Exception {
+        EventLog log = new EventLog(1024);
+        Chip chip = new Chip(DeviceConfig.builder().lines(4).build(), log);
+        List<ParkedRequest> parked = new ArrayList<>();
+        VirtioGpioDevice device = parking(chip, r -> r.line() == 2, parked);
+        device.setDriverFeatures(1L << VirtioConstants.F_VERSION_1);
+        device.startQueue(Protocol.REQUEST_QUEUE, requests.queue(false), () -> {
+        });
+        int get = MessageType.GET_VALUE.wireValue();
+        chip.setInput(2, 1, io.vgpio.core.Cause.USER);
+
+        // Descriptors 2 and 3 carry the parked request, so that the next one (0 and 1) does not overwrite it.
+        mem.putU16(0x9000, get);
+        mem.putU16(0x9002, 2);
+        requests.desc(2, 0x9000, Protocol.REQUEST_SIZE, NEXT, 3);
+        requests.desc(3, 0x9008, Protocol.RESPONSE_SIZE, WRITE, 0);
+        requests.publish(2);
+        device.kick(Protocol.REQUEST_QUEUE);
+        assertEquals(0, requests.usedIdx(), "not answered");
+        assertEquals(1, parked.size());
+        assertEquals(new GpioRequest(get, 2, 0), parked.get(0).request());
+
+        assertEquals(Protocol.RESPONSE_SIZE, send(device, get, 1, 0, Protocol.RESPONSE_SIZE), "the next is answered");
+
+        Thread other = new Thread(() -> parked.get(0).answer(() -> Reply.of(Protocol.STATUS_OK, chip.guestRead(2))));
+        other.start();
+        other.join();
+        assertEquals(2, requests.usedIdx());
+        assertEquals(Protocol.RESPONSE_SIZE, requests.usedLen(1));
+        assertEquals(1, mem.u8(0x9009), "the answer written into the parked chain");
+        parked.get(0).answer(Reply::error);
+        assertEquals(2, requests.usedIdx(), "a second answer does nothing");
+    }
+
+    @Test
+    @DisplayName("A parked request whose queue stopped is dropped when answered: its ring is gone")
+    void a_parked_request_of_a_stopped_queue_is_dropped() throws Exception {
+        Chip chip = new Chip(DeviceConfig.builder().lines(2).build(), new EventLog(1024));
+        List<ParkedRequest> parked = new ArrayList<>();
+        VirtioGpioDevice device = parking(chip, r -> true, parked);
+        device.setDriverFeatures(1L << VirtioConstants.F_VERSION_1);
+        device.startQueue(Protocol.REQUEST_QUEUE, requests.queue(false), () -> {
+        });
+        mem.putU16(0x8000, MessageType.GET_VALUE.wireValue());
+        requests.desc(0, 0x8000, Protocol.REQUEST_SIZE, NEXT, 1);
+        requests.desc(1, 0x8008, Protocol.RESPONSE_SIZE, WRITE, 0);
+        requests.publish(0);
+        device.kick(Protocol.REQUEST_QUEUE);
+        device.stopQueue(Protocol.REQUEST_QUEUE);
+        boolean[] asked = {false};
+        parked.get(0).answer(() -> {
+            asked[0] = true;
+            return Reply.error();
+        });
+        assertEquals(0, requests.usedIdx());
+        assertEquals(false, asked[0], "the reply is not even made");
     }
 
     @Test

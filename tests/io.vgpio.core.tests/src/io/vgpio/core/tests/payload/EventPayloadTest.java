@@ -24,6 +24,8 @@ import io.vgpio.core.payload.DirectionChange;
 import io.vgpio.core.payload.EdgeLatched;
 import io.vgpio.core.payload.EventBuffer;
 import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.fault.FaultEffect;
+import io.vgpio.core.payload.Fault;
 import io.vgpio.core.payload.Features;
 import io.vgpio.core.payload.BreakpointHit;
 import io.vgpio.core.payload.HwEdge;
@@ -100,6 +102,10 @@ class EventPayloadTest {
         p.add(new BreakpointHit(1, io.vgpio.core.breakpoint.Action.HOLD, 0));
         p.add(new BreakpointHit(Integer.MAX_VALUE, io.vgpio.core.breakpoint.Action.LOG, Long.MAX_VALUE));
         p.add(new BreakpointHit(7, 99, 12)); // an action a later version added
+        for (FaultEffect.Kind k : FaultEffect.Kind.values()) {
+            p.add(new Fault(7, k));
+        }
+        p.add(new Fault(Long.MAX_VALUE, 99)); // an effect no version writes survives as it is
         return p.stream();
     }
 

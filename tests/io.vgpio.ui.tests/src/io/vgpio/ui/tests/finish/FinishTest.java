@@ -9,6 +9,7 @@ import io.vgpio.app.GpioDebugPerspective;
 import io.vgpio.app.ProductVersion;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.ui.FileDialogs;
+import io.vgpio.ui.JobNames;
 import io.vgpio.ui.schematic.properties.DevicePropertySource;
 import io.vgpio.ui.schematic.properties.LinePropertySource;
 import io.vgpio.ui.waveform.PngExport;
@@ -140,5 +141,17 @@ class FinishTest {
             }
         }
         assertTrue(dark > 50, "the title band holds text: " + dark + " dark pixels");
+    }
+
+    @Test
+    @DisplayName("every job name fits the status bar whole: it is never shortened mid-word")
+    void job_names_fit_the_status_bar() {
+        for (String name : List.of(JobNames.DEMO_GUEST, JobNames.QEMU_GUEST, JobNames.openTrace("session.trc"),
+                JobNames.replay("session.trc"))) {
+            assertTrue(name.length() <= JobNames.MAX_LENGTH, name);
+        }
+        assertEquals("Open trace session.trc", JobNames.openTrace("session.trc"));
+        assertEquals("Open trace", JobNames.openTrace("a-recording-with-a-very-long-name.trc"));
+        assertEquals("Replay", JobNames.replay("a-recording-with-a-very-long-name.trc"));
     }
 }

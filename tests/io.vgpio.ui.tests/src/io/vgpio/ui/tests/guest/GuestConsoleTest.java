@@ -1,6 +1,8 @@
 package io.vgpio.ui.tests.guest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +15,7 @@ import io.vgpio.ui.guest.GuestDeviceChange;
 import io.vgpio.ui.guest.GuestOptions;
 import io.vgpio.ui.guest.GuestProcess;
 import io.vgpio.ui.guest.GuestService;
+import io.vgpio.ui.tests.DialogAnswerer;
 import io.vgpio.ui.tests.UiTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +112,21 @@ class GuestConsoleTest {
                 () -> GuestService.get().launch(device, GuestOptions.shell()));
         assertTrue(refused.getMessage().contains("already running"), refused.getMessage());
 
-        assertEquals(GuestProcess.Ending.POWERED_OFF, GuestService.get().stop());
+        // Stop Guest and Exit ask first: "No" leaves the guest running (and the workbench open).
+        DialogAnswerer no = DialogAnswerer.answer("Stop Guest", "No");
+        execute("io.vgpio.ui.stopGuest");
+        assertTrue(no.answered(), "Stop Guest asked");
+        assertTrue(no.message().contains("Power off the guest on " + device.socketPath()), no.message());
+        DialogAnswerer stayOpen = DialogAnswerer.answer("Exit", "No");
+        assertFalse(PlatformUI.getWorkbench().close(), "the workbench stays open when the user says No");
+        assertTrue(stayOpen.answered() && stayOpen.message().contains("A guest is running"), stayOpen.message());
+        assertNotNull(GuestService.get().current(), "the guest still runs after both No answers");
+        assertFalse(qemuProcesses().isEmpty(), "QEMU still runs after both No answers");
+
+        DialogAnswerer yes = DialogAnswerer.answer("Stop Guest", "Yes");
+        execute("io.vgpio.ui.stopGuest");
+        assertTrue(yes.answered(), "Stop Guest asked again");
+        assertNull(GuestService.get().current(), "the guest is gone once Stop Guest returns");
         assertEquals(List.of(), qemuProcesses(), "no QEMU process names the socket after the stop");
         await("the Device Console logged the guest's disconnect", () -> afterLast(console.text(false),
                 "frontend connected on " + device.socketPath()).contains("frontend disconnected"));
@@ -180,5 +197,10 @@ class GuestConsoleTest {
                 }
             }).map(p -> Long.parseLong(p.getFileName().toString())).toList();
         }
+    }
+
+    private static void execute(String command) throws Exception {
+        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getService(IHandlerService.class)
+                .executeCommand(command, null);
     }
 }

@@ -97,6 +97,29 @@ class SchematicSizeTest {
     }
 
     @Test
+    @DisplayName("Until the user zooms, the chip follows the window: fitted when it gets small, 100% again when big")
+    void chip_follows_the_window_until_the_user_zooms() throws Exception {
+        try (SchematicFixture f = SchematicFixture.startAsOpened(8, "LED,BUTTON,,RESET,,,,A_RATHER_LONG_LINE_NAME",
+                1600, 1000)) {
+            ZoomManager zoom = f.view.zoomManager();
+            assertEquals(1.0, zoom.getZoom(), "8 lines fit at 100% in 1600x1000");
+            Shell shell = f.view.getSite().getShell();
+            shell.setBounds(0, 0, 1024, 700);
+            UiTest.waitFor("the chip zooms out as the window shrinks", () -> zoom.getZoom() < 1.0);
+            assertAllSwitchesAndLegendVisible(f, "after the window shrank");
+            shell.setBounds(0, 0, 1600, 1000);
+            UiTest.waitFor("the chip is back at 100% once there is room", () -> zoom.getZoom() == 1.0);
+            zoom.zoomOut(); // the user's zoom: from now on the chip keeps it
+            double chosen = zoom.getZoom();
+            shell.setBounds(0, 0, 1024, 700);
+            UiTest.drain();
+            shell.setBounds(0, 0, 1600, 1000);
+            UiTest.drain();
+            assertEquals(chosen, zoom.getZoom(), "the user's zoom stays through resizes");
+        }
+    }
+
+    @Test
     @DisplayName("In a 1024×700 window, Fit shows every switch and the legend; screenshots of 8 and 64 lines")
     void nothing_clipped_at_1024_by_700() throws Exception {
         try (SchematicFixture f = SchematicFixture.startAsOpened(8, "LED,BUTTON,,RESET,,,,A_RATHER_LONG_LINE_NAME",

@@ -3,12 +3,14 @@ package io.vgpio.ui.tests.trace;
 import static io.vgpio.ui.tests.UiTest.drain;
 import static io.vgpio.ui.tests.UiTest.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vgpio.app.GpioDebugPerspective;
 import io.vgpio.core.Cause;
 import io.vgpio.session.DeviceSession;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.handlers.OfflineTraceHandlers;
+import io.vgpio.ui.schematic.SchematicView;
 import io.vgpio.ui.source.LiveSource;
 import io.vgpio.ui.source.SourceService;
 import io.vgpio.ui.source.TraceSource;
@@ -84,6 +86,9 @@ class TraceRoundTripLogTest {
                 && ((WaveformView) page.findView(WaveformView.ID)).model().source() instanceof TraceSource);
         UiTest.drain(); // the paints the change queued, so that the screenshot shows it
         UiTest.screenshot(shell, "trace-round-trip-open.png");
+        SchematicView schematic = (SchematicView) page.findView(SchematicView.ID);
+        assertTrue(schematic.scrubber().timeTextFits(), "the time bar's text is whole at 1024x700: "
+                + schematic.scrubber().timeText());
         execute("io.vgpio.ui.closeTrace", Map.of());
         waitFor("back to live", () -> SourceService.get().trace() == null
                 && ((WaveformView) page.findView(WaveformView.ID)).model().source() instanceof LiveSource
