@@ -1,5 +1,7 @@
 package io.vgpio.core;
 
+import io.vgpio.core.breakpoint.BreakpointKeys;
+import io.vgpio.core.breakpoint.BreakpointSpec;
 import io.vgpio.core.fault.FaultSpec;
 import io.vgpio.core.fault.FaultSpecException;
 import io.vgpio.core.fault.FaultSpecParser;
@@ -29,7 +31,8 @@ import java.util.TreeMap;
  *
  * {@code bind.N} binds line N to a physical line of a Linux GPIO chip; see {@link LineBinding} for the form.
  * {@code fault.N = SPEC} installs a fault rule when the device starts, in the grammar of the control socket's
- * {@code fault add} ({@link FaultSpecParser}); rules are added in the order of N.
+ * {@code fault add} ({@link FaultSpecParser}); rules are added in the order of N. {@code break.N = SPEC} is a
+ * breakpoint installed when the device starts, in the order of N ({@link BreakpointSpec}).
  */
 public final class DeviceConfig {
     public static final int DEFAULT_LINES = 8;
@@ -39,19 +42,22 @@ public final class DeviceConfig {
     private final boolean irq;
     private final SortedMap<Integer, LineBinding> bindings;
     private final SortedMap<Integer, FaultSpec> faults;
+    private final SortedMap<Integer, BreakpointSpec> breakpoints;
 
     private DeviceConfig(int lines, String[] names, boolean irq, SortedMap<Integer, LineBinding> bindings,
-            SortedMap<Integer, FaultSpec> faults) {
+            SortedMap<Integer, FaultSpec> faults, SortedMap<Integer, BreakpointSpec> breakpoints) {
         this.lines = lines;
         this.names = names;
         this.irq = irq;
         this.bindings = Collections.unmodifiableSortedMap(bindings);
         this.faults = Collections.unmodifiableSortedMap(faults);
+        this.breakpoints = Collections.unmodifiableSortedMap(breakpoints);
     }
 
     /** Eight unnamed lines with interrupts. */
     public static DeviceConfig defaults() {
-        return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true, new TreeMap<>(), new TreeMap<>());
+        return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true, new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>());
     }
 
     private static String[] emptyNames(int n) {
@@ -76,6 +82,11 @@ public final class DeviceConfig {
     /** Hardware bindings by simulated line, in line order; empty when nothing is bound. */
     public SortedMap<Integer, LineBinding> bindings() {
         return bindings;
+    }
+
+    /** The {@code break.N} breakpoints by N, installed in that order when the device starts. */
+    public SortedMap<Integer, BreakpointSpec> breakpoints() {
+        return breakpoints;
     }
 
     /** The fault rules to install when the device starts ({@code fault.N}), by N. */
@@ -162,6 +173,7 @@ public final class DeviceConfig {
         }
         b.bindings.putAll(bindings);
         faults.forEach((n, f) -> b.faults.put(n, new Builder.RawFault(f.text(), "configuration")));
+        b.breakpoints.putAll(breakpoints);
         return b;
     }
 
@@ -176,6 +188,7 @@ public final class DeviceConfig {
         private final Map<Integer, String> names = new HashMap<>();
         private final SortedMap<Integer, LineBinding> bindings = new TreeMap<>();
         private final SortedMap<Integer, RawFault> faults = new TreeMap<>();
+        private final SortedMap<Integer, BreakpointSpec> breakpoints = new TreeMap<>();
         private String origin = "configuration";
 
         /** A fault spec as written; checked against the lines once they are known. */
@@ -272,6 +285,16 @@ public final class DeviceConfig {
             return this;
         }
 
+        /** Sets breakpoint N (replacing it), or removes it when spec is null; its line is checked by build. */
+        public Builder breakpoint(int n, BreakpointSpec spec) {
+            if (spec == null) {
+                breakpoints.remove(n);
+            } else {
+                breakpoints.put(n, spec);
+            }
+            return this;
+        }
+
         /** Sets rule {@code fault.n} (replacing one given before), checked by {@link #build()}. */
         public Builder fault(int n, String spec) {
             faults.put(n, new RawFault(spec, origin));
@@ -309,7 +332,9 @@ public final class DeviceConfig {
                             + " are both bound to " + bnd.target() + "; a physical line can serve one line only.");
                 }
             }
-            DeviceConfig withoutFaults = new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), new TreeMap<>());
+            DeviceConfig withoutFaults = new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), new TreeMap<>(),
+                    new TreeMap<>(breakpoints));
+            BreakpointKeys.checkLines(withoutFaults, origin);
             SortedMap<Integer, FaultSpec> specs = new TreeMap<>();
             for (Map.Entry<Integer, RawFault> f : faults.entrySet()) {
                 try {
@@ -319,7 +344,7 @@ public final class DeviceConfig {
                             + ".");
                 }
             }
-            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), specs);
+            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), specs, new TreeMap<>(breakpoints));
         }
     }
 
@@ -356,13 +381,16 @@ public final class DeviceConfig {
             s.append("bind.").append(b.line()).append(" = ").append(b.spec()).append('\n');
         }
         faults.forEach((n, f) -> s.append("fault.").append(n).append(" = ").append(f.text()).append('\n'));
+        breakpoints.forEach((n, spec) -> s.append("break.").append(n).append(" = ").append(spec.format())
+                .append('\n'));
         return s.toString();
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DeviceConfig c && c.lines == lines && c.irq == irq && Arrays.equals(c.names, names)
-                && c.bindings.equals(bindings) && c.faults.equals(faults);
+                && c.bindings.equals(bindings) && c.faults.equals(faults)
+                && c.breakpoints.equals(breakpoints);
     }
 
     @Override

@@ -20,7 +20,7 @@ import io.vgpio.core.EventLog;
  */
 public sealed interface EventPayload permits Request, Response, Level, DirectionChange, IrqTypeChange,
         EventBuffer, EdgeLatched, Interrupt, BufferInvalid, RuleViolation, ChainRejected, ConnectionChange, Features,
-        HwEdge, Fault {
+        HwEdge, BreakpointHit, Fault {
     /** The kind whose payload this is. */
     EventKind kind();
 
@@ -47,6 +47,7 @@ public sealed interface EventPayload permits Request, Response, Level, Direction
             case CONNECTION -> ConnectionChange.of(a, b);
             case FEATURES -> Features.of(a, b);
             case HW_EDGE -> HwEdge.of(a, b);
+            case BREAKPOINT_HIT -> BreakpointHit.of(a, b);
             case FAULT -> Fault.of(a, b);
         };
     }

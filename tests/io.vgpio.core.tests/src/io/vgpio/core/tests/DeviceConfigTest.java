@@ -103,8 +103,8 @@ class DeviceConfigTest {
         "lines = 0|f.conf:1: line count 0 is out of range; give a number from 1 to 65535.",
         "lines = many|f.conf:1: lines must be a whole number from 1 to 65535, found 'many'.",
         "irq = maybe|f.conf:1: irq must be on or off, found 'maybe'.",
-        "colour = red|f.conf:1: unknown key 'colour'; known keys are lines, irq, names, name.N, bind.N and fault.N.",
-        "just words|f.conf:1: expected 'key = value' but found 'just words'; keys are lines, irq, names, name.N, bind.N and fault.N.",
+        "colour = red|f.conf:1: unknown key 'colour'; known keys are lines, irq, names, name.N, bind.N, fault.N and break.N.",
+        "just words|f.conf:1: expected 'key = value' but found 'just words'; keys are lines, irq, names, name.N, bind.N, fault.N and break.N.",
         "name.x = A|f.conf:1: 'name.x' should be name.N with N a line number, e.g. name.3 = BUTTON.",
         "bind.2 = sideways gpiochip1:5|f.conf:1: a binding starts with in or out, not 'sideways'; write e.g. 'in gpiochip1:5 bias=pull-up debounce=5ms' or 'out gpiochip1:2 drive=open-drain'.",
         "bind.2 = in gpiochip1|f.conf:1: 'gpiochip1' is not CHIP:LINE (a chip name, path or label, a colon, then a line offset or name); write e.g. 'in gpiochip1:5 bias=pull-up debounce=5ms' or 'out gpiochip1:2 drive=open-drain'.",
@@ -114,6 +114,9 @@ class DeviceConfigTest {
         "bind.2 = out gpiochip1:5 debounce=2ms|f.conf:1: debounce applies to inputs only; remove it from the 'out' binding of line 2.",
         "bind.9 = in gpiochip1:5|f.conf: line 9 is bound (in gpiochip1:5) but the device has only 8 lines (0..7); remove the binding or raise the line count.",
         "bind.x = in gpiochip1:5|f.conf:1: 'bind.x' should be bind.N with N a line number, e.g. bind.3 = in gpiochip1:5.",
+        "break.1 = on=level status=ok|f.conf:1: break.1: status= applies to on=response, not on=level.",
+        "break.x = on=request|f.conf:1: 'break.x' should be break.N with N a number, e.g. break.1 = on=request type=set-value line=3.",
+        "break.1 = on=level line=9|f.conf: break.1: bad line '9'; lines are 0..7 or any.",
         "names = A,B,A|f.conf: lines 0 and 2 are both named 'A'; line names must be unique, rename one of them.",
         "name.9 = FAR|f.conf: a name is given for line 9 ('FAR') but the device has only 8 lines (0..7); remove the name or raise the line count.",
         "fault.1 = on=request effect=boom|f.conf:1: fault.1: effect=boom: must be err, delay:MICROSECONDS, hang or short-length.",
@@ -161,5 +164,16 @@ class DeviceConfigTest {
     void missing_file(@TempDir Path dir) {
         ConfigException e = assertThrows(ConfigException.class, () -> DeviceConfig.load(dir.resolve("nope.conf")));
         assertTrue(e.getMessage().contains("nope.conf"), e.getMessage());
+    }
+
+    @Test
+    void break_keys_are_kept_in_order_and_written_back() throws Exception {
+        DeviceConfig c = DeviceConfig.parse(java.util.List.of("names = LED", "break.2 = on=interrupt action=log",
+                "break.1 = on=request   type=set-value line=LED"), "f.conf").build();
+        assertEquals(java.util.List.of(1, 2), java.util.List.copyOf(c.breakpoints().keySet()));
+        assertEquals("on=request line=LED type=set-value action=hold", c.breakpoints().get(1).format());
+        assertTrue(c.format().contains("break.1 = on=request line=LED type=set-value action=hold\n"));
+        assertEquals(c, DeviceConfig.parse(c.format().lines().toList(), "again").build());
+        assertEquals(c, c.toBuilder().build());
     }
 }
