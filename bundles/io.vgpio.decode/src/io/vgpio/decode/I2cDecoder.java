@@ -90,7 +90,8 @@ public final class I2cDecoder extends SampledDecoder {
         if (state == State.FIND_ADDRESS) {
             read = (dataByte & 1) != 0;
             int address = dataByte >> 1;
-            emit(byteStart, end, read ? AnnotationKind.ADDRESS_READ : AnnotationKind.ADDRESS_WRITE, address);
+            // as in sigrok, the address ends where the R/W bit (its eighth bit) is sampled
+            emit(byteStart, t, read ? AnnotationKind.ADDRESS_READ : AnnotationKind.ADDRESS_WRITE, address);
             transactions.address(dataByte);
         } else {
             emit(byteStart, end, read ? AnnotationKind.DATA_READ : AnnotationKind.DATA_WRITE, dataByte);

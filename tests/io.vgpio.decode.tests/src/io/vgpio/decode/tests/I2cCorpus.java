@@ -50,6 +50,12 @@ final class I2cCorpus {
         cases.add(of("cut-off", cut));
         cases.add(of("ten-bit", bus(-1).start().write(0xf4, true).write(0xa5, true).write(0x11, true).repeatStart()
                 .write(0xf5, true).write(0x22, false).stop().idle(2_000)));
+        // SCL and SDA changing at the same instant (a sampled bus at a low rate): one sample for both decoders
+        I2cBus together = bus(-1).start().address(0x48, false, true);
+        together.wave.set("SCL", 1).set("SDA", 0).hold(500).set("SCL", 0).hold(500).set("SDA", 1).set("SCL", 1)
+                .hold(500);
+        together.write(0x42, true).stop().idle(2_000);
+        cases.add(of("simultaneous-edges", together));
         return cases;
     }
 }

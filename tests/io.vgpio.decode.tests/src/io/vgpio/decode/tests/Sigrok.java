@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 final class Sigrok {
     static final String CLI = "/usr/bin/sigrok-cli";
     private static final Pattern EVENT = Pattern.compile(
-            "\\{\"ph\": \"B\", \"ts\": ([0-9.]+), \"pid\": \"[^\"]*\", \"tid\": \"([^\"]*)\", \"name\": \"([^\"]*)\"\\}");
+            "\\{\"ph\": \"([BE])\", \"ts\": ([0-9.]+), \"pid\": \"[^\"]*\", \"tid\": \"([^\"]*)\", \"name\": \"([^\"]*)\"\\}");
 
     /** One annotation: vgpio's kind and value text ("address-write 48"), and where sigrok put it (ns). */
-    record Expected(String kindAndValue, long timeNs) {
+    record Expected(String kindAndValue, long timeNs, long endNs) {
     }
 
     private Sigrok() {
@@ -40,11 +40,17 @@ final class Sigrok {
         }
         List<Expected> result = new ArrayList<>();
         Matcher m = EVENT.matcher(out);
+        // each annotation is a begin event followed by its end event
+        String pending = null;
+        long begin = 0;
         while (m.find()) {
-            String kind = kind(m.group(2), m.group(3));
-            if (kind != null) {
-                long ns = Math.round(Double.parseDouble(m.group(1)) * 1000);
-                result.add(new Expected(kind, ns));
+            long ns = Math.round(Double.parseDouble(m.group(2)) * 1000);
+            if (m.group(1).equals("B")) {
+                pending = kind(m.group(3), m.group(4));
+                begin = ns;
+            } else if (pending != null) {
+                result.add(new Expected(pending, begin, ns));
+                pending = null;
             }
         }
         return result;

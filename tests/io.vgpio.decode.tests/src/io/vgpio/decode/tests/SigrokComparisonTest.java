@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every decoder against sigrok's decoder for the same protocol, on a corpus of VCDs generated here: the sequence
- * of (kind, value) must be identical. A difference is reported with the first annotation that differs and its time
- * on both sides. The VCDs have a 1 ns timescale, so sigrok samples at 1 GHz and a sample is a nanosecond.
+ * of (kind, value) must be identical, and so are the times (start and end, in ns), which sigrok's 1 GHz samples
+ * give exactly. A difference is reported with the first annotation that differs, with its times on both sides. The VCDs have a 1 ns timescale, so sigrok samples at 1 GHz and a sample is a nanosecond.
  */
 class SigrokComparisonTest {
     @TempDir
@@ -40,12 +40,12 @@ class SigrokComparisonTest {
         assertFalse(expected.isEmpty(), c.name() + ": sigrok found nothing, so the case proves nothing");
         int n = Math.min(expected.size(), ours.size());
         for (int i = 0; i <= n; i++) {
-            String want = i < expected.size() ? expected.get(i).kindAndValue() : "(nothing more)";
-            String got = i < ours.size() ? text(ours.get(i)) : "(nothing more)";
+            String want = i < expected.size() ? expected.get(i).kindAndValue() + " " + expected.get(i).timeNs()
+                    + "-" + expected.get(i).endNs() + " ns" : "(nothing more)";
+            String got = i < ours.size() ? text(ours.get(i)) + " " + ours.get(i).startNs() + "-"
+                    + ours.get(i).endNs() + " ns" : "(nothing more)";
             if (!want.equals(got)) {
-                fail(c.name() + ": annotation " + i + " differs: sigrok '" + want + "'"
-                        + (i < expected.size() ? " at " + expected.get(i).timeNs() + " ns" : "") + ", vgpio '" + got
-                        + "'" + (i < ours.size() ? " at " + ours.get(i).startNs() + " ns" : "") + " (sigrok "
+                fail(c.name() + ": annotation " + i + " differs: sigrok '" + want + "', vgpio '" + got + "' (sigrok "
                         + expected.size() + " annotations, vgpio " + ours.size() + ")");
             }
             if (i == n) {
