@@ -86,6 +86,11 @@ final class Wave {
         return b.build(now);
     }
 
+    /** The changes in time order: {time, line index, level}. */
+    List<long[]> changeList() {
+        return sorted();
+    }
+
     private List<long[]> sorted() {
         List<long[]> s = new ArrayList<>(changes);
         s.sort((x, y) -> Long.compare(x[0], y[0]));
