@@ -26,8 +26,12 @@ public record Annotation(long startNs, long endNs, AnnotationKind kind, int valu
 
     /** {@code START_NS END_NS KIND [VALUE]}, VALUE in two-digit (or more) lower-case hex: the CLI's line. */
     public String format() {
-        String head = startNs + " " + endNs + " " + kind.label();
-        return hasValue() ? head + " " + valueText() : head;
+        return startNs + " " + endNs + " " + text();
+    }
+
+    /** {@code KIND [VALUE]}, e.g. {@code address-write 48} or {@code start}. */
+    public String text() {
+        return hasValue() ? kind.label() + " " + valueText() : kind.label();
     }
 
     /** The value in lower-case hex, {@link #digits} wide at least. */

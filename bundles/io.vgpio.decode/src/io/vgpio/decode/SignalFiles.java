@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads the input of {@code vgpio decode}: a vGPIO trace (the LEVEL events, from the levels of its start state) or a
@@ -25,7 +26,20 @@ public final class SignalFiles {
     }
 
     public static Signals read(Path file) throws IOException {
-        return isTrace(file) ? fromTrace(TraceReader.read(file)) : fromVcd(VcdReader.readWires(file));
+        return read(file, warning -> {
+        });
+    }
+
+    /** Reads the file; a trace cut by a crash reads to its last block and says so to {@code warnings}. */
+    public static Signals read(Path file, Consumer<String> warnings) throws IOException {
+        if (!isTrace(file)) {
+            return fromVcd(VcdReader.readWires(file));
+        }
+        TraceReader.Trace trace = TraceReader.read(file);
+        if (trace.warning() != null) {
+            warnings.accept(trace.warning());
+        }
+        return fromTrace(trace);
     }
 
     static boolean isTrace(Path file) throws IOException {

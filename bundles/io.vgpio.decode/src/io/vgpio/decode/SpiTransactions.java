@@ -11,7 +11,6 @@ final class SpiTransactions {
     private final boolean hasMosi;
     private final boolean hasMiso;
     private long start = -1;
-    private long lastEnd;
     private StringJoiner mosi;
     private StringJoiner miso;
     private int words;
@@ -40,7 +39,6 @@ final class SpiTransactions {
         mosi.add(Annotation.hex(mosiWord));
         miso.add(Annotation.hex(misoWord));
         words++;
-        lastEnd = wordEnd;
         if (!selected) {
             report(wordStart, wordEnd, "");
         }
@@ -56,7 +54,7 @@ final class SpiTransactions {
 
     void cut(long endNs) {
         if (selected && words > 0) {
-            report(start, Math.max(lastEnd, endNs), " (cut off)");
+            report(start, endNs, " (cut off)");
         }
     }
 

@@ -94,7 +94,7 @@ final class DecodeCommand {
             throw new UsageException("vgpio decode: the input " + input + " does not exist or is not a file.");
         }
         try {
-            return SignalFiles.read(p);
+            return SignalFiles.read(p, warning -> System.err.println("vgpio: warning: " + warning));
         } catch (IOException | RuntimeException e) {
             throw new UsageException("vgpio decode: cannot read " + input + ": " + e.getMessage());
         }

@@ -23,8 +23,7 @@ final class Recorder implements DecodeListener {
 
     /** "kind value" per annotation, e.g. "address-write 48", "start". */
     List<String> kinds() {
-        return annotations.stream().map(a -> a.hasValue() ? a.kind().label() + " " + a.valueText()
-                : a.kind().label()).toList();
+        return annotations.stream().map(Annotation::text).toList();
     }
 
     List<String> summaries() {

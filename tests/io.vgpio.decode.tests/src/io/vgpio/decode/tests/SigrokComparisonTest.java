@@ -42,7 +42,7 @@ class SigrokComparisonTest {
         for (int i = 0; i <= n; i++) {
             String want = i < expected.size() ? expected.get(i).kindAndValue() + " " + expected.get(i).timeNs()
                     + "-" + expected.get(i).endNs() + " ns" : "(nothing more)";
-            String got = i < ours.size() ? text(ours.get(i)) + " " + ours.get(i).startNs() + "-"
+            String got = i < ours.size() ? ours.get(i).text() + " " + ours.get(i).startNs() + "-"
                     + ours.get(i).endNs() + " ns" : "(nothing more)";
             if (!want.equals(got)) {
                 fail(c.name() + ": annotation " + i + " differs: sigrok '" + want + "', vgpio '" + got + "' (sigrok "
@@ -52,9 +52,5 @@ class SigrokComparisonTest {
                 break;
             }
         }
-    }
-
-    private static String text(io.vgpio.decode.Annotation a) {
-        return a.hasValue() ? a.kind().label() + " " + a.valueText() : a.kind().label();
     }
 }
