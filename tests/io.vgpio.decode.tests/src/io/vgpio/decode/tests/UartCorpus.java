@@ -53,6 +53,13 @@ final class UartCorpus {
         Wave five = new Wave("RX");
         line(five, "RX", 1200, 5, "none", false).idleBits(2).frame(0x1f).frame(0x0a).idleBits(2);
         cases.add(of("5-bit", five, 1200, 5, "none", 1.5, false, true, false));
+        // a low of ten bit times is a break with one stop bit (a frame is 10 bits), not with two (11 bits)
+        for (double stop : new double[] {1, 2}) {
+            Wave w = new Wave("RX");
+            line(w, "RX", 115200, 8, "none", false).idleBits(3).frame('x').idleBits(2).breakFor(10).idleBits(3)
+                    .frame('y').idleBits(3);
+            cases.add(of("stop" + (int) stop + "-break-of-10-bits", w, 115200, 8, "none", stop, false, true, false));
+        }
         Wave inverted = new Wave("RX");
         line(inverted, "RX", 115200, 8, "none", true).idleBits(3).text("inv").breakFor(30).idleBits(3);
         cases.add(of("inverted", inverted, 115200, 8, "none", 1, true, true, false));

@@ -45,6 +45,16 @@ class UartDecoderTest {
     }
 
     @Test
+    void stopBitsCountInHowLongABreakMustBe() {
+        Wave w = new Wave("RX");
+        new UartLine(w, "RX", 115200, 8, "none", false).idleBits(2).breakFor(10).idleBits(3);
+        UartDecoder.Options one = rx(115200, 8, UartDecoder.Parity.NONE);
+        UartDecoder.Options two = new UartDecoder.Options(115200, 8, UartDecoder.Parity.NONE, 2, false, true, false);
+        assertEquals(List.of("rx-data 00", "frame-error", "break"), decode(w, one).kinds());
+        assertEquals(List.of("rx-data 00", "frame-error"), decode(w, two).kinds());
+    }
+
+    @Test
     void invertedLinesAndNineBits() {
         Wave w = new Wave("RX");
         new UartLine(w, "RX", 38400, 9, "none", true).idleBits(2).frame(0x1a5).idleBits(3);
