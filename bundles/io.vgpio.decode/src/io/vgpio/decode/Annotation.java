@@ -36,11 +36,14 @@ public record Annotation(long startNs, long endNs, AnnotationKind kind, int valu
 
     /** The value in lower-case hex, {@link #digits} wide at least. */
     public String valueText() {
-        return digits == 2 ? hex(value) : String.format("%0" + digits + "x", value);
+        String h = hex(value);
+        return h.length() >= digits ? h : "0".repeat(digits - h.length()) + h;
     }
 
     /** Two lower-case hex digits, more when the value needs them (9-bit UART frames, wide SPI words). */
     public static String hex(int value) {
-        return String.format("%02x", value);
+        // not String.format: a million-edge capture prints a hundred thousand of these
+        String h = Integer.toHexString(value);
+        return h.length() == 1 ? "0" + h : h;
     }
 }
