@@ -24,7 +24,8 @@ class SigrokComparisonTest {
     static Path dir;
 
     static Stream<Case> corpus() {
-        return Stream.of(I2cCorpus.cases(), SpiCorpus.cases(), UartCorpus.cases(), OneWireCorpus.cases())
+        return Stream.of(I2cCorpus.cases(), SpiCorpus.cases(), UartCorpus.cases(), OneWireCorpus.cases(),
+                NoiseCorpus.cases())
                 .flatMap(List::stream);
     }
 
