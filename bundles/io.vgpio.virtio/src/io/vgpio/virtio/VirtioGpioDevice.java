@@ -415,9 +415,12 @@ public final class VirtioGpioDevice {
             reply = Reply.statusOnlyError();
         }
         int written = reply.writeTo(chain, response);
-        q.push(chain.head(), written);
         long now = System.nanoTime();
-        return log.append(now, line, new Response(type, reply.status(), reply.value(), now - received));
+        // Recorded before the used ring shows it: whoever sees the answer (the driver, a test) finds it in the log,
+        // with what a breakpoint on it recorded too.
+        long seq = log.append(now, line, new Response(type, reply.status(), reply.value(), now - received));
+        q.push(chain.head(), written);
+        return seq;
     }
 
     // ---- releasing what a breakpoint held (QueueGate, under the monitor) --------------------------------------
