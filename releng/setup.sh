@@ -34,8 +34,9 @@ if ((${#missing[@]})); then
   fi
   say "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -q >&2 || die "apt-get update failed"
-  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 ||
+  # DPkg::Lock::Timeout: wait for another apt or dpkg (unattended-upgrades, a parallel build) instead of failing.
+  "${sudo[@]}" apt-get update -q -o DPkg::Lock::Timeout=600 >&2 || die "apt-get update failed"
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}" >&2 ||
     die "apt-get install ${missing[*]} failed"
 fi
 

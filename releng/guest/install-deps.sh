@@ -35,7 +35,10 @@ if [ "$(id -u)" -ne 0 ]; then
   SUDO=(sudo)
 fi
 export DEBIAN_FRONTEND=noninteractive
-APT_OPTS=(-y -q --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+# Wait for another apt or dpkg (unattended-upgrades, a second build on a shared machine) instead of failing at once.
+LOCK_WAIT=(-o DPkg::Lock::Timeout=600)
+APT_OPTS=(-y -q --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold
+          "${LOCK_WAIT[@]}")
 
 # ---- helpers ---------------------------------------------------------------
 codename() { . /etc/os-release; echo "${VERSION_CODENAME:?}"; }
@@ -113,7 +116,7 @@ if [ $need_bpo = 1 ]; then
 fi
 
 log "apt-get update"
-"${SUDO[@]}" apt-get update -q >&2 || die "apt-get update failed"
+"${SUDO[@]}" apt-get update -q "${LOCK_WAIT[@]}" >&2 || die "apt-get update failed"
 
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing: ${missing[*]}"

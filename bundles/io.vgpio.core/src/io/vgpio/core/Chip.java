@@ -36,6 +36,14 @@ public final class Chip {
         void complete(int line, long token, boolean valid);
 
         /**
+         * As {@link #complete(int, long, boolean)}, with the sequence number of the INTERRUPT or BUFFER_INVALID
+         * event that records it (a device that holds the completion back reports it when it lets it go).
+         */
+        default void complete(int line, long token, boolean valid, long seq) {
+            complete(line, token, valid);
+        }
+
+        /**
          * Called after an outside stimulus ({@link Chip#setInput}, {@link Chip#hardwareEdge}) released the chip's
          * monitor, on the same thread: the place to wake the driver for buffers completed under it.
          */
@@ -411,13 +419,13 @@ public final class Chip {
         long token = heldToken[line];
         heldToken[line] = NO_TOKEN;
         latched[line] = false;
-        log.append(line, new Interrupt(inputLevel[line], Math.max(0, System.nanoTime() - sinceNanos)));
-        sink.complete(line, token, true);
+        long seq = log.append(line, new Interrupt(inputLevel[line], Math.max(0, System.nanoTime() - sinceNanos)));
+        sink.complete(line, token, true, seq);
     }
 
     private void returnInvalid(int line, long token, EventKind.InvalidReason reason) {
-        log.append(line, new BufferInvalid(reason, token));
-        sink.complete(line, token, false);
+        long seq = log.append(line, new BufferInvalid(reason, token));
+        sink.complete(line, token, false, seq);
     }
 
     private void levelMayHaveChanged(int line, Cause cause) {

@@ -1,5 +1,7 @@
 package io.vgpio.core;
 
+import io.vgpio.core.breakpoint.BreakpointKeys;
+import io.vgpio.core.breakpoint.BreakpointSpec;
 import io.vgpio.core.fault.FaultSpec;
 import io.vgpio.core.fault.FaultSpecException;
 import io.vgpio.core.fault.FaultSpecParser;
@@ -31,8 +33,9 @@ import java.util.TreeMap;
  *
  * {@code bind.N} binds line N to a physical line of a Linux GPIO chip; see {@link LineBinding} for the form.
  * {@code fault.N = SPEC} installs a fault rule when the device starts, in the grammar of the control socket's
- * {@code fault add} ({@link FaultSpecParser}); rules are added in the order of N. {@code part.NAME = TYPE key=value
- * ...} attaches a simulated part (issue 14, {@link PartSpecs}), in the order of the file.
+ * {@code fault add} ({@link FaultSpecParser}); rules are added in the order of N. {@code break.N = SPEC} is a
+ * breakpoint installed when the device starts, in the order of N ({@link BreakpointSpec}). {@code part.NAME = TYPE
+ * key=value ...} attaches a simulated part (issue 14, {@link PartSpecs}), in the order of the file.
  */
 public final class DeviceConfig {
     public static final int DEFAULT_LINES = 8;
@@ -42,22 +45,25 @@ public final class DeviceConfig {
     private final boolean irq;
     private final SortedMap<Integer, LineBinding> bindings;
     private final SortedMap<Integer, FaultSpec> faults;
+    private final SortedMap<Integer, BreakpointSpec> breakpoints;
     private final Map<String, PartSettings> parts;
 
     private DeviceConfig(int lines, String[] names, boolean irq, SortedMap<Integer, LineBinding> bindings,
-            SortedMap<Integer, FaultSpec> faults, Map<String, PartSettings> parts) {
+            SortedMap<Integer, FaultSpec> faults, SortedMap<Integer, BreakpointSpec> breakpoints,
+            Map<String, PartSettings> parts) {
         this.lines = lines;
         this.names = names;
         this.irq = irq;
         this.bindings = Collections.unmodifiableSortedMap(bindings);
         this.faults = Collections.unmodifiableSortedMap(faults);
+        this.breakpoints = Collections.unmodifiableSortedMap(breakpoints);
         this.parts = Collections.unmodifiableMap(parts);
     }
 
     /** Eight unnamed lines with interrupts. */
     public static DeviceConfig defaults() {
         return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true, new TreeMap<>(), new TreeMap<>(),
-                Map.of());
+                new TreeMap<>(), Map.of());
     }
 
     private static String[] emptyNames(int n) {
@@ -84,6 +90,11 @@ public final class DeviceConfig {
         return bindings;
     }
 
+    /** The {@code break.N} breakpoints by N, installed in that order when the device starts. */
+    public SortedMap<Integer, BreakpointSpec> breakpoints() {
+        return breakpoints;
+    }
+
     /** The fault rules to install when the device starts ({@code fault.N}), by N. */
     public SortedMap<Integer, FaultSpec> faults() {
         return faults;
@@ -99,7 +110,7 @@ public final class DeviceConfig {
      * it and a replay's device does not run the parts again on top of their recorded level changes.
      */
     public DeviceConfig withoutParts() {
-        return parts.isEmpty() ? this : new DeviceConfig(lines, names, irq, bindings, faults, Map.of());
+        return parts.isEmpty() ? this : new DeviceConfig(lines, names, irq, bindings, faults, breakpoints, Map.of());
     }
 
     /** The binding of a line, or null. */
@@ -181,6 +192,7 @@ public final class DeviceConfig {
         }
         b.bindings.putAll(bindings);
         faults.forEach((n, f) -> b.faults.put(n, new Builder.RawFault(f.text(), "configuration")));
+        b.breakpoints.putAll(breakpoints);
         parts.forEach((n, p) -> b.part(n, p.text()));
         return b;
     }
@@ -196,6 +208,7 @@ public final class DeviceConfig {
         private final Map<Integer, String> names = new HashMap<>();
         private final SortedMap<Integer, LineBinding> bindings = new TreeMap<>();
         private final SortedMap<Integer, RawFault> faults = new TreeMap<>();
+        private final SortedMap<Integer, BreakpointSpec> breakpoints = new TreeMap<>();
         private final ConfigParts parts = new ConfigParts();
         private String origin = "configuration";
 
@@ -293,6 +306,16 @@ public final class DeviceConfig {
             return this;
         }
 
+        /** Sets breakpoint N (replacing it), or removes it when spec is null; its line is checked by build. */
+        public Builder breakpoint(int n, BreakpointSpec spec) {
+            if (spec == null) {
+                breakpoints.remove(n);
+            } else {
+                breakpoints.put(n, spec);
+            }
+            return this;
+        }
+
         /** Sets rule {@code fault.n} (replacing one given before), checked by {@link #build()}. */
         public Builder fault(int n, String spec) {
             faults.put(n, new RawFault(spec, origin));
@@ -343,7 +366,8 @@ public final class DeviceConfig {
                 }
             }
             DeviceConfig withoutFaults = new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), new TreeMap<>(),
-                    Map.of());
+                    new TreeMap<>(breakpoints), Map.of());
+            BreakpointKeys.checkLines(withoutFaults, origin);
             SortedMap<Integer, FaultSpec> specs = new TreeMap<>();
             for (Map.Entry<Integer, RawFault> f : faults.entrySet()) {
                 try {
@@ -353,7 +377,8 @@ public final class DeviceConfig {
                             + ".");
                 }
             }
-            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), specs, parts.check(withoutFaults));
+            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), specs, new TreeMap<>(breakpoints),
+                    parts.check(withoutFaults));
         }
     }
 
@@ -391,6 +416,8 @@ public final class DeviceConfig {
             s.append("bind.").append(b.line()).append(" = ").append(b.spec()).append('\n');
         }
         faults.forEach((n, f) -> s.append("fault.").append(n).append(" = ").append(f.text()).append('\n'));
+        breakpoints.forEach((n, spec) -> s.append("break.").append(n).append(" = ").append(spec.format())
+                .append('\n'));
         parts.forEach((n, p) -> s.append("part.").append(n).append(" = ").append(p.text()).append('\n'));
         return s.toString();
     }
@@ -399,7 +426,7 @@ public final class DeviceConfig {
     public boolean equals(Object o) {
         return o instanceof DeviceConfig c && c.lines == lines && c.irq == irq && Arrays.equals(c.names, names)
                 && c.bindings.equals(bindings) && c.faults.equals(faults)
-                && PartSpecs.texts(c.parts).equals(PartSpecs.texts(parts));
+                && c.breakpoints.equals(breakpoints) && PartSpecs.texts(c.parts).equals(PartSpecs.texts(parts));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.vgpio.core;
 
 import io.vgpio.core.parts.PartAction;
+import io.vgpio.core.payload.BreakpointHit;
 import io.vgpio.core.payload.BufferInvalid;
 import io.vgpio.core.payload.ChainRejected;
 import io.vgpio.core.payload.ConnectionChange;
@@ -94,6 +95,8 @@ public final class EventFormat {
             case Features f -> String.format(Locale.ROOT, "features accepted: 0x%x", f.accepted());
             case HwEdge h -> "hardware " + (h.rising() ? "rising" : "falling") + " edge on " + lineLabel(line)
                     + " (the kernel saw it " + micros(h.sinceKernelNanos()) + " before)";
+            case BreakpointHit h -> "breakpoint " + h.id() + " hit (" + h.actionWord() + ") at event #" + h.hitSeq()
+                    + (line >= 0 ? " on " + lineLabel(line) : "");
             case Fault f -> "FAULT    rule " + f.ruleId() + " injected "
                     + (f.effect() != null ? f.effect().word() : "?") + (line < 0 ? "" : " on " + lineLabel(line));
             case PartEvent p -> "part     " + partLabel(p.partId()) + " " + PartAction.describe(p.action(), p.value())

@@ -40,9 +40,14 @@ public enum EventKind {
      */
     HW_EDGE(13),
     /**
+     * A breakpoint hit (issue 13). a = {@link io.vgpio.core.breakpoint.Action#wire()} &lt;&lt; 32 | breakpoint id;
+     * b = sequence number of the event that hit. Line: the line of the event that hit.
+     */
+    BREAKPOINT_HIT(14),
+    /**
      * A fault rule changed what the device did (issue 13). a = the rule's id; b = {@link
      * io.vgpio.core.fault.FaultEffect.Kind#wire()}; the line is the one the fault concerns (-1 for a request with
-     * none). Wire number 14 belongs to the breakpoint hit.
+     * none).
      */
     FAULT(15),
     /**

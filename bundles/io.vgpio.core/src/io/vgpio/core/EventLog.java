@@ -27,6 +27,36 @@ public final class EventLog {
     private final Condition appended = lock.newCondition();
     private long next; // seq of the next event
     private int waiters;
+    /** Copy-on-write, so an append reads it without a lock; empty for most logs (a trace's, a benchmark's). */
+    private volatile Observer[] observers = new Observer[0];
+    private final Object observerLock = new Object();
+
+    /**
+     * Hears every event as it is appended, on the appending thread, after the log's lock is released but before
+     * {@code append} returns: an appender that holds the chip's monitor still holds it, so an observer sees events
+     * in the chip's order and can act before the appender goes on (a breakpoint holds the request that hit it).
+     * Keep it short; it may append itself (it hears that event too).
+     */
+    @FunctionalInterface
+    public interface Observer {
+        void appended(long seq, EventKind kind, int line, long a, long b);
+    }
+
+    /** Adds an observer of every later append. */
+    public void addObserver(Observer o) {
+        synchronized (observerLock) {
+            Observer[] now = Arrays.copyOf(observers, observers.length + 1);
+            now[now.length - 1] = o;
+            observers = now;
+        }
+    }
+
+    /** Removes an observer added before. */
+    public void removeObserver(Observer o) {
+        synchronized (observerLock) {
+            observers = Arrays.stream(observers).filter(x -> x != o).toArray(Observer[]::new);
+        }
+    }
 
     public EventLog() {
         this(DEFAULT_CAPACITY);
@@ -101,6 +131,14 @@ public final class EventLog {
 
     /** Appends an event with a given monotonic timestamp (must not be earlier than the last one's). */
     public long append(long timeNanos, EventKind kind, int line, long a, long b) {
+        long seq = store(timeNanos, kind, line, a, b);
+        for (Observer o : observers) {
+            o.appended(seq, kind, line, a, b);
+        }
+        return seq;
+    }
+
+    private long store(long timeNanos, EventKind kind, int line, long a, long b) {
         lock.lock();
         try {
             long seq = next;

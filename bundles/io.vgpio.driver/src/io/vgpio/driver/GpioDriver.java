@@ -357,14 +357,25 @@ public final class GpioDriver implements AutoCloseable {
 
     // ---- lifecycle -------------------------------------------------------------------------------------------
 
-    /** What QEMU does at guest shutdown: disable the rings and fetch their bases. */
-    public void stop() throws IOException {
+    /**
+     * What QEMU does at guest shutdown and when it stops the VM: disable the rings and fetch their bases.
+     *
+     * @return the bases the backend reported, by queue
+     */
+    public int[] stop() throws IOException {
         for (int i = 0; i < 2; i++) {
             fe.vringStateAcked(VhostUser.SET_VRING_ENABLE, i, 0);
         }
+        int[] bases = new int[2];
         for (int i = 0; i < 2; i++) {
-            fe.getVringBase(i);
+            bases[i] = fe.getVringBase(i);
         }
+        return bases;
+    }
+
+    /** What QEMU does when the VM continues after {@link #stop()}: the same rings, from the reported bases. */
+    public synchronized void resume(int[] bases) throws IOException {
+        Handshake.startDriver(fe, ram, acceptedFeatures, new DriverQueue[] {rq, eq}, kick, call, bases);
     }
 
     /**

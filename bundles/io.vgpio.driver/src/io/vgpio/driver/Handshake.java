@@ -54,6 +54,12 @@ final class Handshake {
     /** The driver-start sequence: features, memory table, then both queues. */
     static void startDriver(VhostUserFrontend fe, GuestRam ram, long features, DriverQueue[] queues, int[] kick,
             int[] call) throws IOException {
+        startDriver(fe, ram, features, queues, kick, call, new int[queues.length]);
+    }
+
+    /** As QEMU starts the rings again after a VM stop: the same rings, each from the base the backend reported. */
+    static void startDriver(VhostUserFrontend fe, GuestRam ram, long features, DriverQueue[] queues, int[] kick,
+            int[] call, int[] bases) throws IOException {
         fe.setU64(VhostUser.SET_FEATURES, features);
         long ack = fe.setMemTable(ram, true);
         if (ack != 0) {
@@ -62,7 +68,7 @@ final class Handshake {
         for (int i = 0; i < queues.length; i++) {
             DriverQueue q = queues[i];
             fe.vringState(VhostUser.SET_VRING_NUM, i, q.size());
-            fe.vringState(VhostUser.SET_VRING_BASE, i, 0);
+            fe.vringState(VhostUser.SET_VRING_BASE, i, bases[i]);
             fe.setVringAddrUva(i, q, ram);
             fe.setU64(VhostUser.SET_VRING_KICK, i, kick[i]);
             fe.setU64(VhostUser.SET_VRING_CALL, i, call[i]);

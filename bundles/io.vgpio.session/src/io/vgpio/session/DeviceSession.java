@@ -4,6 +4,11 @@ import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.DeviceState;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.breakpoint.BreakpointCommands;
+import io.vgpio.core.breakpoint.BreakpointSpec;
+import io.vgpio.core.breakpoint.BreakpointSpecException;
+import io.vgpio.core.breakpoint.Breakpoints;
+import io.vgpio.core.qmp.QmpClient;
 import io.vgpio.core.control.ControlServer;
 import io.vgpio.core.fault.FaultCommands;
 import io.vgpio.core.fault.FaultRules;
@@ -49,6 +54,9 @@ public final class DeviceSession implements AutoCloseable {
     private final Recordings recordings;
     private final FaultRules faults;
     private final Parts parts;
+    private final Breakpoints breakpoints;
+    /** QEMU's QMP, for pause-guest breakpoints; null until {@link #connectQmp}. */
+    private volatile QmpClient qmp;
     /** What {@link #start()} got serving: only that is closed, since closing removes the socket's file. */
     private boolean backendServing;
     private boolean controlServing;
@@ -63,6 +71,9 @@ public final class DeviceSession implements AutoCloseable {
         this.faults = new FaultRules(chip);
         this.device = new VirtioGpioDevice(chip, chipHandler -> new FaultInjector(chipHandler, faults));
         config.faults().values().forEach(faults::add); // fault.N, in the order of N
+        this.breakpoints = new Breakpoints(chip);
+        breakpoints.attach(device.gate());
+        installConfiguredBreakpoints();
         this.backend = new VhostUserBackend(socket, device);
         this.stimulus = new StimulusScheduler(chip);
         this.control = controlPath == null ? null // its pulse, edge, train and bounce queue on the same scheduler
@@ -75,6 +86,8 @@ public final class DeviceSession implements AutoCloseable {
             bindings.addControlCommands(control);
             recordings.addControlCommands(control);
             FaultCommands.addTo(control, faults);
+            new BreakpointCommands(breakpoints).addTo(control);
+            control.addInfo("qmp", () -> qmp != null && qmp.connected() ? "connected" : "none");
         }
     }
 
@@ -89,6 +102,34 @@ public final class DeviceSession implements AutoCloseable {
             }
         });
         return parts;
+    }
+
+    /** The configuration's break.N, in the order of N; their lines were checked when it was built. */
+    private void installConfiguredBreakpoints() {
+        for (BreakpointSpec spec : config.breakpoints().values()) {
+            try {
+                breakpoints.add(spec);
+            } catch (BreakpointSpecException e) {
+                throw new IllegalStateException("a configuration checks its breakpoints' lines: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Connects to QEMU's QMP socket ({@code -qmp unix:PATH,server=on,wait=off}) for pause-guest breakpoints, now or
+     * as soon as it appears; without it, pause-guest holds the device only.
+     */
+    public synchronized void connectQmp(Path socket) {
+        if (qmp != null) {
+            qmp.close();
+        }
+        qmp = new QmpClient(socket);
+        breakpoints.setGuestPause(qmp);
+    }
+
+    /** The QMP client, or null when none was asked for. */
+    public QmpClient qmp() {
+        return qmp;
     }
 
     /**
@@ -190,6 +231,11 @@ public final class DeviceSession implements AutoCloseable {
         return chip;
     }
 
+    /** The device's breakpoints: conditions on its events that hold it, pause the guest or log. */
+    public Breakpoints breakpoints() {
+        return breakpoints;
+    }
+
     public VirtioGpioDevice device() {
         return device;
     }
@@ -264,6 +310,10 @@ public final class DeviceSession implements AutoCloseable {
     @Override
     public void close() {
         stimulus.close();
+        QmpClient q = qmp;
+        if (q != null) {
+            q.close();
+        }
         try {
             stopRecording();
         } catch (IOException e) {

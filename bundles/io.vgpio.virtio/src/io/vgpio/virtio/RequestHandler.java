@@ -5,8 +5,9 @@ package io.vgpio.virtio;
  * queues, decodes them, lets the {@link DriverRuleChecker} look at them, and then hands them to a RequestHandler;
  * whatever it returns is what the guest reads. {@link ChipRequestHandler} is the one that asks the chip.
  *
- * <p>This is where a debugger stands between guest and chip: a breakpoint is a handler that stops before it
- * delegates, a fault injector one that returns another {@link Reply} (ERR, a wrong value) or drops an eventq buffer.
+ * <p>This is where a fault injector stands between guest and chip: a handler that returns another {@link Reply}
+ * (ERR, a wrong value) or drops an eventq buffer. Breakpoints do not stand here: a handler must answer at once, and
+ * a held request waits instead, behind the device's {@link QueueGate}.
  * Install one with {@link VirtioGpioDevice#VirtioGpioDevice(io.vgpio.core.Chip, java.util.function.UnaryOperator)}.
  *
  * <p>Threading: both methods run under the chip's monitor, on the thread that kicked the queue (the frontend's

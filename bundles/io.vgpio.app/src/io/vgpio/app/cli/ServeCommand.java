@@ -18,7 +18,7 @@ final class ServeCommand {
     static final String HELP = """
             usage: vgpio serve [--socket PATH] [--lines N] [--names a,b,,d] [--config FILE]
                                [--control PATH] [--no-irq] [-v|-vv] [--log-capacity N]
-                               [--record FILE] [--bind LINE=SPEC]...
+                               [--record FILE] [--bind LINE=SPEC]... [--qmp PATH]
 
             Serves a virtio-gpio device over vhost-user until interrupted (Ctrl-C). QEMU's
             vhost-user-gpio-pci connects to the socket; the QEMU command line is printed at start.
@@ -28,7 +28,7 @@ final class ServeCommand {
               --lines N           number of GPIO lines, 1..65535 (default 8)
               --names a,b,,d      line names in line order; empty entries leave a line unnamed
               --config FILE       device configuration file (lines =, irq =, names =, name.N =,
-                                  bind.N =); options given on the command line override it
+                                  bind.N =, break.N =); options given on the command line override it
               --control PATH      control socket for scripts (default: the socket path + .ctl)
               --no-control        serve no control socket
               --no-irq            do not offer VIRTIO_GPIO_F_IRQ (no eventq interrupts)
@@ -43,9 +43,12 @@ final class ServeCommand {
                                   offset or a name ('vgpio gpioinfo' lists them). 'in': the chip's edges drive the
                                   line and raise the guest's interrupts; 'out': the guest's output drives the pin.
                                   The bound line must be free; an unplugged chip is rebound when it is back.
+              --qmp PATH          QEMU's QMP socket (-qmp unix:PATH,server=on,wait=off), for pause-guest
+                                  breakpoints; connected when it appears, and again after QEMU restarts
 
             Control socket, one command per line: set LINE 0|1, get LINE, pulse LINE MICROSECONDS,
-            state, info, events FROM [MAX], bind LINE SPEC, unbind LINE, bindings, help,
+            state, info, events FROM [MAX], bind LINE SPEC, unbind LINE, bindings, break add SPEC|list|
+            del ID|enable ID|disable ID, halted, wait-halt TIMEOUT_MS, step, continue, help,
             part list|get|set|press|release|turn|add|del (the simulated parts a config's part.NAME keys add).
             Answers: ok [...], err REASON; state answers one line per GPIO line.
             LINE is a line number or a line name.
@@ -55,7 +58,9 @@ final class ServeCommand {
     }
 
     /** Parsed options of serve. */
-    record Options(DeviceConfig config, Path socket, Path control, int verbosity, int logCapacity, Path record) {
+    /** @param qmp QEMU's QMP socket for pause-guest breakpoints, or null */
+    record Options(DeviceConfig config, Path socket, Path control, int verbosity, int logCapacity, Path record,
+            Path qmp) {
     }
 
     static Options parse(List<String> argv) throws UsageException {
@@ -70,6 +75,7 @@ final class ServeCommand {
         int verbosity = 0;
         int capacity = EventLog.DEFAULT_CAPACITY;
         Path record = null;
+        Path qmp = null;
         List<String> binds = new java.util.ArrayList<>();
         while (a.hasNext()) {
             String o = a.next();
@@ -85,6 +91,7 @@ final class ServeCommand {
                 case "-vv" -> verbosity += 2;
                 case "--log-capacity" -> capacity = a.intValue(o, 1, 1 << 28);
                 case "--record" -> record = path(a, o);
+                case "--qmp" -> qmp = path(a, o);
                 case "--bind" -> binds.add(a.value(o));
                 default -> throw a.unknown(o);
             }
@@ -147,7 +154,7 @@ final class ServeCommand {
             if (record != null) {
                 ServePaths.checkRecord(record);
             }
-            return new Options(config, socket, noControl ? null : control, verbosity, capacity, record);
+            return new Options(config, socket, noControl ? null : control, verbosity, capacity, record, qmp);
         } catch (ConfigException e) {
             throw new UsageException("vgpio serve: " + e.getMessage());
         }
@@ -161,6 +168,7 @@ final class ServeCommand {
                 case "--record" -> "session.trc";
                 case "--config" -> "dev.conf";
                 case "--control" -> "/tmp/gpio.ctl";
+                case "--qmp" -> "/tmp/qmp.sock";
                 default -> "/tmp/gpio.sock";
             };
             throw new UsageException("vgpio serve: " + option + " needs a path, not an empty string; give a file"
@@ -186,6 +194,9 @@ final class ServeCommand {
         Options o = parse(argv);
         CliLogging.configure(o.verbosity());
         DeviceSession host = new DeviceSession(o.config(), o.socket(), o.control(), o.logCapacity());
+        if (o.qmp() != null) {
+            host.connectQmp(o.qmp());
+        }
         // The recorder starts before the device serves, so the trace holds the whole session: nothing a client
         // does in the first instant can slip in before it.
         if (o.record() != null) {
@@ -228,6 +239,10 @@ final class ServeCommand {
         out.println("  " + host.qemuCommandLine());
         if (host.recorder() != null) {
             out.println("vgpio: recording to " + o.record());
+        }
+        if (o.qmp() != null) {
+            out.println("vgpio: QMP socket for pause-guest breakpoints: " + o.qmp()
+                    + " (QEMU: -qmp unix:" + o.qmp() + ",server=on,wait=off)");
         }
         for (BindingStatus st : host.bindings().statuses()) {
             out.println("vgpio: bound line " + st.describe());

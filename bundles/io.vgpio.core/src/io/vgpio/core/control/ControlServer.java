@@ -48,7 +48,7 @@ import java.util.function.Supplier;
  * bounce LINE TRANSITIONS DURATION_US [SEED]
  *                       -> ok            (contact bounce; the same SEED gives the same bounce)
  * state                 -> one line per GPIO line: NUMBER NAME DIRECTION LEVEL IRQTYPE (NAME "-" if unnamed)
- * info                  -> ok lines=N irq=on|off frontend=attached|none
+ * info                  -> ok lines=N irq=on|off frontend=attached|none, then fields others add (halted=...)
  * events FROM [MAX]     -> ok COUNT NEXT DROPPED END, then COUNT lines: SEQ TIME_NS KIND LINE A B DESCRIPTION
  *                          (the event log from sequence number FROM on, at most MAX (default 1000) events;
  *                          TIME_NS counts from the log's start; NEXT is where to continue; END is the
@@ -93,6 +93,9 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private final Map<String, Extension> extensions = new ConcurrentSkipListMap<>();
+    /** Fields other components add to {@code info}'s answer, in the order they were added. */
+    private final Map<String, Supplier<String>> infoFields = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>());
     private final Path path;
     private final Chip chip;
     private final Supplier<String> frontendState;
@@ -160,6 +163,14 @@ public final class ControlServer implements AutoCloseable {
 
     public void removeCommand(String name) {
         extensions.remove(name);
+    }
+
+    /**
+     * Adds a {@code name=value} field to the end of {@code info}'s answer (e.g. {@code halted=no}); the built-in
+     * fields stay first and unchanged.
+     */
+    public void addInfo(String name, Supplier<String> value) {
+        infoFields.put(name, value);
     }
 
     private static final List<String> BUILT_IN = List.of("set", "get", "pulse", "edge", "train", "bounce", "state",
@@ -305,8 +316,13 @@ public final class ControlServer implements AutoCloseable {
                     return "";
                 }
                 case "info" -> {
-                    return "ok lines=" + cfg.lines() + " irq=" + (cfg.irq() ? "on" : "off") + " frontend="
-                            + frontendState.get();
+                    StringBuilder info = new StringBuilder("ok lines=").append(cfg.lines()).append(" irq=")
+                            .append(cfg.irq() ? "on" : "off").append(" frontend=").append(frontendState.get());
+                    synchronized (infoFields) {
+                        infoFields.forEach((name, value) -> info.append(' ').append(name).append('=')
+                                .append(value.get()));
+                    }
+                    return info.toString();
                 }
                 case "events" -> {
                     events(t, out);

@@ -9,6 +9,7 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.MessageType;
 import io.vgpio.core.Protocol;
+import io.vgpio.core.payload.BreakpointHit;
 import io.vgpio.core.payload.BufferInvalid;
 import io.vgpio.core.payload.ChainRejected;
 import io.vgpio.core.payload.ConnectionChange;
@@ -150,6 +151,10 @@ public final class TrafficCells {
                 c[TYPE] = "edge";
                 c[VALUE] = edge.rising() ? "rising" : "falling";
                 c[LATENCY] = micros(edge.sinceKernelNanos()); // since the kernel's timestamp of the edge
+            }
+            case BreakpointHit hit -> {
+                c[TYPE] = "breakpoint";
+                c[VALUE] = hit.id() + " " + hit.actionWord() + " at #" + hit.hitSeq();
             }
             case Fault fault -> {
                 c[QUEUE] = "fault";

@@ -123,8 +123,8 @@ class DeviceConfigTest {
         "lines = 0|f.conf:1: line count 0 is out of range; give a number from 1 to 65535.",
         "lines = many|f.conf:1: lines must be a whole number from 1 to 65535, found 'many'.",
         "irq = maybe|f.conf:1: irq must be on or off, found 'maybe'.",
-        "colour = red|f.conf:1: unknown key 'colour'; known keys are lines, irq, names, name.N, bind.N, fault.N and part.NAME.",
-        "just words|f.conf:1: expected 'key = value' but found 'just words'; keys are lines, irq, names, name.N, bind.N, fault.N and part.NAME.",
+        "colour = red|f.conf:1: unknown key 'colour'; known keys are lines, irq, names, name.N, bind.N, fault.N, break.N and part.NAME.",
+        "just words|f.conf:1: expected 'key = value' but found 'just words'; keys are lines, irq, names, name.N, bind.N, fault.N, break.N and part.NAME.",
         "name.x = A|f.conf:1: 'name.x' should be name.N with N a line number, e.g. name.3 = BUTTON.",
         "part.btn = knob line=1|f.conf:1: part.btn: unknown part type 'knob'; types are led, button, switch, pull-up, pull-down, wire, clock, encoder, lm75, 24c02, regs.",
         "part.btn = button line=9|f.conf:1: part.btn: line=9 names no line; give a line number from 0 to 7.",
@@ -145,6 +145,9 @@ class DeviceConfigTest {
         "bind.2 = out gpiochip1:5 debounce=2ms|f.conf:1: debounce applies to inputs only; remove it from the 'out' binding of line 2.",
         "bind.9 = in gpiochip1:5|f.conf: line 9 is bound (in gpiochip1:5) but the device has only 8 lines (0..7); remove the binding or raise the line count.",
         "bind.x = in gpiochip1:5|f.conf:1: 'bind.x' should be bind.N with N a line number, e.g. bind.3 = in gpiochip1:5.",
+        "break.1 = on=level status=ok|f.conf:1: break.1: status= applies to on=response, not on=level.",
+        "break.x = on=request|f.conf:1: 'break.x' should be break.N with N a number, e.g. break.1 = on=request type=set-value line=3.",
+        "break.1 = on=level line=9|f.conf: break.1: bad line '9'; lines are 0..7 or any.",
         "names = A,B,A|f.conf: lines 0 and 2 are both named 'A'; line names must be unique, rename one of them.",
         "name.9 = FAR|f.conf: a name is given for line 9 ('FAR') but the device has only 8 lines (0..7); remove the name or raise the line count.",
         "fault.1 = on=request effect=boom|f.conf:1: fault.1: effect=boom: must be err, delay:MICROSECONDS, hang or short-length.",
@@ -192,5 +195,16 @@ class DeviceConfigTest {
     void missing_file(@TempDir Path dir) {
         ConfigException e = assertThrows(ConfigException.class, () -> DeviceConfig.load(dir.resolve("nope.conf")));
         assertTrue(e.getMessage().contains("nope.conf"), e.getMessage());
+    }
+
+    @Test
+    void break_keys_are_kept_in_order_and_written_back() throws Exception {
+        DeviceConfig c = DeviceConfig.parse(java.util.List.of("names = LED", "break.2 = on=interrupt action=log",
+                "break.1 = on=request   type=set-value line=LED"), "f.conf").build();
+        assertEquals(java.util.List.of(1, 2), java.util.List.copyOf(c.breakpoints().keySet()));
+        assertEquals("on=request line=LED type=set-value action=hold", c.breakpoints().get(1).format());
+        assertTrue(c.format().contains("break.1 = on=request line=LED type=set-value action=hold\n"));
+        assertEquals(c, DeviceConfig.parse(c.format().lines().toList(), "again").build());
+        assertEquals(c, c.toBuilder().build());
     }
 }

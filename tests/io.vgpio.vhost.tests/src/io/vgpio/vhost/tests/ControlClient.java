@@ -31,7 +31,7 @@ final class ControlClient implements AutoCloseable {
         return in.readLine();
     }
 
-    /** The next line of a multi-line answer. */
+    /** The next line of a multi-line answer (break list, fault list). */
     String next() throws IOException {
         return in.readLine();
     }

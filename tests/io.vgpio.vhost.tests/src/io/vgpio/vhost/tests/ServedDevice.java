@@ -3,6 +3,8 @@ package io.vgpio.vhost.tests;
 import io.vgpio.core.Chip;
 import io.vgpio.core.DeviceConfig;
 import io.vgpio.core.EventLog;
+import io.vgpio.core.breakpoint.BreakpointCommands;
+import io.vgpio.core.breakpoint.Breakpoints;
 import io.vgpio.core.control.ControlServer;
 import io.vgpio.core.fault.FaultCommands;
 import io.vgpio.core.fault.FaultRules;
@@ -24,6 +26,7 @@ final class ServedDevice implements AutoCloseable {
     private final Chip chip;
     private final VhostUserBackend backend;
     private final ControlServer control;
+    private final Breakpoints breakpoints;
     private final FaultRules faults;
 
     ServedDevice(DeviceConfig config, Path socket, Path controlPath, int logCapacity) {
@@ -31,10 +34,13 @@ final class ServedDevice implements AutoCloseable {
         this.log = new EventLog(logCapacity);
         this.chip = new Chip(config, log);
         this.faults = new FaultRules(chip);
-        this.backend = new VhostUserBackend(socket,
-                new VirtioGpioDevice(chip, chipHandler -> new FaultInjector(chipHandler, faults)));
+        VirtioGpioDevice device = new VirtioGpioDevice(chip, chipHandler -> new FaultInjector(chipHandler, faults));
+        this.backend = new VhostUserBackend(socket, device);
         this.control = new ControlServer(controlPath, chip, () -> backend.connected() ? "attached" : "none");
         FaultCommands.addTo(control, faults);
+        this.breakpoints = new Breakpoints(chip);
+        breakpoints.attach(device.gate());
+        new BreakpointCommands(breakpoints).addTo(control);
     }
 
     void start() throws IOException {
@@ -52,6 +58,10 @@ final class ServedDevice implements AutoCloseable {
 
     Chip chip() {
         return chip;
+    }
+
+    Breakpoints breakpoints() {
+        return breakpoints;
     }
 
     VhostUserBackend backend() {

@@ -32,6 +32,11 @@ final class Workbench implements AutoCloseable {
 
     /** Starts the workbench with the home directory {@code home} (fresh or left by an earlier start). */
     Workbench(Path dir, Path home, XDisplay display) throws IOException {
+        this(dir, home, display, null);
+    }
+
+    /** As above, with JVM options for the workbench (VGPIO_JAVA_OPTS; null: none). */
+    Workbench(Path dir, Path home, XDisplay display, String javaOptions) throws IOException {
         this.home = home;
         workingDirectory = Files.createDirectories(dir.resolve("cwd"));
         Path runtime = dir.resolve("run");
@@ -49,6 +54,9 @@ final class Workbench implements AutoCloseable {
         env.remove("XDG_CACHE_HOME");
         env.remove("VGPIO_STATE_DIR");
         env.remove("VGPIO_JAVA_OPTS");
+        if (javaOptions != null) {
+            env.put("VGPIO_JAVA_OPTS", javaOptions);
+        }
         process = pb.start();
         process.getOutputStream().close();
         Thread reader = new Thread(this::readStdout, "workbench-stdout");
@@ -74,6 +82,11 @@ final class Workbench implements AutoCloseable {
     }
 
     /** Waits until a stdout line starts with {@code prefix}; fails if the process exits first. */
+    /** The first line of stdout that starts with prefix (after {@link #awaitLine} has seen it). */
+    String line(String prefix) {
+        return lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+    }
+
     void awaitLine(String prefix) throws IOException, InterruptedException {
         long end = System.currentTimeMillis() + START_LIMIT_MS;
         synchronized (lines) {

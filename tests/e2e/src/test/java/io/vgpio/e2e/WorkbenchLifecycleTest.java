@@ -93,4 +93,20 @@ class WorkbenchLifecycleTest {
         }
         return windowMs;
     }
+
+    @Test
+    @DisplayName("Workbench: the product's own window has the menus File, Device, Trace, Window, Help and nothing"
+            + " the bundled Eclipse IDE and Debug bundles could add; its screenshot is saved to look at")
+    void product_window_and_menu_bar(@TempDir Path dir) throws Exception {
+        Path shot = Repo.root().resolve("tests/e2e/target/screenshots/product-window.png");
+        Files.deleteIfExists(shot);
+        try (Workbench w = new Workbench(dir.resolve("w"), fresh(dir, "home"), display,
+                "-Dvgpio.screenshot=" + shot)) {
+            w.awaitLine("vgpio: screenshot saved:");
+            assertEquals("vgpio: menu bar: File Device Trace Window Help", w.line("vgpio: menu bar:"));
+            assertTrue(Files.size(shot) > 10_000, "a screenshot of the window in " + shot);
+            w.terminate();
+            assertEquals(SIGTERM_STATUS, w.awaitExit());
+        }
+    }
 }

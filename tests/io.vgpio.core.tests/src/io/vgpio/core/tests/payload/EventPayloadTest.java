@@ -30,6 +30,7 @@ import io.vgpio.core.payload.Contention;
 import io.vgpio.core.payload.Fault;
 import io.vgpio.core.payload.PartEvent;
 import io.vgpio.core.payload.Features;
+import io.vgpio.core.payload.BreakpointHit;
 import io.vgpio.core.payload.HwEdge;
 import io.vgpio.core.payload.Interrupt;
 import io.vgpio.core.payload.IrqTypeChange;
@@ -101,6 +102,9 @@ class EventPayloadTest {
         p.add(new Features(1L << 32 | 1, 0));
         p.add(new HwEdge(1, 2_500));
         p.add(new HwEdge(0, Long.MAX_VALUE));
+        p.add(new BreakpointHit(1, io.vgpio.core.breakpoint.Action.HOLD, 0));
+        p.add(new BreakpointHit(Integer.MAX_VALUE, io.vgpio.core.breakpoint.Action.LOG, Long.MAX_VALUE));
+        p.add(new BreakpointHit(7, 99, 12)); // an action a later version added
         for (FaultEffect.Kind k : FaultEffect.Kind.values()) {
             p.add(new Fault(7, k));
         }
@@ -179,6 +183,16 @@ class EventPayloadTest {
         assertEquals(ChainError.TOO_SHORT, ChainRejected.of(0, ChainError.TOO_SHORT.wire()).error());
         assertTrue(ChainRejected.of(Protocol.EVENT_QUEUE, 0).eventq());
         assertTrue(HwEdge.of(1, 0).rising());
+    }
+
+    @Test
+    @DisplayName("BREAKPOINT_HIT packs the action above the id, and the hit event's number in b")
+    void breakpoint_hit_packing() {
+        BreakpointHit h = new BreakpointHit(3, io.vgpio.core.breakpoint.Action.PAUSE_GUEST, 41);
+        assertEquals(1L << 32 | 3, h.a());
+        assertEquals(41, h.b());
+        assertEquals("pause-guest", h.actionWord());
+        assertEquals("action 99", new BreakpointHit(7, 99, 12).actionWord());
     }
 
     @Test
