@@ -210,28 +210,27 @@ copy_lib() {  # copy a shared object to the path the loader asked for
   mkdir -p "$STAGE$(dirname "$want")"
   cp -L "$want" "$STAGE$want"
 }
+copy_libs_of() {  # every shared object the program $1 loads
+  ldd "$1" | awk '/=> \// {print $3} /^[ \t]*\// {print $1}' | while read -r lib; do
+    copy_lib "$lib"
+  done
+}
 for t in "${GPIOD_TOOLS[@]}"; do
   bin=$(command -v "$t")
   install -m 755 "$(readlink -f "$bin")" "$STAGE/usr/bin/$t"
-  ldd "$bin" | awk '/=> \// {print $3} /^[ \t]*\// {print $1}' | while read -r lib; do
-    copy_lib "$lib"
-  done
+  copy_libs_of "$bin"
 done
 
 for t in "${I2C_TOOLS[@]}"; do
   bin=$(command -v "$t")
-  rm -f "$STAGE/usr/sbin/$t"   # busybox's applet link: install would write through it
+  rm -f "$STAGE/usr/sbin/$t"   # busybox's applet link: replace it, never write through it
   install -m 755 "$(readlink -f "$bin")" "$STAGE/usr/sbin/$t"
-  ldd "$bin" | awk '/=> \// {print $3} /^[ \t]*\// {print $1}' | while read -r lib; do
-    copy_lib "$lib"
-  done
+  copy_libs_of "$bin"
 done
 # keyev, our key event printer (board/keyev.c), against the glibc staged above.
 gcc -O2 -Wall -Wextra -Werror -o "$STAGE/usr/bin/keyev" "$HERE/board/keyev.c" ||
   die "board/keyev.c does not compile"
-ldd "$STAGE/usr/bin/keyev" | awk '/=> \// {print $3} /^[ \t]*\// {print $1}' | while read -r lib; do
-  copy_lib "$lib"
-done
+copy_libs_of "$STAGE/usr/bin/keyev"
 
 for lib in "${JDK_LIBS[@]}"; do
   f=/lib/x86_64-linux-gnu/$lib
