@@ -24,9 +24,10 @@ NINEP_MODULES=(9pnet_virtio 9p)        # 9p client over virtio (netfs, fscache, 
 # In load order: a driver must be there before the board adds its device (no
 # modules.dep link between them), ledtrig-heartbeat before the LED names it,
 # evdev and i2c-dev before the input device and the adapter appear. lm75 and
-# at24 wait for a test to create their clients (new_device).
+# at24 come after the board, which stops lm75's detect() from probing the bus
+# and binding by itself: they wait for a test to create their clients.
 BOARD_MODULES=(ledtrig-heartbeat leds-gpio evdev gpio_keys i2c-dev i2c-algo-bit
-               i2c-gpio lm75 at24 vgpio-board)
+               i2c-gpio vgpio-board lm75 at24)
 # i2c-tools' programs (they replace busybox's applets of the same names).
 I2C_TOOLS=(i2cdetect i2cget i2cset i2cdump i2ctransfer)
 # glibc libraries a JDK shared from the host over 9p needs besides libc and

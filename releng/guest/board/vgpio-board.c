@@ -26,6 +26,9 @@
  * here: a bound driver makes i2cdetect print UU instead of the address. A test
  * binds them when it wants them:
  *   echo lm75 0x48 > /sys/bus/i2c/devices/i2c-0/new_device
+ * For the same reason the adapter's class is cleared: i2c-gpio registers it as
+ * I2C_CLASS_HWMON, and the I2C core then lets lm75's detect() probe 0x48-0x4f
+ * and bind on its own whenever lm75 is loaded (load it after this module).
  *
  * Every name and timing is a module parameter, for a board with other names.
  */
@@ -34,6 +37,7 @@
 #include <linux/gpio/consumer.h>
 #include <linux/gpio/machine.h>
 #include <linux/gpio_keys.h>
+#include <linux/i2c.h>
 #include <linux/input.h>
 #include <linux/jiffies.h>
 #include <linux/leds.h>
@@ -117,7 +121,10 @@ static struct i2c_gpio_platform_data i2c_data;
 static struct platform_device *board;
 static struct platform_device *children[3];
 
-/* The legacy GPIO number of the line called name, for gpio-keys. */
+/*
+ * The legacy GPIO number of the line called name (gpio-keys wants one), or
+ * -EPROBE_DEFER when no chip has such a line, or the error requesting it.
+ */
 static int line_number(const char *name)
 {
 	struct gpio_desc *desc;
@@ -132,6 +139,39 @@ static int line_number(const char *name)
 	number = desc_to_gpio(desc);
 	gpiod_put(desc); /* gpio-keys requests it again, by number */
 	return number;
+}
+
+/* 0 if every line the board uses exists (and is free), else the error, logged with the line's name. */
+static int check_lines(void)
+{
+	const char *names[] = { led, button, sda, scl };
+	int i, n;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		n = line_number(names[i]);
+		if (n == -EPROBE_DEFER) {
+			pr_err(BOARD ": no GPIO line named \"%s\": name the device's lines %s, %s, %s, %s\n",
+			       names[i], led, button, sda, scl);
+			return -ENODEV;
+		}
+		if (n < 0) {
+			pr_err(BOARD ": GPIO line \"%s\" is not available (%d)\n", names[i], n);
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* No driver probes the bus for its chips: only the clients a test creates bind. */
+static int stop_class_probing(int nr)
+{
+	struct i2c_adapter *adapter = i2c_get_adapter(nr);
+
+	if (!adapter)
+		return -ENODEV;
+	adapter->class = 0;
+	i2c_put_adapter(adapter);
+	return 0;
 }
 
 static struct platform_device *add_child(const char *name, int id, const void *data, size_t size)
@@ -162,13 +202,19 @@ static int __init vgpio_board_init(void)
 	if (IS_ERR(board))
 		return PTR_ERR(board);
 
-	/* A missing line defers; at load time that means it is not there. */
+	/*
+	 * Every line must be there now (the chip probed before this module
+	 * loads): a missing one would only defer its driver's probe for ever.
+	 */
+	err = check_lines();
+	if (err) {
+		platform_device_unregister(board);
+		return err;
+	}
 	button_gpio = line_number(button);
 	if (button_gpio < 0) {
-		pr_err(BOARD ": no GPIO line named \"%s\" (%d): name the device's lines LED, BUTTON, SDA, SCL\n",
-		       button, button_gpio);
 		platform_device_unregister(board);
-		return button_gpio == -EPROBE_DEFER ? -ENODEV : button_gpio;
+		return button_gpio;
 	}
 
 	led_lookup.table[0].key = led;
@@ -202,6 +248,9 @@ static int __init vgpio_board_init(void)
 		platform_device_unregister(board);
 		return err;
 	}
+	err = stop_class_probing(i2c_bus);
+	if (err)
+		pr_warn(BOARD ": I2C bus %d is not there (%d): drivers may probe it on their own\n", i2c_bus, err);
 	pr_info(BOARD ": LED \"%s\" (%s), button \"%s\" (gpio %d, KEY_ENTER), I2C bus %d on \"%s\"/\"%s\"\n",
 		led, led_trigger, button, button_gpio, i2c_bus, sda, scl);
 	return 0;
