@@ -4,7 +4,7 @@
 #   releng/setup.sh workbench   the desktop libraries the workbench window needs (GTK 3)
 #   releng/setup.sh test        everything the test command needs: the above, Xvfb, gcc, and the test guest's
 #                               dependencies (QEMU 10 from bookworm-backports, Debian's 6.1 kernel triple,
-#                               busybox-static, gpiod; see releng/guest/install-deps.sh)
+#                               busybox-static, gpiod, i2c-tools; see releng/guest/install-deps.sh)
 #
 # Java (Temurin 25, or any JDK 21+ in JAVA_HOME) and Maven (the wrapper downloads it) are not installed here.
 # Runs apt through sudo when not root. Quiet and fast when everything is present.

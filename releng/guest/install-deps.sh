@@ -6,7 +6,8 @@
 #     linux-headers-<abi>-amd64 installed, linux-image-<abi>-amd64 only
 #     downloaded into the cache (it is extracted by build-guest.sh, never
 #     installed as the host's kernel),
-#   - build tools for an out-of-tree kbuild (M=), busybox-static, gpiod.
+#   - build tools for an out-of-tree kbuild (M=), busybox-static, gpiod,
+#     i2c-tools (copied into the guest for the board's I2C bus).
 # Idempotent: when everything is present it calls neither apt nor the network.
 # Usage: install-deps.sh [--check]   (--check: report, exit 1 if anything is missing)
 set -euo pipefail
@@ -16,7 +17,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SOURCES=/etc/apt/sources.list.d/debian.sources
 BPO_FILE=/etc/apt/sources.list.d/vgpio-backports.sources
 HOST_PKGS=(busybox-static gpiod libgpiod2 cpio gzip xz-utils zstd gcc make bc
-           flex bison libelf-dev kmod binutils libc-bin)
+           flex bison libelf-dev kmod binutils libc-bin i2c-tools libi2c0)
 
 log() { echo "install-deps: $*" >&2; }
 die() { echo "install-deps: ERROR: $*" >&2; exit 1; }
