@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * rhythm, gpio-keys must arm BUTTON for both edges and turn a press, even a bouncing one, into exactly one KEY_ENTER
  * press and release, and i2c-gpio must run a whole i2cdetect over SDA/SCL with Linux's open-drain emulation. With
  * nobody answering on the bus every address is "--". The tests that need the parts (an LM75 and a 24C02 answering,
- * a wire) are in BoardPartsGuestCheck.
+ * a wire) are in BoardPartsGuestTest.
  */
 class BoardGuestTest {
     /** Contact bounce of a press and of a release: 9 level changes within 3 ms, less than gpio-keys' 5 ms debounce. */

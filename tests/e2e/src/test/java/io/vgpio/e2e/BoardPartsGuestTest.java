@@ -12,15 +12,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * NOT YET IN THE DEFAULT RUN: the issue 14 guest tests that need the simulated parts ('vgpio serve --config' with
- * {@code part.NAME = ...} and the {@code part} control commands). Its name ends in "Check", which surefire's default
- * includes (Test*, *Test, *Tests, *TestCase) do not match, so CI neither runs nor skips it silently. Run it on purpose
- * with {@code -Dtest=BoardPartsGuestCheck}; once the parts have landed, rename it to BoardPartsGuestTest.
+ * Issue 14: the guest's own kernel drivers ('vgpio serve --config' with {@code part.NAME = ...} and the {@code part}
+ * control commands) against the simulated parts.
  *
  * <p>One guest boot with the whole board: a LED, a bouncing pull-up button, an LM75 at 0x48, a 24C02 at 0x50 and a
  * wire from line WIRE_A to WIRE_B. i2cdetect runs before any I2C driver is bound (a bound address shows as UU).
  */
-class BoardPartsGuestCheck {
+class BoardPartsGuestTest {
     static final String NAMES = "LED,BUTTON,SDA,SCL,WIRE_A,WIRE_B,,SYNC";
     static final int WIRE_A = 4;
     static final int WIRE_B = 5;
