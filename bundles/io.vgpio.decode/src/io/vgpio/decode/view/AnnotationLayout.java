@@ -79,7 +79,11 @@ public final class AnnotationLayout {
                 }
                 lastEnd = end;
                 long next = t0 + (long) Math.ceil(end / k);
-                i = Math.max(i + 1, row.firstStartingAtOrAfter(next));
+                int j = row.firstStartingAtOrAfter(next);
+                if (j - 1 > i && (row.end(j - 1) - t0) * k - end >= MIN_BOX) {
+                    j--; // the last one starting in this column reaches beyond it: it gets a box of its own
+                }
+                i = Math.max(i + 1, j);
                 continue;
             }
             boxes.add(new Box(x0, x1, row.kind(i), "", 0, i));

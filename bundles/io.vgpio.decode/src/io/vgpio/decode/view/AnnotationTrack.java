@@ -136,26 +136,21 @@ public final class AnnotationTrack implements DecodeListener {
 
         /** The first annotation that ends at or after {@code t} (or {@link #count()}). */
         public int firstEndingAtOrAfter(long t) {
-            int lo = 0;
-            int hi = count;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (maxEnd[mid] < t) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return firstAtOrAfter(maxEnd, count, t);
         }
 
         /** The first annotation that starts at or after {@code t} (or {@link #count()}). */
         public int firstStartingAtOrAfter(long t) {
+            return firstAtOrAfter(start, count, t);
+        }
+
+        /** Binary search in the first {@code n} of a non-decreasing array. */
+        private static int firstAtOrAfter(long[] sorted, int n, long t) {
             int lo = 0;
-            int hi = count;
+            int hi = n;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (start[mid] < t) {
+                if (sorted[mid] < t) {
                     lo = mid + 1;
                 } else {
                     hi = mid;

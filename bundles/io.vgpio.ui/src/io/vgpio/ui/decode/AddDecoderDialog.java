@@ -27,6 +27,7 @@ import org.eclipse.swt.widgets.Text;
  */
 public final class AddDecoderDialog extends TitleAreaDialog {
     public static final String TITLE = "Add Decoder";
+    private static final int WIDTH = 600;
     private final List<String> lineNames = new ArrayList<>();
     private final Map<String, Control> fields = new LinkedHashMap<>();
     private Combo protocol;
@@ -71,6 +72,17 @@ public final class AddDecoderDialog extends TitleAreaDialog {
         options.setLayout(new GridLayout(2, false));
         rebuild();
         return area;
+    }
+
+    /** Wide enough for the longest message on two lines, tall enough for the protocol's fields. */
+    @Override
+    protected org.eclipse.swt.graphics.Point getInitialSize() {
+        return getShell().computeSize(WIDTH, SWT.DEFAULT, true);
+    }
+
+    @Override
+    protected boolean isResizable() {
+        return true;
     }
 
     @Override
@@ -120,8 +132,8 @@ public final class AddDecoderDialog extends TitleAreaDialog {
             fields.put(o.option(), field);
         }
         options.layout(true, true);
-        if (getShell() != null) {
-            getShell().pack();
+        if (getShell() != null && getShell().isVisible()) {
+            getShell().setSize(getInitialSize()); // another protocol has other fields
         }
         setMessage("Decode " + DecoderSpec.title(protocolName()) + " from lines of the device or trace shown;"
                 + " a line by its name or number.");

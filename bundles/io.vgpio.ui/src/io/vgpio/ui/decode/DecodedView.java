@@ -21,8 +21,8 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.part.ViewPart;
 
 /**
- * Decoded: one row per transaction of every decoder on the waveform (time, decoder, summary such as
- * {@code write 0x48 [00]; read 0x48 [17 80]}, duration), for the live device as it decodes or for an opened trace.
+ * Decoded: one row per transaction of every decoder on the waveform (time, duration, decoder, summary such as
+ * {@code write 0x48 [00]; read 0x48 [17 80]}), for the live device as it decodes or for an opened trace.
  * A view of its own rather than a mode of the Traffic view: a transaction spans many virtqueue rows, and the two
  * tables scroll and select independently. Selecting a row puts the waveform's cursors A and B on the transaction
  * and selects in the Traffic view the events of its lines that carried it; cursor A placed on the waveform selects
@@ -57,10 +57,11 @@ public final class DecodedView extends ViewPart implements DecoderService.Link {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        column("Time (s)", 130);
-        column("Decoder", 130);
+        // the long summary last, so that a narrow view cuts nothing else
+        column("Time (s)", 110);
+        column("Duration", 90);
+        column("Decoder", 110);
         column("Transaction", 420);
-        column("Duration", 100);
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
         table.addListener(SWT.Selection, e -> rowSelected());
         SourceService.get().addListener(sourceListener);
@@ -105,8 +106,9 @@ public final class DecodedView extends ViewPart implements DecoderService.Link {
             return;
         }
         DecoderService.Decoded d = rows.get(row);
-        item.setText(new String[] {TimeText.seconds(d.transaction().startNs()), d.decoder().spec().title(),
-            d.transaction().summary(), TimeText.duration(d.transaction().endNs() - d.transaction().startNs())});
+        item.setText(new String[] {TimeText.seconds(d.transaction().startNs()),
+            TimeText.duration(d.transaction().endNs() - d.transaction().startNs()), d.decoder().spec().title(),
+            d.transaction().summary()});
     }
 
     /** The view's table and status line (screenshots). */
