@@ -79,6 +79,9 @@ final class DecodeCommand {
         }
         DecodeOptions options = DecodeOptions.parse(argv);
         Signals signals = read(options.input());
+        if (options.has("--vcd")) {
+            requireTrace(options); // before anything is printed: a mistake is one message
+        }
         PrintWriter w = new PrintWriter(out, false);
         DecodeListener printer = options.summary() ? new DecodeListener() {
             @Override
@@ -110,15 +113,22 @@ final class DecodeCommand {
         return 0;
     }
 
+    private static void requireTrace(DecodeOptions o) throws UsageException {
+        try {
+            if (!SignalFiles.isTrace(Path.of(o.input()))) {
+                throw new UsageException("vgpio decode: --vcd needs a vGPIO trace as INPUT (" + o.input()
+                        + " is a VCD already).");
+            }
+        } catch (IOException e) {
+            throw new UsageException("vgpio decode: cannot read " + o.input() + ": " + e.getMessage());
+        }
+    }
+
     /** The input trace as a VCD with the annotations as a string variable named after the protocol. */
     private static void writeVcd(DecodeOptions o, List<Annotation> annotations) throws UsageException {
         Path in = Path.of(o.input());
         String out = o.value("--vcd");
         try {
-            if (!SignalFiles.isTrace(in)) {
-                throw new UsageException("vgpio decode: --vcd needs a vGPIO trace as INPUT (" + o.input()
-                        + " is a VCD already).");
-            }
             TraceReader.Trace t = TraceReader.read(in);
             long n = VcdWriter.write(t.log(), t.config(), 0, t.wallClockStartMicros(), Path.of(out),
                     AnnotationVcd.strings(o.protocol(), annotations, 0));
