@@ -17,6 +17,8 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
     public static final String STIMULUS = "io.vgpio.ui.stimulus";
     public static final String CONSOLE = "io.vgpio.ui.console";
     public static final String HARDWARE = "io.vgpio.ui.hardware";
+    /** The decoders' transactions: beside the stimulus, so that it shows next to the waveform it links with. */
+    public static final String DECODED = "io.vgpio.ui.decoded";
     /** Help > Getting Started opens its cheat sheets here, beside the views each step points at. */
     public static final String CHEAT_SHEETS = "org.eclipse.ui.cheatsheets.views.CheatSheetView";
 
@@ -29,6 +31,7 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
         right.addView(STIMULUS);
         right.addView(IPageLayout.ID_PROP_SHEET);
         right.addPlaceholder(CHEAT_SHEETS);
+        right.addPlaceholder(DECODED);
         // Half and half: at 1024x700 the schematic's fitted chip and legend need about half the height at a readable
         // zoom (SchematicSizeTest), and the waveform scrolls its lanes in the other half.
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.50f, SCHEMATIC);
@@ -36,7 +39,7 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
         bottom.addView(TRAFFIC);
         bottom.addView(CONSOLE);
         bottom.addView(HARDWARE);
-        for (String id : new String[] {SCHEMATIC, WAVEFORM, TRAFFIC, STIMULUS, CONSOLE, HARDWARE,
+        for (String id : new String[] {SCHEMATIC, WAVEFORM, TRAFFIC, STIMULUS, CONSOLE, HARDWARE, DECODED,
                 IPageLayout.ID_PROP_SHEET}) {
             layout.addShowViewShortcut(id);
         }

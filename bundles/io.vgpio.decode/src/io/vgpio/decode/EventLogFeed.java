@@ -46,15 +46,33 @@ public final class EventLogFeed {
 
     /** Decodes what the log got since the last poll; {@code nowNanos} is the log clock's time now. */
     public void poll(long nowNanos) {
-        while (true) {
+        poll(nowNanos, Long.MAX_VALUE);
+    }
+
+    /**
+     * Decodes at most about {@code maxEvents} of what the log got (a view spreads a long catch-up over several
+     * frames), and tells the decoder that time went on to {@code nowNanos} only when it caught up.
+     *
+     * @return true if it caught up with the log
+     */
+    public boolean poll(long nowNanos, long maxEvents) {
+        long budget = maxEvents;
+        while (budget > 0) {
             long from = nextSeq;
-            long next = log.read(from, 4096, this::event);
+            long next = log.read(from, (int) Math.min(4096, budget), this::event);
             if (next == from) {
-                break;
+                decoder.advance(Math.max(lastTime, nowNanos - origin));
+                return true;
             }
             nextSeq = next;
+            budget -= next - from;
         }
-        decoder.advance(Math.max(lastTime, nowNanos - origin));
+        return false;
+    }
+
+    /** Time on the decoder's clock (ns since the log's start) of the last change it was given. */
+    public long lastTime() {
+        return lastTime;
     }
 
     private void event(long seq, long timeNanos, EventKind kind, int line, long a, long b) {

@@ -42,7 +42,8 @@ public final class SignalFiles {
         return fromTrace(trace);
     }
 
-    static boolean isTrace(Path file) throws IOException {
+    /** True for a vGPIO trace (its magic bytes), false for anything else (a VCD). */
+    public static boolean isTrace(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return java.util.Arrays.equals(in.readNBytes(TRACE_MAGIC.length), TRACE_MAGIC);
         }

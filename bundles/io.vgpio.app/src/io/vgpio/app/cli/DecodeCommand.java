@@ -1,6 +1,7 @@
 package io.vgpio.app.cli;
 
 import io.vgpio.decode.Annotation;
+import io.vgpio.decode.AnnotationVcd;
 import io.vgpio.decode.BaudDetector;
 import io.vgpio.decode.DecodeListener;
 import io.vgpio.decode.Decoder;
@@ -11,11 +12,14 @@ import io.vgpio.decode.Signals;
 import io.vgpio.decode.SpiDecoder;
 import io.vgpio.decode.Transaction;
 import io.vgpio.decode.UartDecoder;
+import io.vgpio.trace.TraceReader;
+import io.vgpio.trace.VcdWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code vgpio decode PROTOCOL [options] INPUT}: I2C, SPI, UART or 1-Wire decoded from a trace or a VCD. */
@@ -41,6 +45,9 @@ final class DecodeCommand {
                                                                  --overdrive: at overdrive speed from the start)
 
               --format annotations|summary   one annotation per line (default), or one transaction per line
+              --vcd OUT.vcd    also write the trace (a vGPIO trace as INPUT) as a VCD with the annotations as a
+                               string variable in scope 'decoders' (GTKWave shows it beside the wires); the
+                               output above is unchanged, the file written is said on stderr
 
             Output (annotations): START_NS END_NS KIND [VALUE], times in ns from the start of the input, VALUE
             in lower-case hex (two digits, more for wider words), in the order sigrok's decoders find them:
@@ -72,6 +79,9 @@ final class DecodeCommand {
         }
         DecodeOptions options = DecodeOptions.parse(argv);
         Signals signals = read(options.input());
+        if (options.has("--vcd")) {
+            requireTrace(options); // before anything is printed: a mistake is one message
+        }
         PrintWriter w = new PrintWriter(out, false);
         DecodeListener printer = options.summary() ? new DecodeListener() {
             @Override
@@ -83,9 +93,49 @@ final class DecodeCommand {
                 w.println(t.format());
             }
         } : a -> w.println(a.format());
-        decode(options, signals, printer);
+        List<Annotation> kept = new ArrayList<>();
+        decode(options, signals, !options.has("--vcd") ? printer : new DecodeListener() {
+            @Override
+            public void annotation(Annotation a) {
+                kept.add(a);
+                printer.annotation(a);
+            }
+
+            @Override
+            public void transaction(Transaction t) {
+                printer.transaction(t);
+            }
+        });
         w.flush();
+        if (options.has("--vcd")) {
+            writeVcd(options, kept);
+        }
         return 0;
+    }
+
+    private static void requireTrace(DecodeOptions o) throws UsageException {
+        try {
+            if (!SignalFiles.isTrace(Path.of(o.input()))) {
+                throw new UsageException("vgpio decode: --vcd needs a vGPIO trace as INPUT (" + o.input()
+                        + " is a VCD already).");
+            }
+        } catch (IOException e) {
+            throw new UsageException("vgpio decode: cannot read " + o.input() + ": " + e.getMessage());
+        }
+    }
+
+    /** The input trace as a VCD with the annotations as a string variable named after the protocol. */
+    private static void writeVcd(DecodeOptions o, List<Annotation> annotations) throws UsageException {
+        Path in = Path.of(o.input());
+        String out = o.value("--vcd");
+        try {
+            TraceReader.Trace t = TraceReader.read(in);
+            long n = VcdWriter.write(t.log(), t.config(), 0, t.wallClockStartMicros(), Path.of(out),
+                    AnnotationVcd.strings(o.protocol(), annotations, 0));
+            System.err.println("vgpio decode: wrote " + out + " (" + n + " value changes)");
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("vgpio decode: cannot write " + out + ": " + e.getMessage());
+        }
     }
 
     private static Signals read(String input) throws UsageException {

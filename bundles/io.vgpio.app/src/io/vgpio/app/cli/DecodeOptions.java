@@ -42,11 +42,13 @@ record DecodeOptions(String protocol, Map<String, String> values, boolean summar
             String o = a.next();
             if (o.equals("--format")) {
                 format = a.value(o);
+            } else if (o.equals("--vcd")) {
+                values.put(o, a.value(o));
             } else if (allowed.contains(o)) {
                 values.put(o, FLAGS.contains(o) ? FLAG : a.value(o));
             } else if (o.startsWith("-") && o.length() > 1) {
                 throw new UsageException("vgpio decode " + protocol + ": unknown option '" + o + "'; " + protocol
-                        + " takes " + String.join(" ", allowed.stream().sorted().toList()) + " and --format.");
+                        + " takes " + String.join(" ", allowed.stream().sorted().toList()) + ", --format and --vcd.");
             } else if (input == null) {
                 input = o;
             } else {

@@ -24,7 +24,7 @@ class PerspectiveTest {
         assertEquals(GpioDebugPerspective.ID, page.getPerspective().getId());
         for (String id : new String[] {GpioDebugPerspective.SCHEMATIC, GpioDebugPerspective.WAVEFORM,
                 GpioDebugPerspective.TRAFFIC, GpioDebugPerspective.STIMULUS, GpioDebugPerspective.CONSOLE,
-                GpioDebugPerspective.HARDWARE}) {
+                GpioDebugPerspective.HARDWARE, GpioDebugPerspective.DECODED}) {
             IViewPart view = page.showView(id);
             assertNotNull(view, id);
             // A view whose class failed to load is replaced by an error part of another class.
