@@ -42,6 +42,12 @@ final class PartSymbols {
             g.drawLine(x(u0), y0, x(u1), y1);
         }
 
+        /** A short lead down from the point, then the ground sign. */
+        void groundLead(int u, int y) {
+            line(u, y, u, y + 5);
+            ground(u, y + 6);
+        }
+
         void ground(int u, int y) {
             g.setLineWidth(1);
             g.drawLine(x(u) - 6, y, x(u) + 6, y);
@@ -75,21 +81,26 @@ final class PartSymbols {
         g.setForegroundColor(SchematicStyle.LEAD);
         g.setLineWidth(2);
         s.line(18 + R, s.mid(), 36, s.mid());
-        s.line(36, s.mid(), 36, s.mid() + 5);
-        s.ground(36, s.mid() + 6);
+        s.groundLead(36, s.mid());
     }
 
-    /** Two contacts on the lead, the second to ground; the plunger's bar lies on them while pressed. */
-    private static void button(Sym s, boolean pressed) {
+    /** Two contacts on the lead, the second to ground: what a button and a switch share. */
+    private static void contacts(Sym s) {
         int y = s.mid();
         s.line(0, y, 8, y);
         s.line(28, y, 36, y);
-        s.line(36, y, 36, y + 5);
-        s.ground(36, y + 6);
+        s.groundLead(36, y);
         Graphics g = s.g();
         g.setBackgroundColor(SchematicStyle.LEAD);
         g.fillOval(s.x(8) - 2, y - 2, 5, 5);
         g.fillOval(s.x(28) - 2, y - 2, 5, 5);
+    }
+
+    /** The contacts, and the plunger's bar that lies on them while pressed. */
+    private static void button(Sym s, boolean pressed) {
+        contacts(s);
+        Graphics g = s.g();
+        int y = s.mid();
         int bar = pressed ? y - 3 : y - 10;
         g.setForegroundColor(pressed ? SchematicStyle.SELECTION : SchematicStyle.LEAD);
         s.line(6, bar, 30, bar);
@@ -99,15 +110,9 @@ final class PartSymbols {
 
     /** A lever from the first contact: along the lead when on, lifted when off. */
     private static void toggle(Sym s, boolean on) {
-        int y = s.mid();
-        s.line(0, y, 8, y);
-        s.line(28, y, 36, y);
-        s.line(36, y, 36, y + 5);
-        s.ground(36, y + 6);
+        contacts(s);
         Graphics g = s.g();
-        g.setBackgroundColor(SchematicStyle.LEAD);
-        g.fillOval(s.x(8) - 2, y - 2, 5, 5);
-        g.fillOval(s.x(28) - 2, y - 2, 5, 5);
+        int y = s.mid();
         g.setForegroundColor(on ? SchematicStyle.SELECTION : SchematicStyle.LEAD);
         s.line(8, y, 28, on ? y - 1 : y - 11);
     }
@@ -126,8 +131,7 @@ final class PartSymbols {
             s.line(36, m, 36, m - 10);
             s.line(31, m - 10, 41, m - 10);
         } else {
-            s.line(36, m, 36, m + 5);
-            s.ground(36, m + 6);
+            s.groundLead(36, m);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.vgpio.ui.tests.schematic;
 
 import static io.vgpio.ui.tests.UiTest.spinUntil;
+import static io.vgpio.ui.tests.schematic.ContextMenus.build;
+import static io.vgpio.ui.tests.schematic.ContextMenus.find;
+import static io.vgpio.ui.tests.schematic.ContextMenus.submenu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,9 +28,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.draw2d.FigureCanvas;
 import org.eclipse.gef.ContextMenuProvider;
-import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.junit.jupiter.api.DisplayName;
@@ -224,29 +225,5 @@ class SchematicPartsTest {
 
     private static PartEditPart part(SchematicFixture f, String name) {
         return parts(f).stream().filter(p -> p.schematicPart().name().equals(name)).findFirst().orElse(null);
-    }
-
-    private static MenuManager build(ContextMenuProvider provider) {
-        MenuManager menu = new MenuManager();
-        provider.buildContextMenu(menu);
-        return menu;
-    }
-
-    private static MenuManager submenu(MenuManager menu, String text) {
-        for (IContributionItem item : menu.getItems()) {
-            if (item instanceof MenuManager m && m.getMenuText().replace("&", "").equals(text)) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    private static IAction find(MenuManager menu, String text) {
-        for (IContributionItem item : menu.getItems()) {
-            if (item instanceof ActionContributionItem a && a.getAction().getText().replace("&", "").equals(text)) {
-                return a.getAction();
-            }
-        }
-        return null;
     }
 }
