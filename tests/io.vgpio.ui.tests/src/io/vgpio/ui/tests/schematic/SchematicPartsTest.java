@@ -43,6 +43,10 @@ class SchematicPartsTest {
         Path dir = Files.createTempDirectory("vgpio-board");
         Path copy = dir.resolve("board.cfg");
         Files.copy(BOARD, copy);
+        // Deleted in the reverse order of these calls: the files, then their directory.
+        dir.toFile().deleteOnExit();
+        copy.toFile().deleteOnExit();
+        dir.resolve("board-rom.bin").toFile().deleteOnExit();
         return DeviceConfig.load(copy);
     }
 
