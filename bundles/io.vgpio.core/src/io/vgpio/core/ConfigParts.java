@@ -28,6 +28,10 @@ final class ConfigParts {
         written.put(name, new Written(spec, where));
     }
 
+    void clear() {
+        written.clear();
+    }
+
     /** Each part's settings; the first bad one is an error naming its line, key and fix. */
     Map<String, PartSettings> check(DeviceConfig lines) throws ConfigException {
         Map<String, PartSettings> settings = new LinkedHashMap<>();

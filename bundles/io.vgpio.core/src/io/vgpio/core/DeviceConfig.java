@@ -334,6 +334,15 @@ public final class DeviceConfig {
             return this;
         }
 
+        /**
+         * Forgets every part given so far: a running device saves the parts it has now (some added or deleted
+         * since it started) in place of those it was started with.
+         */
+        public Builder clearParts() {
+            parts.clear();
+            return this;
+        }
+
         public DeviceConfig build() throws ConfigException {
             String[] n = emptyNames(lines);
             Map<String, Integer> seen = new HashMap<>();

@@ -104,6 +104,14 @@ public final class DeviceHandlers {
             DeviceSession h = DeviceService.get().current();
             // The running device's bindings as they are now, including those made from the schematic.
             DeviceConfig c = h != null ? HardwareService.get().currentConfig() : DevicePreferences.load().config();
+            if (h != null) {
+                try {
+                    c = PartsInConfig.with(c, h.parts()); // and its parts as they are now
+                } catch (ConfigException ex) {
+                    MessageDialog.openError(shell(e), "Save Device Configuration", ex.getMessage());
+                    return null;
+                }
+            }
             FileDialog fd = new FileDialog(shell(e), SWT.SAVE);
             fd.setText("Save Device Configuration");
             fd.setFileName("device.conf");

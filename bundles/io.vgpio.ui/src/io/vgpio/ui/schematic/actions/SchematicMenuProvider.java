@@ -11,17 +11,20 @@ import org.eclipse.jface.action.Separator;
 import org.eclipse.ui.IWorkbenchActionConstants;
 
 /**
- * The schematic's context menu: the stimulus menu of the live device, or, for a trace (which is read-only), a
+ * The schematic's context menu: the stimulus menu of the live device and its parts' entries (Add Part on a line,
+ * Delete Part on a part), or, for a trace (which is read-only), a
  * disabled entry saying why there is no stimulus and a way back to the live device.
  */
 public final class SchematicMenuProvider extends ContextMenuProvider {
     private final StimulusMenuProvider stimulus;
     private final Supplier<SchematicDiagram> diagram;
+    private final PartMenu parts;
 
     public SchematicMenuProvider(EditPartViewer viewer, Supplier<SchematicDiagram> diagram) {
         super(viewer);
         this.stimulus = new StimulusMenuProvider(viewer);
         this.diagram = diagram;
+        this.parts = new PartMenu(viewer);
     }
 
     @Override
@@ -29,6 +32,7 @@ public final class SchematicMenuProvider extends ContextMenuProvider {
         SchematicDiagram d = diagram.get();
         if (d == null || d.drivable()) {
             stimulus.buildContextMenu(menu);
+            parts.contribute(menu, d);
             return;
         }
         Action why = new Action("Trace " + d.source().name() + " is read-only: no stimulus") {

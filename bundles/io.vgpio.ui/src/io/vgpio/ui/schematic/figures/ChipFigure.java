@@ -1,6 +1,8 @@
 package io.vgpio.ui.schematic.figures;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.draw2d.FigureUtilities;
 import org.eclipse.draw2d.FreeformLayer;
 import org.eclipse.draw2d.Graphics;
@@ -22,6 +24,9 @@ public final class ChipFigure extends FreeformLayer {
     private final String subtitle;
     private final Legend legend;
     private boolean guestAttached;
+    private PartPlacement placement = PartPlacement.of(new ChipLayout(0), List.of());
+    /** Lines whose strong drivers disagree now: their part wires are drawn in the contention colour. */
+    private Set<Integer> contention = Set.of();
 
     /**
      * @param hint the line of help under the legend
@@ -51,10 +56,49 @@ public final class ChipFigure extends FreeformLayer {
     /** Lays the units out {@code unitsPerRow} side by side (a big chip in a narrow view stacks them). */
     public void setUnitsPerRow(int unitsPerRow) {
         if (unitsPerRow != layout.columns()) {
-            layout = new ChipLayout(layout.lines(), unitsPerRow);
+            layout = layout.withUnitsPerRow(unitsPerRow);
             revalidate();
             repaint();
         }
+    }
+
+    /**
+     * Places the part figures again (one was added or removed): they stand in columns beside the rows, and the
+     * chip grows by as many columns as the most crowded rows need.
+     */
+    public void partsChanged() {
+        List<List<Integer>> pins = parts().stream().map(PartFigure::pins).toList();
+        placement = PartPlacement.of(layout, pins);
+        layout = layout.withPartSlots(placement.slots());
+        revalidate();
+        repaint();
+    }
+
+    /** The lines in contention now; repaints their wires when that changed. */
+    public void setContention(Set<Integer> lines) {
+        if (!lines.equals(contention)) {
+            contention = Set.copyOf(lines);
+            repaint();
+        }
+    }
+
+    public Set<Integer> contention() {
+        return contention;
+    }
+
+    /** Where a part figure stands (null while none of its lines is drawn). */
+    public PartPlacement.Spot spotOf(PartFigure part) {
+        return placement.spot(parts().indexOf(part));
+    }
+
+    private List<PartFigure> parts() {
+        List<PartFigure> parts = new ArrayList<>();
+        for (Object c : getChildren()) {
+            if (c instanceof PartFigure p) {
+                parts.add(p);
+            }
+        }
+        return parts;
     }
 
     /** Where the legend is drawn, in the chip's coordinates. */
@@ -74,7 +118,7 @@ public final class ChipFigure extends FreeformLayer {
 
     /** The size the chip would take with {@code unitsPerRow} units side by side. */
     public Dimension sizeWith(int unitsPerRow) {
-        return extent(new ChipLayout(layout.lines(), unitsPerRow)).getSize();
+        return extent(layout.withUnitsPerRow(unitsPerRow)).getSize();
     }
 
     private Rectangle extent(ChipLayout l) {
@@ -95,8 +139,18 @@ public final class ChipFigure extends FreeformLayer {
     protected void layout() {
         @SuppressWarnings("unchecked")
         List<IFigure> children = getChildren();
-        for (int i = 0; i < children.size(); i++) {
-            children.get(i).setBounds(layout.row(i));
+        int part = 0;
+        for (IFigure child : children) {
+            if (child instanceof LineFigure line) {
+                line.setBounds(layout.row(line.line()));
+            } else if (child instanceof PartFigure p) {
+                PartPlacement.Spot spot = placement.spot(part++);
+                p.setVisible(spot != null);
+                if (spot != null) {
+                    p.setLeftSide(layout.isLeft(spot.anchor()));
+                    p.setBounds(PartPlacement.bounds(layout, spot));
+                }
+            }
         }
     }
 
@@ -108,6 +162,13 @@ public final class ChipFigure extends FreeformLayer {
             paintBody(g, unit);
         }
         legend.paint(g, legendBounds());
+        PartWires.paint(g, layout, placement, parts(), this::level, contention);
+    }
+
+    /** A line's level as its row shows it (-1 before its first state). */
+    private int level(int line) {
+        Object c = line < getChildren().size() ? getChildren().get(line) : null;
+        return c instanceof LineFigure f && f.state() != null ? f.state().level() : -1;
     }
 
     private void paintBody(Graphics g, int unit) {

@@ -9,6 +9,9 @@ import org.eclipse.draw2d.geometry.Rectangle;
  * out side by side (at most {@link #MAX_UNITS_PER_ROW}) and then row under row: 64 lines make two units next to
  * each other, so the chip stays about as wide as it is tall and a fitted view keeps its text readable (one column
  * of 32 rows would have to shrink until nothing could be read). A narrow view stacks the units instead.
+ *
+ * <p>Simulated parts (issue 14) stand in columns ("slots") beyond the rows' outer ends, on both sides of every
+ * unit; a chip without parts has no slots and is laid out exactly as before.
  */
 public final class ChipLayout {
     public static final int LINES_PER_UNIT = 32;
@@ -26,18 +29,49 @@ public final class ChipLayout {
     /** From the bottom of the last row of units to the legend. */
     static final int LEGEND_GAP = 18;
     static final int BODY_W = 2 * LineFigure.LABEL + CENTER_GAP;
-    static final int UNIT_W = BODY_W + 2 * LineFigure.OUTSIDE;
+    /** A part column: the wire from a row's end to the part, and the part. */
+    public static final int SLOT_W = PartFigure.WIRE + PartFigure.WIDTH;
 
     private final int lines;
     private final int unitsPerRow;
+    private final int partSlots;
 
     public ChipLayout(int lines) {
         this(lines, UNITS_PER_ROW);
     }
 
     public ChipLayout(int lines, int unitsPerRow) {
+        this(lines, unitsPerRow, 0);
+    }
+
+    /** @param partSlots part columns on each side of every unit (0: no parts) */
+    public ChipLayout(int lines, int unitsPerRow, int partSlots) {
         this.lines = lines;
         this.unitsPerRow = Math.max(1, unitsPerRow);
+        this.partSlots = Math.max(0, partSlots);
+    }
+
+    public int partSlots() {
+        return partSlots;
+    }
+
+    /** The same chip with another number of part columns. */
+    public ChipLayout withPartSlots(int slots) {
+        return new ChipLayout(lines, unitsPerRow, slots);
+    }
+
+    /** The same chip with another number of units side by side. */
+    public ChipLayout withUnitsPerRow(int perRow) {
+        return new ChipLayout(lines, perRow, partSlots);
+    }
+
+    /** From a body's edge to the outer end of its farthest part column. */
+    private int outside() {
+        return LineFigure.OUTSIDE + partSlots * SLOT_W;
+    }
+
+    private int unitWidth() {
+        return BODY_W + 2 * outside();
     }
 
     public int lines() {
@@ -92,9 +126,16 @@ public final class ChipLayout {
     public Rectangle body(int unit) {
         int column = unit % columns();
         int row = unit / columns();
-        int x = MARGIN + column * (UNIT_W + UNIT_GAP) + LineFigure.OUTSIDE;
+        int x = MARGIN + column * (unitWidth() + UNIT_GAP) + outside();
         int y = MARGIN + ABOVE + row * (ABOVE + bodyHeight() + UNIT_GAP);
         return new Rectangle(x, y, BODY_W, bodyHeight());
+    }
+
+    /** The row of a line within its side of its unit, from the top: 0 for the first row. */
+    public int rowIndex(int line) {
+        int unit = unitOf(line);
+        int k = line - firstLine(unit);
+        return k < leftCount(unit) ? k : k - leftCount(unit);
     }
 
     /** The bounds of a line's row: the name inside the body, the pin, the wire and the peripheral outside. */
@@ -110,7 +151,7 @@ public final class ChipLayout {
     }
 
     public int width() {
-        return 2 * MARGIN + columns() * UNIT_W + (columns() - 1) * UNIT_GAP;
+        return 2 * MARGIN + columns() * unitWidth() + (columns() - 1) * UNIT_GAP;
     }
 
     /** The top of the legend, under the last row of units. */

@@ -15,8 +15,11 @@ import org.eclipse.swt.graphics.Font;
  * same flow measures ({@link #height}) and paints, so the chip's extent always holds what is drawn.
  */
 final class Legend {
-    /** How an entry's swatch is drawn: as a wire, as a badge, or as the dashed tag of a released line. */
-    private enum Swatch { LINE, BADGE, DASHED }
+    /**
+     * How an entry's swatch is drawn: as a wire, as a badge, as the dashed tag of a released line, or as the
+     * dashed wire of a line in contention.
+     */
+    private enum Swatch { LINE, BADGE, DASHED, CONTENTION }
 
     private record Entry(Swatch swatch, Color fill, Color border, String label) {
     }
@@ -28,7 +31,9 @@ final class Legend {
             new Entry(Swatch.BADGE, SchematicStyle.IRQ_ARMED, SchematicStyle.IRQ_ARMED_BORDER, "armed (buffer held)"),
             new Entry(Swatch.BADGE, SchematicStyle.IRQ_LATCHED, SchematicStyle.IRQ_LATCHED, "edge latched"),
             new Entry(Swatch.BADGE, SchematicStyle.HARDWARE, SchematicStyle.HARDWARE, "HW: bound to a physical line"),
-            new Entry(Swatch.DASHED, SchematicStyle.WHITE, SchematicStyle.MUTED, "released by the guest"));
+            new Entry(Swatch.DASHED, SchematicStyle.WHITE, SchematicStyle.MUTED, "released by the guest"),
+            new Entry(Swatch.CONTENTION, SchematicStyle.CONTENTION, SchematicStyle.CONTENTION,
+                    "contention: drivers disagree"));
     private static final int SWATCH = 20;
     private static final int SWATCH_GAP = 6;
     private static final int ENTRY_GAP = 14;
@@ -83,10 +88,12 @@ final class Legend {
 
     private static void paintEntry(Graphics g, Entry e, int x, int y, int rowHeight) {
         int mid = y + rowHeight / 2;
-        if (e.swatch() == Swatch.LINE) {
+        if (e.swatch() == Swatch.LINE || e.swatch() == Swatch.CONTENTION) {
             g.setForegroundColor(e.fill());
             g.setLineWidth(3);
+            g.setLineStyle(e.swatch() == Swatch.CONTENTION ? SWT.LINE_DASH : SWT.LINE_SOLID);
             g.drawLine(x, mid, x + SWATCH - 2, mid);
+            g.setLineStyle(SWT.LINE_SOLID);
         } else {
             Rectangle r = new Rectangle(x, mid - 6, SWATCH, 12);
             g.setBackgroundColor(e.fill());

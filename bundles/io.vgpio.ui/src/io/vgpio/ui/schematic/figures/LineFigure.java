@@ -273,7 +273,7 @@ public final class LineFigure extends Figure {
     private void paintName(Graphics g, int mid) {
         boolean named = !state.name().isEmpty();
         Font font = selected ? SchematicStyle.bold() : SchematicStyle.regular();
-        String text = fit(named ? state.name() : "unnamed", font, LABEL - 18);
+        String text = TextFit.fit(named ? state.name() : "unnamed", font, LABEL - 18);
         Dimension d = FigureUtilities.getTextExtents(text, font);
         g.setFont(font);
         g.setForegroundColor(named ? SchematicStyle.PIN_NAME : SchematicStyle.MUTED);
@@ -344,17 +344,6 @@ public final class LineFigure extends Figure {
             case LEVEL_LOW -> "LOW";
             case NONE -> "";
         };
-    }
-
-    private static String fit(String text, Font font, int width) {
-        if (FigureUtilities.getTextExtents(text, font).width <= width) {
-            return text;
-        }
-        String s = text;
-        while (s.length() > 1 && FigureUtilities.getTextExtents(s + "\u2026", font).width > width) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s + "\u2026";
     }
 
     private static Label tooltip(LineState s, String binding, boolean released) {

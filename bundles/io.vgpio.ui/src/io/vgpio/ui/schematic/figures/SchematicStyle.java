@@ -37,6 +37,8 @@ public final class SchematicStyle {
     public static final Color IRQ_ARMED = new Color(255, 183, 0);
     public static final Color IRQ_ARMED_BORDER = new Color(200, 140, 0);
     public static final Color IRQ_LATCHED = new Color(211, 47, 47);
+    /** A line where two strong drivers disagree (issue 14): its part wires, dashed. */
+    public static final Color CONTENTION = new Color(255, 102, 0);
     public static final Color SELECTION = new Color(51, 136, 255);
     public static final Color SWITCH_FILL = new Color(241, 243, 247);
     public static final Color SWITCH_BORDER = new Color(190, 196, 206);

@@ -3,7 +3,9 @@ package io.vgpio.ui.schematic.parts;
 import io.vgpio.core.LineState;
 import io.vgpio.session.DeviceSession;
 import io.vgpio.ui.DeviceService;
+import io.vgpio.core.parts.Parts;
 import io.vgpio.ui.schematic.PinLine;
+import io.vgpio.ui.schematic.SchematicPart;
 import io.vgpio.ui.schematic.SchematicDiagram;
 import io.vgpio.ui.schematic.figures.ChipFigure;
 import io.vgpio.ui.schematic.properties.DevicePropertySource;
@@ -13,7 +15,9 @@ import java.util.ArrayList;
 import io.vgpio.gpiocdev.bind.BindingStatus;
 import io.vgpio.ui.hardware.HardwareActions;
 import io.vgpio.ui.hardware.HardwareService;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.draw2d.IFigure;
 import org.eclipse.gef.DragTracker;
 import org.eclipse.gef.Request;
@@ -37,6 +41,7 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
     public static final int MAX_SHOWN = 1024;
 
     private final Runnable tick = this::tick;
+    private List<SchematicPart> shownParts = List.of();
     private long shownBindings = -1;
     private long shownSeq = -1;
     /** The trace time last shown (a live device has none). */
@@ -65,14 +70,41 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
         // Nothing to edit: the lines are fixed by the device configuration.
     }
 
+    /** One child per line drawn, then one per simulated part, in the order the parts were added. */
     @Override
-    protected List<PinLine> getModelChildren() {
+    protected List<Object> getModelChildren() {
         int n = shownLines();
-        List<PinLine> lines = new ArrayList<>(n);
+        List<Object> children = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            lines.add(new PinLine(diagram(), i));
+            children.add(new PinLine(diagram(), i));
         }
-        return lines;
+        children.addAll(shownParts);
+        return children;
+    }
+
+    /** The parts of the live device as drawn (none for a trace). */
+    private List<SchematicPart> currentParts() {
+        Parts parts = diagram().parts();
+        return parts == null ? List.of() : parts.list().stream().map(p -> SchematicPart.of(diagram(), p)).toList();
+    }
+
+    /** Adds and removes part figures when the device's parts changed; shows each part's state and contention. */
+    private void refreshParts() {
+        List<SchematicPart> now = currentParts();
+        if (!now.equals(shownParts)) {
+            shownParts = now;
+            refreshChildren();
+            ((ChipFigure) getFigure()).partsChanged();
+        }
+        Parts parts = diagram().parts();
+        Set<Integer> contention = new HashSet<>();
+        for (Object child : getChildren()) {
+            if (child instanceof PartEditPart p) {
+                p.refreshState();
+                p.schematicPart().pins().stream().filter(parts.nets()::inContention).forEach(contention::add);
+            }
+        }
+        ((ChipFigure) getFigure()).setContention(contention);
     }
 
     /** The number of lines drawn: all of them, up to {@link #MAX_SHOWN}. */
@@ -128,12 +160,14 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
             shownScrubTime = t.scrubTime();
         }
         for (Object child : getChildren()) {
-            LineEditPart part = (LineEditPart) child;
-            if (backInTime) {
-                part.lineFigure().forgetRequests(); // what was requested later says nothing of earlier
+            if (child instanceof LineEditPart part) {
+                if (backInTime) {
+                    part.lineFigure().forgetRequests(); // what was requested later says nothing of earlier
+                }
+                part.show(states.get(part.line()));
             }
-            part.show(states.get(part.line()));
         }
+        refreshParts();
     }
 
     /** Marks the lines bound to physical lines (live device only), when the bindings changed. */
@@ -145,7 +179,9 @@ public final class ChipEditPart extends AbstractGraphicalEditPart {
         shownBindings = version;
         boolean live = diagram().drivable();
         for (Object child : getChildren()) {
-            LineEditPart part = (LineEditPart) child;
+            if (!(child instanceof LineEditPart part)) {
+                continue;
+            }
             BindingStatus s = live ? HardwareService.get().status(part.line()) : null;
             boolean problem = s != null && (s.state() == BindingStatus.State.UNPLUGGED
                     || s.state() == BindingStatus.State.BUSY);

@@ -2,10 +2,11 @@ package io.vgpio.ui.schematic.parts;
 
 import io.vgpio.ui.schematic.PinLine;
 import io.vgpio.ui.schematic.SchematicDiagram;
+import io.vgpio.ui.schematic.SchematicPart;
 import org.eclipse.gef.EditPart;
 import org.eclipse.gef.EditPartFactory;
 
-/** Chip for the diagram, one line part per line. */
+/** Chip for the diagram, one line part per line, one part per simulated part. */
 public final class SchematicPartFactory implements EditPartFactory {
     @Override
     public EditPart createEditPart(EditPart context, Object model) {
@@ -14,6 +15,8 @@ public final class SchematicPartFactory implements EditPartFactory {
             part = new ChipEditPart();
         } else if (model instanceof PinLine) {
             part = new LineEditPart();
+        } else if (model instanceof SchematicPart) {
+            part = new PartEditPart();
         } else {
             return null;
         }

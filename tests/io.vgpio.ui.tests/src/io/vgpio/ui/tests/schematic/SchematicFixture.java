@@ -52,8 +52,13 @@ final class SchematicFixture implements AutoCloseable {
     }
 
     static SchematicFixture start(int lines, String names) throws Exception {
+        return start(DeviceConfig.builder().lines(lines).namesList(names).build());
+    }
+
+    /** A device of this configuration (its parts too), shown at 100%. */
+    static SchematicFixture start(DeviceConfig config) throws Exception {
         Path dir = Files.createTempDirectory("vgpio-schematic");
-        DeviceConfig config = DeviceConfig.builder().lines(lines).namesList(names).build();
+        int lines = config.lines();
         DeviceSession host = DeviceService.get().start(config, dir.resolve("gpio.sock"), null);
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getShell().setBounds(0, 0, 1600, 1000);

@@ -1,6 +1,8 @@
 package io.vgpio.ui.tests.schematic;
 
 import static io.vgpio.ui.tests.UiTest.spinUntil;
+import static io.vgpio.ui.tests.schematic.ContextMenus.build;
+import static io.vgpio.ui.tests.schematic.ContextMenus.find;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,9 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.gef.ContextMenuProvider;
-import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
@@ -226,21 +226,6 @@ class SchematicInteractionTest {
                 if (property.equals(item.getText(0))) {
                     return item.getText(1);
                 }
-            }
-        }
-        return null;
-    }
-
-    private static MenuManager build(ContextMenuProvider provider) {
-        MenuManager menu = new MenuManager();
-        provider.buildContextMenu(menu);
-        return menu;
-    }
-
-    private static IAction find(MenuManager menu, String text) {
-        for (IContributionItem item : menu.getItems()) {
-            if (item instanceof ActionContributionItem a && a.getAction().getText().replace("&", "").equals(text)) {
-                return a.getAction();
             }
         }
         return null;
