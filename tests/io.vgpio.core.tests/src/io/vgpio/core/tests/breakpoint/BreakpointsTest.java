@@ -142,4 +142,32 @@ class BreakpointsTest {
             b.resume();
         });
     }
+
+    @Test
+    void suspend_holds_without_a_breakpoint_pauses_the_guest_and_resume_continues_it() throws Exception {
+        Chip chip = chip();
+        Breakpoints b = new Breakpoints(chip);
+        b.attach(queues);
+        b.setGuestPause(new FakeGuest());
+        List<String> heard = new ArrayList<>();
+        b.addListener(new BreakpointListener() {
+            @Override
+            public void halted(Halt halt) {
+                heard.add("halted " + halt.id());
+            }
+        });
+        chip.frontendChanged(true);
+        long last = chip.log().nextSeq() - 1;
+        Halt h = b.suspend(true);
+        assertEquals(new Halt(Breakpoints.SUSPENDED_BY_USER, last), h);
+        assertEquals(last + 1, chip.log().nextSeq(), "a suspend records no breakpoint hit");
+        assertEquals(h, b.suspend(true), "a second suspend keeps the halt and stops nothing again");
+        assertEquals(List.of("stop", "hold"), calls);
+        assertEquals(List.of("halted 0"), heard);
+        assertEquals(42, b.step());
+        b.resume();
+        assertNull(b.halted());
+        assertEquals(List.of("stop", "hold", "releaseOne", "afterRelease", "cont", "releaseAll", "afterRelease"),
+                calls);
+    }
 }
