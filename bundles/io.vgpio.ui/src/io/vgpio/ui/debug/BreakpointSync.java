@@ -1,0 +1,198 @@
+package io.vgpio.ui.debug;
+
+import io.vgpio.core.breakpoint.Breakpoint;
+import io.vgpio.core.breakpoint.BreakpointListener;
+import io.vgpio.core.breakpoint.BreakpointSpec;
+import io.vgpio.core.breakpoint.BreakpointSpecException;
+import io.vgpio.core.breakpoint.Breakpoints;
+import io.vgpio.session.DeviceSession;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.core.resources.IMarkerDelta;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.IBreakpointListener;
+import org.eclipse.debug.core.IBreakpointManager;
+import org.eclipse.debug.core.model.IBreakpoint;
+
+/**
+ * Keeps the platform's GPIO breakpoints (markers, the Breakpoints view) and the serving device's {@link Breakpoints}
+ * the same, both ways. From the view: an added breakpoint is installed, enable/disable and remove reach the device.
+ * From the device (its configuration's {@code break.N}, the control socket): a breakpoint the markers do not know
+ * gets a marker, one removed there loses it, and enabled state and hit counts are copied. A new device gets every
+ * saved marker installed, so breakpoints survive a device restart.
+ *
+ * <p>The device's listener is called under the chip's monitor: it only schedules {@link #mirror}, a job that reads
+ * the device and writes markers on its own thread. Everything else runs under this object's lock.
+ */
+final class BreakpointSync implements IBreakpointListener, BreakpointListener {
+    private static final ILog LOG = Platform.getLog(BreakpointSync.class);
+
+    private final IBreakpointManager manager = DebugPlugin.getDefault().getBreakpointManager();
+    private final Job mirror = Job.create("Copying the device's breakpoints", this::mirror);
+    /** The device's id of each installed breakpoint, and back; for the current device only. */
+    private final Map<GpioBreakpoint, Integer> ids = new HashMap<>();
+    private final Map<Integer, GpioBreakpoint> markers = new HashMap<>();
+    private DeviceSession device;
+
+    BreakpointSync() {
+        mirror.setSystem(true);
+        manager.addBreakpointListener(this);
+    }
+
+    /** A new device serves (or none): install the saved breakpoints into it. */
+    synchronized void deviceChanged(DeviceSession next) {
+        if (device != null) {
+            device.breakpoints().removeListener(this);
+        }
+        device = next;
+        ids.clear();
+        markers.clear();
+        for (IBreakpoint b : manager.getBreakpoints(GpioDebugModel.MODEL_ID)) {
+            if (b instanceof GpioBreakpoint g) {
+                if (isPersisted(g)) {
+                    install(g);
+                } else {
+                    delete(g); // the device's own: it brings them back itself, and mirror() marks them again
+                }
+            }
+        }
+        if (next != null) {
+            next.breakpoints().addListener(this);
+            mirror.schedule();
+        }
+    }
+
+    /** The device's id of a breakpoint, or -1 when it is not installed. */
+    synchronized int deviceId(GpioBreakpoint b) {
+        Integer id = ids.get(b);
+        return id == null ? -1 : id;
+    }
+
+    /** The marker of a device breakpoint, or null. */
+    synchronized GpioBreakpoint marker(int deviceId) {
+        return markers.get(deviceId);
+    }
+
+    private void install(GpioBreakpoint b) {
+        BreakpointSpec spec = b.spec();
+        if (device == null || spec == null || ids.containsKey(b)) {
+            return;
+        }
+        try {
+            int id = device.breakpoints().add(spec);
+            ids.put(b, id);
+            markers.put(id, b);
+            if (!b.isEnabled()) {
+                device.breakpoints().setEnabled(id, false);
+            }
+        } catch (BreakpointSpecException e) {
+            LOG.warn("GPIO breakpoint '" + spec + "' does not fit this device: " + e.getMessage());
+        } catch (CoreException e) {
+            LOG.log(e.getStatus());
+        }
+    }
+
+    private static boolean isPersisted(GpioBreakpoint b) {
+        try {
+            return b.isPersisted();
+        } catch (CoreException e) {
+            return false;
+        }
+    }
+
+    private void delete(GpioBreakpoint b) {
+        try {
+            manager.removeBreakpoint(b, true);
+        } catch (CoreException e) {
+            LOG.log(e.getStatus());
+        }
+    }
+
+    // ---- the Breakpoints view's changes -------------------------------------------------------------------
+
+    @Override
+    public synchronized void breakpointAdded(IBreakpoint b) {
+        if (b instanceof GpioBreakpoint g) {
+            install(g);
+        }
+    }
+
+    @Override
+    public synchronized void breakpointRemoved(IBreakpoint b, IMarkerDelta delta) {
+        Integer id = b instanceof GpioBreakpoint g ? ids.remove(g) : null;
+        if (id != null) {
+            markers.remove(id);
+            if (device != null) {
+                device.breakpoints().remove(id);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void breakpointChanged(IBreakpoint b, IMarkerDelta delta) {
+        Integer id = b instanceof GpioBreakpoint g ? ids.get(g) : null;
+        if (id == null || device == null) {
+            return;
+        }
+        try {
+            boolean on = b.isEnabled();
+            for (Breakpoint now : device.breakpoints().list()) {
+                if (now.id() == id && now.enabled() != on) {
+                    device.breakpoints().setEnabled(id, on);
+                }
+            }
+        } catch (CoreException e) {
+            LOG.log(e.getStatus());
+        }
+    }
+
+    // ---- the device's changes -----------------------------------------------------------------------------
+
+    @Override
+    public void breakpointsChanged() {
+        mirror.schedule(); // under the chip's monitor: the job reads the device later
+    }
+
+    /** Copies the device's breakpoints onto the markers (on the job's thread). */
+    private synchronized IStatus mirror(IProgressMonitor monitor) {
+        if (device == null) {
+            return Status.OK_STATUS;
+        }
+        List<Breakpoint> now = device.breakpoints().list();
+        Map<Integer, GpioBreakpoint> gone = new HashMap<>(markers);
+        try {
+            for (Breakpoint b : now) {
+                GpioBreakpoint g = gone.remove(b.id());
+                if (g == null) {
+                    g = GpioBreakpoint.create(b.spec(), b.enabled(), false);
+                    ids.put(g, b.id());
+                    markers.put(b.id(), g);
+                    manager.addBreakpoint(g);
+                }
+                g.mirrorEnabled(b.enabled());
+                g.setHits(b.hits());
+            }
+            for (Map.Entry<Integer, GpioBreakpoint> e : gone.entrySet()) {
+                ids.remove(e.getValue());
+                markers.remove(e.getKey());
+                manager.removeBreakpoint(e.getValue(), true);
+            }
+        } catch (CoreException e) {
+            return e.getStatus();
+        }
+        return Status.OK_STATUS;
+    }
+
+    /** Waits until the device's last change is on the markers (tests, and a view that must show it at once). */
+    void awaitMirrored() throws InterruptedException {
+        mirror.join();
+    }
+}
