@@ -61,7 +61,7 @@ public final class DebugTargets {
         synchronized (this) {
             end();
             if (device != null) {
-                ILaunch launch = new Launch(null, ILaunchManager.DEBUG_MODE, null);
+                ILaunch launch = new Launch(DeviceLaunch.configuration(device), ILaunchManager.DEBUG_MODE, null);
                 target = new DeviceDebugTarget(launch, device);
                 launch.addDebugTarget(target);
                 DebugPlugin.getDefault().getLaunchManager().addLaunch(launch);
@@ -74,7 +74,7 @@ public final class DebugTargets {
         if (target != null) {
             target.deviceGone();
             ILaunch old = target.getLaunch();
-            if (old.getLaunchConfiguration() == null) {
+            if (DeviceLaunch.isDeviceLaunch(old)) {
                 DebugPlugin.getDefault().getLaunchManager().removeLaunch(old);
             }
             target = null;

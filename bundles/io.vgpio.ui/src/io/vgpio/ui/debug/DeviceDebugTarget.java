@@ -135,7 +135,7 @@ public final class DeviceDebugTarget extends DebugElement implements IDebugTarge
 
     @Override
     public String getName() {
-        return "vGPIO device on " + device.socketPath();
+        return "vGPIO device on " + device.socketPath().getFileName();
     }
 
     @Override

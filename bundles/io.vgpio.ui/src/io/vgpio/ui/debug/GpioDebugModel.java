@@ -8,6 +8,11 @@ public final class GpioDebugModel {
     public static final String MARKER_TYPE = "io.vgpio.ui.gpioBreakpointMarker";
     /** The launch configuration type "QEMU Guest with vGPIO". */
     public static final String LAUNCH_TYPE = "io.vgpio.ui.guestLaunch";
+    /**
+     * The type of the launch that shows a device served without a launch configuration in the Debug view (it is
+     * not offered in the launch dialogs: the workbench makes these launches itself, see {@link DebugTargets}).
+     */
+    public static final String DEVICE_LAUNCH_TYPE = "io.vgpio.ui.deviceLaunch";
 
     private GpioDebugModel() {
     }

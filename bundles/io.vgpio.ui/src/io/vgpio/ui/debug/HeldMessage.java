@@ -32,7 +32,7 @@ public record HeldMessage(Event event, Breakpoint breakpoint, String text) {
                 ? device.log().get(BreakpointHit.of(hit).hitSeq()) : null;
         String text = event == null ? (halt.id() == Breakpoints.SUSPENDED_BY_USER ? "held by Suspend"
                 : "the hit event #" + halt.seq() + " is no longer in the log")
-                : "#" + event.seq() + " " + new EventFormat(device.config()).describe(event);
+                : "#" + event.seq() + " " + new EventFormat(device.config()).describe(event).replaceAll("\\s+", " ");
         return new HeldMessage(event, bp, text);
     }
 

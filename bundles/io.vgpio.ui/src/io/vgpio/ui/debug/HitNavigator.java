@@ -18,7 +18,7 @@ import org.eclipse.ui.PlatformUI;
  * waveform's cursor is put on it, and the status line says which breakpoint hit and why. Listens to the debug
  * platform's events (delivered on its dispatch thread) and does the work on the UI thread.
  */
-final class HitNavigator {
+public final class HitNavigator {
     private static volatile String lastStatus = "";
 
     private HitNavigator() {

@@ -7,7 +7,7 @@ import io.vgpio.core.fault.FaultSpec;
 /** The Faults view's cells of one rule: id, match, effect, hits, remaining, state. */
 final class FaultRows {
     static final String[] COLUMNS = {"Id", "Match", "Effect", "Hits", "Remaining", "State"};
-    static final int[] WIDTHS = {40, 260, 150, 60, 80, 80};
+    static final int[] WIDTHS = {40, 280, 150, 60, 100, 90};
 
     private FaultRows() {
     }
