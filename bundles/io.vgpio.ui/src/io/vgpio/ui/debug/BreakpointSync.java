@@ -40,6 +40,12 @@ final class BreakpointSync implements IBreakpointListener, BreakpointListener {
     /** The device's id of each installed breakpoint, and back; for the current device only. */
     private final Map<GpioBreakpoint, Integer> ids = new HashMap<>();
     private final Map<Integer, GpioBreakpoint> markers = new HashMap<>();
+    /**
+     * The enabled state last agreed between marker and device, by device id. The device's state is copied to the
+     * marker only when it differs from this (someone else changed it): a marker change whose notification is still
+     * on its way must not be overwritten by the device's older state.
+     */
+    private final Map<Integer, Boolean> agreed = new HashMap<>();
     private DeviceSession device;
 
     BreakpointSync() {
@@ -55,6 +61,7 @@ final class BreakpointSync implements IBreakpointListener, BreakpointListener {
         device = next;
         ids.clear();
         markers.clear();
+        agreed.clear();
         for (IBreakpoint b : manager.getBreakpoints(GpioDebugModel.MODEL_ID)) {
             if (b instanceof GpioBreakpoint g) {
                 if (isPersisted(g)) {
@@ -90,7 +97,9 @@ final class BreakpointSync implements IBreakpointListener, BreakpointListener {
             int id = device.breakpoints().add(spec);
             ids.put(b, id);
             markers.put(id, b);
-            if (!b.isEnabled()) {
+            boolean on = b.isEnabled();
+            agreed.put(id, on);
+            if (!on) {
                 device.breakpoints().setEnabled(id, false);
             }
         } catch (BreakpointSpecException e) {
@@ -130,6 +139,7 @@ final class BreakpointSync implements IBreakpointListener, BreakpointListener {
         Integer id = b instanceof GpioBreakpoint g ? ids.remove(g) : null;
         if (id != null) {
             markers.remove(id);
+            agreed.remove(id);
             if (device != null) {
                 device.breakpoints().remove(id);
             }
@@ -144,10 +154,9 @@ final class BreakpointSync implements IBreakpointListener, BreakpointListener {
         }
         try {
             boolean on = b.isEnabled();
-            for (Breakpoint now : device.breakpoints().list()) {
-                if (now.id() == id && now.enabled() != on) {
-                    device.breakpoints().setEnabled(id, on);
-                }
+            if (!Boolean.valueOf(on).equals(agreed.get(id))) {
+                agreed.put(id, on);
+                device.breakpoints().setEnabled(id, on);
             }
         } catch (CoreException e) {
             LOG.log(e.getStatus());
@@ -175,14 +184,19 @@ final class BreakpointSync implements IBreakpointListener, BreakpointListener {
                     g = GpioBreakpoint.create(b.spec(), b.enabled(), false);
                     ids.put(g, b.id());
                     markers.put(b.id(), g);
+                    agreed.put(b.id(), b.enabled());
                     manager.addBreakpoint(g);
                 }
-                g.mirrorEnabled(b.enabled());
+                if (!Boolean.valueOf(b.enabled()).equals(agreed.get(b.id()))) { // changed on the device's side
+                    agreed.put(b.id(), b.enabled());
+                    g.mirrorEnabled(b.enabled());
+                }
                 g.setHits(b.hits());
             }
             for (Map.Entry<Integer, GpioBreakpoint> e : gone.entrySet()) {
                 ids.remove(e.getValue());
                 markers.remove(e.getKey());
+                agreed.remove(e.getKey());
                 manager.removeBreakpoint(e.getValue(), true);
             }
         } catch (CoreException e) {
