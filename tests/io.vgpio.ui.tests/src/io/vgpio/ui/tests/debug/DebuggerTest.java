@@ -202,7 +202,7 @@ class DebuggerTest {
             waitFor("the Debug view shows the suspended target, its thread and the held message",
                     () -> texts(debugTree).contains(labels.getText(target)) && texts(debugTree).contains(frame));
             ViewTestSupport.drainAsync();
-            UiTest.screenshot(page.getWorkbenchWindow().getShell(), "debugger-suspended.png");
+            Screens.save(page.getWorkbenchWindow().getShell(), "debugger-suspended.png");
 
             assertTrue(thread.canStepOver());
             thread.stepOver();

@@ -70,7 +70,7 @@ class FaultsViewTest {
         ViewTestSupport.drainAsync();
         view.table().redraw();
         view.table().update();
-        UiTest.screenshot(page.getWorkbenchWindow().getShell(), "faults-view.png");
+        Screens.save(page.getWorkbenchWindow().getShell(), "faults-view.png");
 
         host.faults().setEnabled(id, false);
         waitFor("the row says disabled", () -> "disabled".equals(view.rows().get(0)[5]));
