@@ -6,6 +6,7 @@ import io.vgpio.core.breakpoint.BreakpointSpec;
 import io.vgpio.core.breakpoint.BreakpointSpecException;
 import io.vgpio.core.breakpoint.Breakpoints;
 import io.vgpio.session.DeviceSession;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,9 @@ import org.eclipse.debug.core.model.IBreakpoint;
  * saved marker installed, so breakpoints survive a device restart.
  *
  * <p>The device's listener is called under the chip's monitor: it only schedules {@link #mirror}, a job that reads
- * the device and writes markers on its own thread. Everything else runs under this object's lock.
+ * the device and writes markers on its own thread. The maps are guarded by this object's lock, which is never held
+ * while markers are written: the platform notifies breakpoint listeners while it holds the workspace's lock, so a
+ * marker write under this lock could deadlock with a notification waiting for it.
  */
 final class BreakpointSync implements IBreakpointListener, BreakpointListener {
     private static final ILog LOG = Platform.getLog(BreakpointSync.class);
@@ -54,33 +57,33 @@ final class BreakpointSync implements IBreakpointListener, BreakpointListener {
     }
 
     /** A new device serves (or none): install the saved breakpoints into it. */
-    synchronized void deviceChanged(DeviceSession next) {
-        if (device != null) {
-            device.breakpoints().removeListener(this);
-        }
-        device = next;
-        ids.clear();
-        markers.clear();
-        agreed.clear();
-        for (IBreakpoint b : manager.getBreakpoints(GpioDebugModel.MODEL_ID)) {
-            if (b instanceof GpioBreakpoint g) {
-                if (isPersisted(g)) {
-                    install(g);
-                } else {
-                    delete(g); // the device's own: it brings them back itself, and mirror() marks them again
+    void deviceChanged(DeviceSession next) {
+        List<GpioBreakpoint> stale = new ArrayList<>();
+        synchronized (this) {
+            if (device != null) {
+                device.breakpoints().removeListener(this);
+            }
+            device = next;
+            ids.clear();
+            markers.clear();
+            agreed.clear();
+            for (IBreakpoint b : manager.getBreakpoints(GpioDebugModel.MODEL_ID)) {
+                if (b instanceof GpioBreakpoint g) {
+                    if (isPersisted(g)) {
+                        install(g);
+                    } else {
+                        stale.add(g); // the device's own: it brings them back itself, and mirror() marks them again
+                    }
                 }
             }
+            if (next != null) {
+                next.breakpoints().addListener(this);
+            }
         }
+        stale.forEach(this::delete);
         if (next != null) {
-            next.breakpoints().addListener(this);
             mirror.schedule();
         }
-    }
-
-    /** The device's id of a breakpoint, or -1 when it is not installed. */
-    synchronized int deviceId(GpioBreakpoint b) {
-        Integer id = ids.get(b);
-        return id == null ? -1 : id;
     }
 
     /** The marker of a device breakpoint, or null. */
@@ -170,43 +173,76 @@ final class BreakpointSync implements IBreakpointListener, BreakpointListener {
         mirror.schedule(); // under the chip's monitor: the job reads the device later
     }
 
-    /** Copies the device's breakpoints onto the markers (on the job's thread). */
-    private synchronized IStatus mirror(IProgressMonitor monitor) {
-        if (device == null) {
+    /** Copies the device's breakpoints onto the markers (on the job's thread, writing markers outside the lock). */
+    private IStatus mirror(IProgressMonitor monitor) {
+        DeviceSession d;
+        Map<Integer, GpioBreakpoint> gone;
+        synchronized (this) {
+            d = device;
+            gone = new HashMap<>(markers);
+        }
+        if (d == null) {
             return Status.OK_STATUS;
         }
-        List<Breakpoint> now = device.breakpoints().list();
-        Map<Integer, GpioBreakpoint> gone = new HashMap<>(markers);
-        try {
-            for (Breakpoint b : now) {
-                GpioBreakpoint g = gone.remove(b.id());
+        for (Breakpoint b : d.breakpoints().list()) {
+            GpioBreakpoint g = gone.remove(b.id());
+            try {
                 if (g == null) {
                     g = GpioBreakpoint.create(b.spec(), b.enabled(), false);
-                    ids.put(g, b.id());
-                    markers.put(b.id(), g);
-                    agreed.put(b.id(), b.enabled());
+                    if (!adopt(d, b, g)) {
+                        g.delete(); // the device changed meanwhile
+                        continue;
+                    }
                     manager.addBreakpoint(g);
                 }
-                if (!Boolean.valueOf(b.enabled()).equals(agreed.get(b.id()))) { // changed on the device's side
-                    agreed.put(b.id(), b.enabled());
+                if (!g.getMarker().exists()) {
+                    continue; // removed from the view meanwhile: breakpointRemoved takes it out of the device
+                }
+                if (changedByDevice(d, b)) {
                     g.mirrorEnabled(b.enabled());
                 }
                 g.setHits(b.hits());
+            } catch (CoreException e) {
+                LOG.log(e.getStatus());
             }
-            for (Map.Entry<Integer, GpioBreakpoint> e : gone.entrySet()) {
-                ids.remove(e.getValue());
-                markers.remove(e.getKey());
-                agreed.remove(e.getKey());
-                manager.removeBreakpoint(e.getValue(), true);
+        }
+        for (Map.Entry<Integer, GpioBreakpoint> e : gone.entrySet()) {
+            if (forget(d, e.getKey())) {
+                delete(e.getValue());
             }
-        } catch (CoreException e) {
-            return e.getStatus();
         }
         return Status.OK_STATUS;
     }
 
-    /** Waits until the device's last change is on the markers (tests, and a view that must show it at once). */
-    void awaitMirrored() throws InterruptedException {
-        mirror.join();
+    /** Maps a marker made for a device breakpoint; false if the device changed meanwhile. */
+    private synchronized boolean adopt(DeviceSession d, Breakpoint b, GpioBreakpoint g) {
+        if (device != d || markers.containsKey(b.id())) {
+            return false;
+        }
+        ids.put(g, b.id());
+        markers.put(b.id(), g);
+        agreed.put(b.id(), b.enabled());
+        return true;
+    }
+
+    /** True when the device's enabled state differs from the agreed one: someone else changed it (now agreed). */
+    private synchronized boolean changedByDevice(DeviceSession d, Breakpoint b) {
+        Boolean was = agreed.get(b.id());
+        if (device != d || was == null || was == b.enabled()) {
+            return false;
+        }
+        agreed.put(b.id(), b.enabled());
+        return true;
+    }
+
+    /** Forgets a breakpoint the device no longer has; false if it was forgotten already. */
+    private synchronized boolean forget(DeviceSession d, int id) {
+        GpioBreakpoint g = device == d ? markers.remove(id) : null;
+        if (g == null) {
+            return false;
+        }
+        ids.remove(g);
+        agreed.remove(id);
+        return true;
     }
 }

@@ -4,7 +4,6 @@ import io.vgpio.core.breakpoint.Breakpoints;
 import io.vgpio.core.breakpoint.Halt;
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugException;
-import org.eclipse.debug.core.model.DebugElement;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IThread;
@@ -14,17 +13,12 @@ import org.eclipse.debug.core.model.IThread;
  * thread, and it releases exactly one waiting message ({@link Breakpoints#step}). While held it has one frame,
  * the message that was held ({@link HeldMessageFrame}); nothing else is pretended.
  */
-public final class DeviceThread extends DebugElement implements IThread {
+public final class DeviceThread extends StepOverOnly implements IThread {
     private final DeviceDebugTarget target;
 
     DeviceThread(DeviceDebugTarget target) {
         super(target);
         this.target = target;
-    }
-
-    @Override
-    public String getModelIdentifier() {
-        return GpioDebugModel.MODEL_ID;
     }
 
     @Override
@@ -89,27 +83,8 @@ public final class DeviceThread extends DebugElement implements IThread {
     }
 
     @Override
-    public boolean canStepInto() {
-        return false;
-    }
-
-    @Override
     public boolean canStepOver() {
         return isSuspended();
-    }
-
-    @Override
-    public boolean canStepReturn() {
-        return false;
-    }
-
-    @Override
-    public boolean isStepping() {
-        return false;
-    }
-
-    @Override
-    public void stepInto() {
     }
 
     /** Releases one waiting request or eventq completion; the device stays held. */
@@ -122,10 +97,6 @@ public final class DeviceThread extends DebugElement implements IThread {
             // resumed meanwhile: nothing to release
         }
         target.changed();
-    }
-
-    @Override
-    public void stepReturn() {
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.vgpio.ui.debug;
 
 import org.eclipse.debug.core.DebugException;
-import org.eclipse.debug.core.model.DebugElement;
 import org.eclipse.debug.core.model.IRegisterGroup;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IThread;
@@ -11,7 +10,7 @@ import org.eclipse.debug.core.model.IVariable;
  * The one frame of a held device: the message the breakpoint hit, e.g. {@code #1234 REQUEST SET_VALUE line 3 ...}.
  * It has no variables and no source: the schematic, waveform and traffic table show the state.
  */
-public final class HeldMessageFrame extends DebugElement implements IStackFrame {
+public final class HeldMessageFrame extends StepOverOnly implements IStackFrame {
     private final DeviceThread thread;
     private final HeldMessage message;
 
@@ -24,11 +23,6 @@ public final class HeldMessageFrame extends DebugElement implements IStackFrame 
     /** The held message. */
     public HeldMessage message() {
         return message;
-    }
-
-    @Override
-    public String getModelIdentifier() {
-        return GpioDebugModel.MODEL_ID;
     }
 
     @Override
@@ -89,36 +83,13 @@ public final class HeldMessageFrame extends DebugElement implements IStackFrame 
     // Stepping, suspending and terminating are the thread's.
 
     @Override
-    public boolean canStepInto() {
-        return false;
-    }
-
-    @Override
     public boolean canStepOver() {
         return thread.canStepOver();
     }
 
     @Override
-    public boolean canStepReturn() {
-        return false;
-    }
-
-    @Override
-    public boolean isStepping() {
-        return false;
-    }
-
-    @Override
-    public void stepInto() {
-    }
-
-    @Override
     public void stepOver() {
         thread.stepOver();
-    }
-
-    @Override
-    public void stepReturn() {
     }
 
     @Override

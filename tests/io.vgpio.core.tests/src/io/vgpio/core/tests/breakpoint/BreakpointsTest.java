@@ -69,16 +69,8 @@ class BreakpointsTest {
         }
     }
 
-    private static Chip chip() throws Exception {
-        return new Chip(DeviceConfig.builder().lines(4).build(), new EventLog(1024));
-    }
-
-    @Test
-    void pause_guest_stops_the_guest_once_and_continue_sends_cont_before_releasing() throws Exception {
-        Chip chip = chip();
-        Breakpoints b = new Breakpoints(chip);
-        b.attach(queues);
-        b.setGuestPause(new FakeGuest());
+    /** What the breakpoints' listener hears, in order: "halted ID", "resumed". */
+    private static List<String> listenTo(Breakpoints b) {
         List<String> heard = new ArrayList<>();
         b.addListener(new BreakpointListener() {
             @Override
@@ -91,6 +83,20 @@ class BreakpointsTest {
                 heard.add("resumed");
             }
         });
+        return heard;
+    }
+
+    private static Chip chip() throws Exception {
+        return new Chip(DeviceConfig.builder().lines(4).build(), new EventLog(1024));
+    }
+
+    @Test
+    void pause_guest_stops_the_guest_once_and_continue_sends_cont_before_releasing() throws Exception {
+        Chip chip = chip();
+        Breakpoints b = new Breakpoints(chip);
+        b.attach(queues);
+        b.setGuestPause(new FakeGuest());
+        List<String> heard = listenTo(b);
         int id = b.add(BreakpointSpec.parse("on=connect action=pause-guest"));
         chip.frontendChanged(true);
         chip.frontendChanged(false);
@@ -149,13 +155,7 @@ class BreakpointsTest {
         Breakpoints b = new Breakpoints(chip);
         b.attach(queues);
         b.setGuestPause(new FakeGuest());
-        List<String> heard = new ArrayList<>();
-        b.addListener(new BreakpointListener() {
-            @Override
-            public void halted(Halt halt) {
-                heard.add("halted " + halt.id());
-            }
-        });
+        List<String> heard = listenTo(b);
         chip.frontendChanged(true);
         long last = chip.log().nextSeq() - 1;
         Halt h = b.suspend(true);
@@ -169,5 +169,6 @@ class BreakpointsTest {
         assertNull(b.halted());
         assertEquals(List.of("stop", "hold", "releaseOne", "afterRelease", "cont", "releaseAll", "afterRelease"),
                 calls);
+        assertEquals(List.of("halted 0", "resumed"), heard);
     }
 }

@@ -17,7 +17,6 @@ import io.vgpio.core.payload.Request;
 import io.vgpio.driver.GpioDriver;
 import io.vgpio.session.DeviceSession;
 import io.vgpio.ui.DeviceService;
-import io.vgpio.ui.debug.BreakMenu;
 import io.vgpio.ui.debug.BreakpointFactory;
 import io.vgpio.ui.debug.DebugTargets;
 import io.vgpio.ui.debug.DeviceDebugTarget;
@@ -25,8 +24,6 @@ import io.vgpio.ui.debug.GpioBreakpoint;
 import io.vgpio.ui.debug.GpioDebugModel;
 import io.vgpio.ui.debug.GpioModelPresentation;
 import io.vgpio.ui.debug.HitNavigator;
-import io.vgpio.ui.schematic.SchematicView;
-import io.vgpio.ui.source.LiveSource;
 import io.vgpio.ui.tests.UiTest;
 import io.vgpio.ui.tests.traffic.ViewTestSupport;
 import io.vgpio.ui.traffic.TrafficView;
@@ -42,7 +39,6 @@ import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.IDebugEventSetListener;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IThread;
-import org.eclipse.gef.ContextMenuProvider;
 import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IContributionItem;
@@ -90,19 +86,10 @@ class DebuggerTest {
     void schematic_menu_breakpoint_is_mirrored_both_ways(@TempDir Path dir) throws Exception {
         DeviceSession host = UiTest.startDevice(dir);
         IWorkbenchPage page = ViewTestSupport.perspective();
-        SchematicView view = (SchematicView) page.showView(SchematicView.ID);
-        waitFor("the schematic shows the device", () -> view.chipPart() != null
-                && view.chipPart().diagram().source() instanceof LiveSource l && l.session() == host
-                && view.linePart(3).lineFigure().state() != null);
-        view.viewer().select(view.linePart(3));
-        MenuManager menu = new MenuManager();
-        ((ContextMenuProvider) view.viewer().getContextMenu()).buildContextMenu(menu);
-        MenuManager breakOn = (MenuManager) Arrays.stream(menu.getItems())
-                .filter(i -> i instanceof MenuManager m && BreakMenu.SUBMENU.equals(m.getMenuText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no Break on submenu"));
+        MenuManager breakOn = SchematicBreakMenu.of(page, host, 3);
         assertEquals(List.of("Interrupt", "SET_VALUE", "GET_VALUE", "Level change", "Any request"),
                 Arrays.stream(breakOn.getItems()).map(i -> action(i).getText().replace("&", "")).toList());
-        action(breakOn.getItems()[1]).run();
+        SchematicBreakMenu.entry(breakOn, "SET_VALUE").run();
 
         waitFor("one platform breakpoint", () -> markers().size() == 1);
         GpioBreakpoint b = markers().get(0);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vgpio.app.GpioDebugPerspective;
 import io.vgpio.ui.debug.GpioDebugModel;
 import io.vgpio.ui.debug.launch.GuestLaunchSettings;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfigurationType;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.ui.DebugUITools;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,15 @@ class GuestLaunchSettingsTest {
         GuestLaunchSettings s = new GuestLaunchSettings("", "", "loglevel=8", "-s -m '512M'", true, "", false);
         s.write(wc);
         assertEquals(s, GuestLaunchSettings.read(wc));
+    }
+
+    @Test
+    @DisplayName("A suspend keeps the GPIO Debug perspective: no prompt to switch to the platform's Debug perspective")
+    void launches_stay_in_the_gpio_debug_perspective() {
+        for (String id : new String[] {GpioDebugModel.LAUNCH_TYPE, GpioDebugModel.DEVICE_LAUNCH_TYPE}) {
+            ILaunchConfigurationType type = DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurationType(id);
+            assertEquals(GpioDebugPerspective.ID, DebugUITools.getLaunchPerspective(type, "debug"), id);
+        }
     }
 
     @Test

@@ -12,15 +12,12 @@ import io.vgpio.core.payload.Request;
 import io.vgpio.session.DeviceSession;
 import io.vgpio.ui.DeviceService;
 import io.vgpio.ui.console.DeviceConsoleView;
-import io.vgpio.ui.debug.BreakMenu;
 import io.vgpio.ui.debug.DeviceDebugTarget;
 import io.vgpio.ui.debug.GpioBreakpoint;
 import io.vgpio.ui.debug.GpioDebugModel;
 import io.vgpio.ui.debug.HitNavigator;
 import io.vgpio.ui.debug.launch.GuestLaunchSettings;
 import io.vgpio.ui.guest.GuestService;
-import io.vgpio.ui.schematic.SchematicView;
-import io.vgpio.ui.source.LiveSource;
 import io.vgpio.ui.tests.UiTest;
 import io.vgpio.ui.tests.traffic.ViewTestSupport;
 import io.vgpio.ui.traffic.TrafficView;
@@ -34,9 +31,6 @@ import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
-import org.eclipse.gef.ContextMenuProvider;
-import org.eclipse.jface.action.ActionContributionItem;
-import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.AfterEach;
@@ -111,17 +105,7 @@ class GuestLaunchTest {
 
     /** Right-click line LINE in the schematic, Break on ▸ SET_VALUE. */
     private GpioBreakpoint breakOnSetValueFromTheSchematic(IWorkbenchPage page, int line) throws Exception {
-        SchematicView view = (SchematicView) page.showView(SchematicView.ID);
-        UiTest.waitFor("the schematic shows the device", () -> view.chipPart() != null
-                && view.chipPart().diagram().source() instanceof LiveSource l && l.session() == device
-                && view.linePart(line).lineFigure().state() != null);
-        view.viewer().select(view.linePart(line));
-        MenuManager menu = new MenuManager();
-        ((ContextMenuProvider) view.viewer().getContextMenu()).buildContextMenu(menu);
-        MenuManager breakOn = (MenuManager) Arrays.stream(menu.getItems())
-                .filter(i -> i instanceof MenuManager m && BreakMenu.SUBMENU.equals(m.getMenuText())).findFirst()
-                .orElseThrow();
-        ((ActionContributionItem) breakOn.getItems()[1]).getAction().run(); // SET_VALUE
+        SchematicBreakMenu.entry(SchematicBreakMenu.of(page, device, line), "SET_VALUE").run();
         UiTest.waitFor("installed", () -> device.breakpoints().list().size() == 1);
         return (GpioBreakpoint) manager.getBreakpoints(GpioDebugModel.MODEL_ID)[0];
     }
