@@ -4,7 +4,7 @@
 #   releng/setup.sh workbench   the desktop libraries the workbench window needs (GTK 3)
 #   releng/setup.sh test        everything the test command needs: the above, Xvfb, gcc, and the test guest's
 #                               dependencies (QEMU 10 from bookworm-backports, Debian's 6.1 kernel triple,
-#                               busybox-static, gpiod; see releng/guest/install-deps.sh)
+#                               busybox-static, gpiod, i2c-tools; see releng/guest/install-deps.sh)
 #
 # Java (Temurin 25, or any JDK 21+ in JAVA_HOME) and Maven (the wrapper downloads it) are not installed here.
 # Runs apt through sudo when not root. Quiet and fast when everything is present.
@@ -34,8 +34,9 @@ if ((${#missing[@]})); then
   fi
   say "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -q >&2 || die "apt-get update failed"
-  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 ||
+  # DPkg::Lock::Timeout: wait for another apt or dpkg (unattended-upgrades, a parallel build) instead of failing.
+  "${sudo[@]}" apt-get update -q -o DPkg::Lock::Timeout=600 >&2 || die "apt-get update failed"
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}" >&2 ||
     die "apt-get install ${missing[*]} failed"
 fi
 

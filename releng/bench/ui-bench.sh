@@ -5,6 +5,7 @@
 #   - heap per event with 1,000,000 events in the log (target <= 200 bytes)
 #   - the waveform's frame (query + paint) over that whole log (target: median <= 50 ms)
 #   - the Traffic view catching up with a million new rows: time to its last row, longest UI-thread gap
+#   - the waveform with an I2C decoder lane over 1,000,000 events: the frame after a zoom and a pan (target 50 ms)
 # Usage: releng/bench/ui-bench.sh [RUNS]   (RUNS for the launch time, default 5; the other figures once)
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)

@@ -11,7 +11,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/common.sh"
-RECIPE=("$HERE/build-guest.sh" "$HERE/init" "$HERE/common.sh")
+RECIPE=("$HERE/build-guest.sh" "$HERE/init" "$HERE/common.sh" "$HERE/board/vgpio-board.c" "$HERE/board/keyev.c")
 MARKER=.complete
 ROOT_MODULES=(virtio_pci)           # plus gpio-virtio, built here
 # Optional module groups, loaded by /init only when asked for on the kernel
@@ -19,6 +19,17 @@ ROOT_MODULES=(virtio_pci)           # plus gpio-virtio, built here
 # order in /etc/vgpio/modules.<group>, closure resolved from modules.dep.
 GPIO_SIM_MODULES=(configfs gpio-sim)   # gpio-sim and irq_sim are built here
 NINEP_MODULES=(9pnet_virtio 9p)        # 9p client over virtio (netfs, fscache, 9pnet)
+# The board (vgpio.board=1, run-guest.sh --board): the drivers that sit on
+# the board's named lines, then board/vgpio-board.ko, which instantiates them.
+# In load order: a driver must be there before the board adds its device (no
+# modules.dep link between them), ledtrig-heartbeat before the LED names it,
+# evdev and i2c-dev before the input device and the adapter appear. lm75 and
+# at24 come after the board, which stops lm75's detect() from probing the bus
+# and binding by itself: they wait for a test to create their clients.
+BOARD_MODULES=(ledtrig-heartbeat leds-gpio evdev gpio_keys i2c-dev i2c-algo-bit
+               i2c-gpio vgpio-board lm75 at24)
+# i2c-tools' programs (they replace busybox's applets of the same names).
+I2C_TOOLS=(i2cdetect i2cget i2cset i2cdump i2ctransfer)
 # glibc libraries a JDK shared from the host over 9p needs besides libc and
 # the loader (which the gpiod tools already bring): libjvm links libm, libdl,
 # libpthread, librt; libz for distribution JDKs that do not bundle zlib.
@@ -45,7 +56,7 @@ SRC_TAR=/usr/src/linux-source-$KSERIES.tar.xz
 for f in "$HEADERS/Makefile" "$SRC_TAR" /bin/busybox; do
   [ -e "$f" ] || die "$f missing: run $HERE/install-deps.sh"
 done
-for t in "${GPIOD_TOOLS[@]}"; do
+for t in "${GPIOD_TOOLS[@]}" "${I2C_TOOLS[@]}"; do
   command -v "$t" >/dev/null || die "$t missing: run $HERE/install-deps.sh"
 done
 
@@ -54,7 +65,7 @@ versions() {
   echo "linux-headers-$ABI $(pkg_version "linux-headers-$ABI")"
   echo "linux-source-$KSERIES $(pkg_version "linux-source-$KSERIES")"
   local p
-  for p in busybox-static gpiod libgpiod2 libc6 zlib1g; do echo "$p $(pkg_version "$p")"; done
+  for p in busybox-static gpiod libgpiod2 libc6 zlib1g i2c-tools libi2c0 gcc; do echo "$p $(pkg_version "$p")"; done
 }
 VERSIONS=$(versions)
 RECIPE_HASH=$(cat "${RECIPE[@]}" | sha256sum | cut -c1-16)
@@ -102,14 +113,19 @@ MODDIR="$KX/lib/modules/$ABI"
 #   irq_sim.ko      kernel/irq/irq_sim.c, which gpio-sim needs for its
 #                   interrupts: CONFIG_IRQ_SIM is a bool, not built in, and
 #                   the file was never meant to be a module (see the patch)
-OOT_MODULES=(gpio-virtio irq_sim gpio-sim)
+#   i2c-gpio.ko     drivers/i2c/busses/i2c-gpio.c (CONFIG_I2C_GPIO is not set;
+#                   its fault injector is off in this config, so no patch)
+#   vgpio-board.ko  our own board file, board/vgpio-board.c
+OOT_MODULES=(gpio-virtio irq_sim gpio-sim i2c-gpio vgpio-board)
 log "building ${OOT_MODULES[*]} against $HEADERS"
-tar -xJf "$SRC_TAR" --occurrence=1 -C "$MOD" --strip-components=3 \
+tar -xJf "$SRC_TAR" --occurrence=1 -C "$MOD" --transform="s,^.*/,," \
   "linux-source-$KSERIES/drivers/gpio/gpio-virtio.c" \
   "linux-source-$KSERIES/drivers/gpio/gpio-sim.c" \
   "linux-source-$KSERIES/drivers/gpio/gpiolib.h" \
-  "linux-source-$KSERIES/kernel/irq/irq_sim.c"
-for f in gpio-virtio.c gpio-sim.c gpiolib.h irq_sim.c; do
+  "linux-source-$KSERIES/kernel/irq/irq_sim.c" \
+  "linux-source-$KSERIES/drivers/i2c/busses/i2c-gpio.c"
+cp "$HERE/board/vgpio-board.c" "$MOD/"
+for f in gpio-virtio.c gpio-sim.c gpiolib.h irq_sim.c i2c-gpio.c; do
   [ -f "$MOD/$f" ] || die "$f not found in $SRC_TAR"
 done
 # The irq_sim patch, two changes, both checked:
@@ -176,6 +192,7 @@ group_order() {
 group_order "${ROOT_MODULES[@]}" gpio-virtio;  order_core=("${order[@]}")
 group_order "${GPIO_SIM_MODULES[@]}";         order_gpio_sim=("${order[@]}")
 group_order "${NINEP_MODULES[@]}";            order_9p=("${order[@]}")
+group_order "${BOARD_MODULES[@]}";            order_board=("${order[@]}")
 
 # ---- stage the initramfs -------------------------------------------------------
 log "staging initramfs"
@@ -194,13 +211,27 @@ copy_lib() {  # copy a shared object to the path the loader asked for
   mkdir -p "$STAGE$(dirname "$want")"
   cp -L "$want" "$STAGE$want"
 }
+copy_libs_of() {  # every shared object the program $1 loads
+  ldd "$1" | awk '/=> \// {print $3} /^[ \t]*\// {print $1}' | while read -r lib; do
+    copy_lib "$lib"
+  done
+}
 for t in "${GPIOD_TOOLS[@]}"; do
   bin=$(command -v "$t")
   install -m 755 "$(readlink -f "$bin")" "$STAGE/usr/bin/$t"
-  ldd "$bin" | awk '/=> \// {print $3} /^[ \t]*\// {print $1}' | while read -r lib; do
-    copy_lib "$lib"
-  done
+  copy_libs_of "$bin"
 done
+
+for t in "${I2C_TOOLS[@]}"; do
+  bin=$(command -v "$t")
+  rm -f "$STAGE/usr/sbin/$t"   # busybox's applet link: replace it, never write through it
+  install -m 755 "$(readlink -f "$bin")" "$STAGE/usr/sbin/$t"
+  copy_libs_of "$bin"
+done
+# keyev, our key event printer (board/keyev.c), against the glibc staged above.
+gcc -O2 -Wall -Wextra -Werror -o "$STAGE/usr/bin/keyev" "$HERE/board/keyev.c" ||
+  die "board/keyev.c does not compile"
+copy_libs_of "$STAGE/usr/bin/keyev"
 
 for lib in "${JDK_LIBS[@]}"; do
   f=/lib/x86_64-linux-gnu/$lib
@@ -237,12 +268,15 @@ stage_modules() {  # $1: list file; the rest: modules.dep paths in load order
 stage_modules "$STAGE/etc/vgpio/modules" "${order_core[@]}"
 stage_modules "$STAGE/etc/vgpio/modules.gpio-sim" "${order_gpio_sim[@]}"
 stage_modules "$STAGE/etc/vgpio/modules.9p" "${order_9p[@]}"
+stage_modules "$STAGE/etc/vgpio/modules.board" "${order_board[@]}"
 { echo "$VERSIONS"; echo "recipe $RECIPE_HASH"; echo "key $KEY"; } > "$STAGE/etc/vgpio/versions"
 
 # Sanity: the dynamic tools must run against exactly the staged files.
 if [ "$(id -u)" = 0 ]; then
   chroot "$STAGE" /usr/bin/gpiodetect >/dev/null ||
     die "gpiodetect does not start inside the staged tree (missing library?)"
+  chroot "$STAGE" /usr/sbin/i2cdetect -V >/dev/null 2>&1 ||
+    die "i2cdetect does not start inside the staged tree (missing library?)"
 fi
 
 log "packing initrd.img"
@@ -255,6 +289,7 @@ log "packing initrd.img"
   echo "modules (load order):"; sed 's/^/  /' "$STAGE/etc/vgpio/modules"
   echo "modules with vgpio.gpiosim=1:"; sed 's/^/  /' "$STAGE/etc/vgpio/modules.gpio-sim"
   echo "modules with vgpio.share=...:"; sed 's/^/  /' "$STAGE/etc/vgpio/modules.9p"
+  echo "modules with vgpio.board=1:"; sed 's/^/  /' "$STAGE/etc/vgpio/modules.board"
   echo "initrd.img $(stat -c %s "$RES/initrd.img") bytes, vmlinuz $(stat -c %s "$RES/vmlinuz") bytes"
   echo "built $(date -u +%Y-%m-%dT%H:%M:%SZ) in $(( $(date +%s) - START ))s"
 } > "$RES/manifest.txt"

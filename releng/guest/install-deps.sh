@@ -6,7 +6,8 @@
 #     linux-headers-<abi>-amd64 installed, linux-image-<abi>-amd64 only
 #     downloaded into the cache (it is extracted by build-guest.sh, never
 #     installed as the host's kernel),
-#   - build tools for an out-of-tree kbuild (M=), busybox-static, gpiod.
+#   - build tools for an out-of-tree kbuild (M=), busybox-static, gpiod,
+#     i2c-tools (copied into the guest for the board's I2C bus).
 # Idempotent: when everything is present it calls neither apt nor the network.
 # Usage: install-deps.sh [--check]   (--check: report, exit 1 if anything is missing)
 set -euo pipefail
@@ -16,7 +17,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SOURCES=/etc/apt/sources.list.d/debian.sources
 BPO_FILE=/etc/apt/sources.list.d/vgpio-backports.sources
 HOST_PKGS=(busybox-static gpiod libgpiod2 cpio gzip xz-utils zstd gcc make bc
-           flex bison libelf-dev kmod binutils libc-bin)
+           flex bison libelf-dev kmod binutils libc-bin i2c-tools libi2c0)
 
 log() { echo "install-deps: $*" >&2; }
 die() { echo "install-deps: ERROR: $*" >&2; exit 1; }
@@ -35,7 +36,10 @@ if [ "$(id -u)" -ne 0 ]; then
   SUDO=(sudo)
 fi
 export DEBIAN_FRONTEND=noninteractive
-APT_OPTS=(-y -q --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+# Wait for another apt or dpkg (unattended-upgrades, a second build on a shared machine) instead of failing at once.
+LOCK_WAIT=(-o DPkg::Lock::Timeout=600)
+APT_OPTS=(-y -q --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold
+          "${LOCK_WAIT[@]}")
 
 # ---- helpers ---------------------------------------------------------------
 codename() { . /etc/os-release; echo "${VERSION_CODENAME:?}"; }
@@ -113,7 +117,7 @@ if [ $need_bpo = 1 ]; then
 fi
 
 log "apt-get update"
-"${SUDO[@]}" apt-get update -q >&2 || die "apt-get update failed"
+"${SUDO[@]}" apt-get update -q "${LOCK_WAIT[@]}" >&2 || die "apt-get update failed"
 
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing: ${missing[*]}"

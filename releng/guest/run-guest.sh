@@ -44,6 +44,10 @@ Options:
   --gpio-sim         load configfs, irq_sim and gpio-sim at boot (configfs
                      mounted on /sys/kernel/config): the script makes chips
                      under /sys/kernel/config/gpio-sim/.
+  --board            load the test board once the gpiochip is there: leds-gpio
+                     (heartbeat) on the line named LED, gpio-keys (KEY_ENTER)
+                     on BUTTON, i2c-gpio (bus 0, /dev/i2c-0) on SDA/SCL, and
+                     the lm75/at24 drivers; the device must name its lines so.
   --kvm              use KVM if /dev/kvm works (probed), else fall back to
                      TCG. Default: TCG.
   --qemu BINARY      QEMU binary (default: qemu-system-x86_64; QEMU 10 is
@@ -71,7 +75,7 @@ die() { echo "run-guest: ERROR: $*" >&2; exit 2; }
 
 SOCKET="" NO_DEVICE=0 SCRIPT="" CONSOLE="" KERNEL="" INITRD="" MEM=256M
 USE_KVM=0 QEMU="" TIMEOUT=120 APPEND="" EXTRA_QEMU=() NO_REBOOT=(-no-reboot)
-SMP=1 SHARES=() GPIO_SIM=0 SHELL_AFTER=0 RAW_CONSOLE=0
+SMP=1 SHARES=() GPIO_SIM=0 SHELL_AFTER=0 RAW_CONSOLE=0 BOARD=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --socket)    SOCKET=${2:?--socket needs a path}; shift 2 ;;
@@ -86,6 +90,7 @@ while [ $# -gt 0 ]; do
     --smp)       SMP=${2:?--smp needs a number}; shift 2 ;;
     --share)     SHARES+=("${2:?--share needs HOSTDIR[:TAG]}"); shift 2 ;;
     --gpio-sim)  GPIO_SIM=1; shift ;;
+    --board)     BOARD=1; shift ;;
     --kvm)       USE_KVM=1; shift ;;
     --qemu)      QEMU=${2:?--qemu needs a binary}; shift 2 ;;
     --timeout)   TIMEOUT=${2:?--timeout needs seconds}; shift 2 ;;
@@ -137,6 +142,7 @@ for spec in "${SHARES[@]}"; do
 done
 GUEST_KNOBS=""
 [ "$GPIO_SIM" = 0 ] || GUEST_KNOBS+=" vgpio.gpiosim=1"
+[ "$BOARD" = 0 ] || GUEST_KNOBS+=" vgpio.board=1"
 [ "$SHELL_AFTER" = 0 ] || GUEST_KNOBS+=" vgpio.shell=1"
 if [ ${#SHARE_LIST[@]} -gt 0 ]; then
   # A parent is mounted before anything inside it: sort by path.

@@ -21,6 +21,8 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
     public static final String DEBUG = "org.eclipse.debug.ui.DebugView";
     public static final String BREAKPOINTS = "org.eclipse.debug.ui.BreakpointView";
     public static final String FAULTS = "io.vgpio.ui.faults";
+    /** The decoders' transactions: beside the stimulus, so that it shows next to the waveform it links with. */
+    public static final String DECODED = "io.vgpio.ui.decoded";
     /** Help > Getting Started opens its cheat sheets here, beside the views each step points at. */
     public static final String CHEAT_SHEETS = "org.eclipse.ui.cheatsheets.views.CheatSheetView";
 
@@ -34,6 +36,7 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
         right.addView(IPageLayout.ID_PROP_SHEET);
         right.addView(DEBUG);
         right.addPlaceholder(CHEAT_SHEETS);
+        right.addPlaceholder(DECODED);
         // Half and half: at 1024x700 the schematic's fitted chip and legend need about half the height at a readable
         // zoom (SchematicSizeTest), and the waveform scrolls its lanes in the other half.
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.50f, SCHEMATIC);
@@ -43,8 +46,8 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
         bottom.addView(HARDWARE);
         bottom.addView(BREAKPOINTS);
         bottom.addView(FAULTS);
-        for (String id : new String[] {SCHEMATIC, WAVEFORM, TRAFFIC, STIMULUS, CONSOLE, HARDWARE, DEBUG, BREAKPOINTS,
-                FAULTS, IPageLayout.ID_PROP_SHEET}) {
+        for (String id : new String[] {SCHEMATIC, WAVEFORM, TRAFFIC, STIMULUS, CONSOLE, HARDWARE, DECODED, DEBUG,
+                BREAKPOINTS, FAULTS, IPageLayout.ID_PROP_SHEET}) {
             layout.addShowViewShortcut(id);
         }
     }

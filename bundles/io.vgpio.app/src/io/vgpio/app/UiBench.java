@@ -20,7 +20,9 @@ import org.eclipse.ui.PlatformUI;
  * The workbench's benchmarks, run inside the real product when started with -Dvgpio.uibench=true
  * (releng/bench/ui-bench.sh): time from JVM start to a usable window; the UI thread's longest frame gap while
  * 100,000 events a second stream into the device's log with every view open; heap per event with 1,000,000 events
- * in the log; the waveform's frame over that whole log; the Traffic view catching up with a million new rows. Prints one line per figure, then closes the workbench.
+ * in the log; the waveform's frame over that whole log; the Traffic view catching up with a million new rows; the
+ * waveform's frame with an I2C decoder lane over a million events ({@link DecoderBench}). Prints one line per
+ * figure, then closes the workbench.
  */
 final class UiBench {
     static final String PROPERTY = "vgpio.uibench";
@@ -60,6 +62,7 @@ final class UiBench {
             heapPerEvent(host);
             waveformFrame(display);
             trafficCatchUp(display, host);
+            DecoderBench.run(display, host);
         } catch (Exception e) {
             print("benchmark failed: %s", e);
         } finally {

@@ -11,7 +11,9 @@ public enum Cause {
     /** A physical line bound through the GPIO character device. */
     HARDWARE(3),
     /** A fault rule: a glitch pulse or a line forced to the level it is stuck at (issue 13). */
-    FAULT(4);
+    FAULT(4),
+    /** A simulated part on the line's net (issue 14): a button, a clock, an I2C device answering the bus. */
+    PART(5);
 
     private static final Cause[] BY_WIRE = WireNumbers.index(values(), Cause::wire);
     private final int wire;

@@ -60,7 +60,16 @@ public final class Chip {
         void outputChanged(int line, Direction direction, int value);
     }
 
+    /**
+     * Hears every change of the level the guest reads, whatever its cause (the simulated parts watch lines through
+     * it). Called under the chip's monitor, right after the LEVEL event is logged; keep it short.
+     */
+    public interface LevelListener {
+        void levelChanged(int line, int level, Cause cause);
+    }
+
     private final List<OutputListener> outputListeners = new CopyOnWriteArrayList<>();
+    private final List<LevelListener> levelListeners = new CopyOnWriteArrayList<>();
     private final DeviceConfig config;
     private final EventLog log;
     /** Whether a frontend is connected, as the last CONNECTION event says. */
@@ -142,6 +151,10 @@ public final class Chip {
 
     public void removeOutputListener(OutputListener l) {
         outputListeners.remove(l);
+    }
+
+    public void addLevelListener(LevelListener l) {
+        levelListeners.add(l);
     }
 
     private void outputChanged(int line) {
@@ -270,6 +283,17 @@ public final class Chip {
     public void setInput(int line, int level, Cause cause, long whenNanos) {
         synchronized (this) {
             applyInput(line, level, cause, whenNanos);
+        }
+        afterUnlock();
+    }
+
+    /**
+     * Runs a change of several lines under the chip's monitor, as one step (the nets of simulated parts resolve
+     * and apply their levels this way), then lets the sink wake the driver once the monitor is released.
+     */
+    public void runLocked(Runnable change) {
+        synchronized (this) {
+            change.run();
         }
         afterUnlock();
     }
@@ -414,6 +438,9 @@ public final class Chip {
         if (level != lastLevel[line]) {
             lastLevel[line] = level;
             log.append(whenNanos, line, new Level(level, cause));
+            for (LevelListener l : levelListeners) {
+                l.levelChanged(line, level, cause);
+            }
         }
     }
 }

@@ -24,7 +24,7 @@ final class ConfigFile {
             int eq = line.indexOf('=');
             if (eq < 0) {
                 throw new ConfigException(where + ": expected 'key = value' but found '" + line
-                        + "'; keys are lines, irq, names, name.N, bind.N, fault.N and break.N.");
+                        + "'; keys are lines, irq, names, name.N, bind.N, fault.N, break.N and part.NAME.");
             }
             String key = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
@@ -73,9 +73,11 @@ final class ConfigFile {
                         b.fault(Integer.parseInt(num), value);
                     } else if (key.startsWith("break.")) {
                         b.breakpoint(BreakpointKeys.number(key, where), BreakpointKeys.spec(key, value, where));
+                    } else if (key.startsWith("part.")) {
+                        b.part(key.substring(5), value); // checked with the lines, once all keys are read
                     } else {
                         throw new ConfigException(where + ": unknown key '" + key
-                                + "'; known keys are lines, irq, names, name.N, bind.N, fault.N and break.N.");
+                                + "'; known keys are lines, irq, names, name.N, bind.N, fault.N, break.N and part.NAME.");
                     }
                 }
             }

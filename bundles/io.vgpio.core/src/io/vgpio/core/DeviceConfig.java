@@ -5,6 +5,8 @@ import io.vgpio.core.breakpoint.BreakpointSpec;
 import io.vgpio.core.fault.FaultSpec;
 import io.vgpio.core.fault.FaultSpecException;
 import io.vgpio.core.fault.FaultSpecParser;
+import io.vgpio.core.parts.PartSettings;
+import io.vgpio.core.parts.PartSpecs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,7 +34,8 @@ import java.util.TreeMap;
  * {@code bind.N} binds line N to a physical line of a Linux GPIO chip; see {@link LineBinding} for the form.
  * {@code fault.N = SPEC} installs a fault rule when the device starts, in the grammar of the control socket's
  * {@code fault add} ({@link FaultSpecParser}); rules are added in the order of N. {@code break.N = SPEC} is a
- * breakpoint installed when the device starts, in the order of N ({@link BreakpointSpec}).
+ * breakpoint installed when the device starts, in the order of N ({@link BreakpointSpec}). {@code part.NAME = TYPE
+ * key=value ...} attaches a simulated part (issue 14, {@link PartSpecs}), in the order of the file.
  */
 public final class DeviceConfig {
     public static final int DEFAULT_LINES = 8;
@@ -43,21 +46,24 @@ public final class DeviceConfig {
     private final SortedMap<Integer, LineBinding> bindings;
     private final SortedMap<Integer, FaultSpec> faults;
     private final SortedMap<Integer, BreakpointSpec> breakpoints;
+    private final Map<String, PartSettings> parts;
 
     private DeviceConfig(int lines, String[] names, boolean irq, SortedMap<Integer, LineBinding> bindings,
-            SortedMap<Integer, FaultSpec> faults, SortedMap<Integer, BreakpointSpec> breakpoints) {
+            SortedMap<Integer, FaultSpec> faults, SortedMap<Integer, BreakpointSpec> breakpoints,
+            Map<String, PartSettings> parts) {
         this.lines = lines;
         this.names = names;
         this.irq = irq;
         this.bindings = Collections.unmodifiableSortedMap(bindings);
         this.faults = Collections.unmodifiableSortedMap(faults);
         this.breakpoints = Collections.unmodifiableSortedMap(breakpoints);
+        this.parts = Collections.unmodifiableMap(parts);
     }
 
     /** Eight unnamed lines with interrupts. */
     public static DeviceConfig defaults() {
         return new DeviceConfig(DEFAULT_LINES, emptyNames(DEFAULT_LINES), true, new TreeMap<>(), new TreeMap<>(),
-                new TreeMap<>());
+                new TreeMap<>(), Map.of());
     }
 
     private static String[] emptyNames(int n) {
@@ -92,6 +98,19 @@ public final class DeviceConfig {
     /** The fault rules to install when the device starts ({@code fault.N}), by N. */
     public SortedMap<Integer, FaultSpec> faults() {
         return faults;
+    }
+
+    /** The simulated parts to attach when the device starts ({@code part.NAME}), in the file's order. */
+    public Map<String, PartSettings> parts() {
+        return parts;
+    }
+
+    /**
+     * This configuration without its parts: what a trace's header keeps, so that a reader from before parts reads
+     * it and a replay's device does not run the parts again on top of their recorded level changes.
+     */
+    public DeviceConfig withoutParts() {
+        return parts.isEmpty() ? this : new DeviceConfig(lines, names, irq, bindings, faults, breakpoints, Map.of());
     }
 
     /** The binding of a line, or null. */
@@ -174,6 +193,7 @@ public final class DeviceConfig {
         b.bindings.putAll(bindings);
         faults.forEach((n, f) -> b.faults.put(n, new Builder.RawFault(f.text(), "configuration")));
         b.breakpoints.putAll(breakpoints);
+        parts.forEach((n, p) -> b.part(n, p.text()));
         return b;
     }
 
@@ -189,6 +209,7 @@ public final class DeviceConfig {
         private final SortedMap<Integer, LineBinding> bindings = new TreeMap<>();
         private final SortedMap<Integer, RawFault> faults = new TreeMap<>();
         private final SortedMap<Integer, BreakpointSpec> breakpoints = new TreeMap<>();
+        private final ConfigParts parts = new ConfigParts();
         private String origin = "configuration";
 
         /** A fault spec as written; checked against the lines once they are known. */
@@ -301,6 +322,18 @@ public final class DeviceConfig {
             return this;
         }
 
+        /** The directory a part's relative {@code file=} is in: the configuration file's. */
+        public Builder partsDir(Path dir) {
+            parts.dir(dir);
+            return this;
+        }
+
+        /** Sets part {@code part.name} (replacing one given before), checked by {@link #build()}. */
+        public Builder part(String name, String spec) {
+            parts.put(name, spec, origin);
+            return this;
+        }
+
         public DeviceConfig build() throws ConfigException {
             String[] n = emptyNames(lines);
             Map<String, Integer> seen = new HashMap<>();
@@ -333,7 +366,7 @@ public final class DeviceConfig {
                 }
             }
             DeviceConfig withoutFaults = new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), new TreeMap<>(),
-                    new TreeMap<>(breakpoints));
+                    new TreeMap<>(breakpoints), Map.of());
             BreakpointKeys.checkLines(withoutFaults, origin);
             SortedMap<Integer, FaultSpec> specs = new TreeMap<>();
             for (Map.Entry<Integer, RawFault> f : faults.entrySet()) {
@@ -344,7 +377,8 @@ public final class DeviceConfig {
                             + ".");
                 }
             }
-            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), specs, new TreeMap<>(breakpoints));
+            return new DeviceConfig(lines, n, irq, new TreeMap<>(bindings), specs, new TreeMap<>(breakpoints),
+                    parts.check(withoutFaults));
         }
     }
 
@@ -358,7 +392,8 @@ public final class DeviceConfig {
      * file, the line and the fix; a byte that is not UTF-8 is one of them.
      */
     public static Builder parse(Path file) throws ConfigException {
-        return parse(ConfigText.readLines(file), file.toString());
+        return parse(ConfigText.readLines(file), file.toString())
+                .partsDir(file.toAbsolutePath().getParent());
     }
 
     /** Parses configuration text into a builder (so command-line options can still override it). */
@@ -383,6 +418,7 @@ public final class DeviceConfig {
         faults.forEach((n, f) -> s.append("fault.").append(n).append(" = ").append(f.text()).append('\n'));
         breakpoints.forEach((n, spec) -> s.append("break.").append(n).append(" = ").append(spec.format())
                 .append('\n'));
+        parts.forEach((n, p) -> s.append("part.").append(n).append(" = ").append(p.text()).append('\n'));
         return s.toString();
     }
 
@@ -390,7 +426,7 @@ public final class DeviceConfig {
     public boolean equals(Object o) {
         return o instanceof DeviceConfig c && c.lines == lines && c.irq == irq && Arrays.equals(c.names, names)
                 && c.bindings.equals(bindings) && c.faults.equals(faults)
-                && c.breakpoints.equals(breakpoints);
+                && c.breakpoints.equals(breakpoints) && PartSpecs.texts(c.parts).equals(PartSpecs.texts(parts));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.vgpio.core;
 
+import io.vgpio.core.parts.PartAction;
 import io.vgpio.core.payload.BreakpointHit;
 import io.vgpio.core.payload.BufferInvalid;
 import io.vgpio.core.payload.ChainRejected;
@@ -8,23 +9,48 @@ import io.vgpio.core.payload.DirectionChange;
 import io.vgpio.core.payload.EdgeLatched;
 import io.vgpio.core.payload.EventBuffer;
 import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.payload.Contention;
 import io.vgpio.core.payload.Fault;
 import io.vgpio.core.payload.Features;
 import io.vgpio.core.payload.HwEdge;
 import io.vgpio.core.payload.Interrupt;
 import io.vgpio.core.payload.IrqTypeChange;
 import io.vgpio.core.payload.Level;
+import io.vgpio.core.payload.PartEvent;
 import io.vgpio.core.payload.Request;
 import io.vgpio.core.payload.Response;
 import io.vgpio.core.payload.RuleViolation;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /** Turns events into one line of text each, for logs, consoles and tooltips. */
 public final class EventFormat {
     private final DeviceConfig config;
+    /** A part's name by its id, or null when not known (a trace read without its parts' NAME events). */
+    private final IntFunction<String> partNames;
 
     public EventFormat(DeviceConfig config) {
+        this(config, id -> null);
+    }
+
+    private EventFormat(DeviceConfig config, IntFunction<String> partNames) {
         this.config = config;
+        this.partNames = partNames;
+    }
+
+    /** The same format naming parts: {@code part btn (#1)} rather than {@code part #1}. */
+    public EventFormat withPartNames(IntFunction<String> names) {
+        return new EventFormat(config, names);
+    }
+
+    /** A part by id: its name and id, or the id alone. */
+    public String partLabel(long id) {
+        String name = id >= 0 && id <= Integer.MAX_VALUE ? partNames.apply((int) id) : null;
+        return name == null ? "#" + id : name + " (#" + id + ")";
+    }
+
+    private String driverLabel(long driver) {
+        return driver == Contention.GUEST ? "the guest" : "part " + partLabel(driver - 1);
     }
 
     /** "line 3 (BUTTON)" or "line 3". */
@@ -73,6 +99,10 @@ public final class EventFormat {
                     + (line >= 0 ? " on " + lineLabel(line) : "");
             case Fault f -> "FAULT    rule " + f.ruleId() + " injected "
                     + (f.effect() != null ? f.effect().word() : "?") + (line < 0 ? "" : " on " + lineLabel(line));
+            case PartEvent p -> "part     " + partLabel(p.partId()) + " " + PartAction.describe(p.action(), p.value())
+                    + (line < 0 ? "" : " on " + lineLabel(line));
+            case Contention c -> "CONTENTION on " + lineLabel(line) + ": " + driverLabel(c.highDriver())
+                    + " drives 1, " + driverLabel(c.lowDriver()) + " drives 0";
         };
     }
 

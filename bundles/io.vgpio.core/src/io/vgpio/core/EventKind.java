@@ -49,7 +49,18 @@ public enum EventKind {
      * io.vgpio.core.fault.FaultEffect.Kind#wire()}; the line is the one the fault concerns (-1 for a request with
      * none).
      */
-    FAULT(15);
+    FAULT(15),
+    /**
+     * A simulated part acted or changed state (issue 14). a = {@link io.vgpio.core.parts.PartAction#wire()} &lt;&lt; 32
+     * | the part's id; b = the action's value. The line is the part's pin concerned (-1 for none). A part's name
+     * follows its ADDED event in NAME events, so a log or a trace names its parts with no header of its own.
+     */
+    PART_EVENT(16),
+    /**
+     * Two strong drivers of a net disagree (issue 14). a = the id + 1 of the part driving high (0: the guest);
+     * b = the id + 1 of the part driving low (0: the guest). The LEVEL event that follows gives the resolved level.
+     */
+    CONTENTION(17);
 
     private static final EventKind[] ALL = values();
     private static final EventKind[] BY_WIRE = WireNumbers.index(ALL, EventKind::wire);

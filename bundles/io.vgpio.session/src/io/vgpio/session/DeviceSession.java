@@ -12,6 +12,9 @@ import io.vgpio.core.qmp.QmpClient;
 import io.vgpio.core.control.ControlServer;
 import io.vgpio.core.fault.FaultCommands;
 import io.vgpio.core.fault.FaultRules;
+import io.vgpio.core.parts.PartCommands;
+import io.vgpio.core.parts.PartException;
+import io.vgpio.core.parts.Parts;
 import io.vgpio.core.sockets.SocketDirectory;
 import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.gpiocdev.bind.BindingStatus;
@@ -50,6 +53,7 @@ public final class DeviceSession implements AutoCloseable {
     private final HardwareBindings bindings;
     private final Recordings recordings;
     private final FaultRules faults;
+    private final Parts parts;
     private final Breakpoints breakpoints;
     /** QEMU's QMP, for pause-guest breakpoints; null until {@link #connectQmp}. */
     private volatile QmpClient qmp;
@@ -76,13 +80,28 @@ public final class DeviceSession implements AutoCloseable {
                 : new ControlServer(controlPath, stimulus, () -> backend.connected() ? "attached" : "none");
         this.bindings = new HardwareBindings(chip);
         this.recordings = new Recordings(config, log, this::state);
+        this.parts = attachParts(config, chip);
         if (control != null) {
+            PartCommands.addTo(control, parts);
             bindings.addControlCommands(control);
             recordings.addControlCommands(control);
             FaultCommands.addTo(control, faults);
             new BreakpointCommands(breakpoints).addTo(control);
             control.addInfo("qmp", () -> qmp != null && qmp.connected() ? "connected" : "none");
         }
+    }
+
+    /** The configuration's parts (issue 14), in the file's order; each was checked when the file was read. */
+    private static Parts attachParts(DeviceConfig config, Chip chip) {
+        Parts parts = new Parts(chip);
+        config.parts().forEach((name, settings) -> {
+            try {
+                parts.add(name, settings);
+            } catch (PartException e) {
+                throw new IllegalStateException("part." + name + " was checked when read: " + e.getMessage(), e);
+            }
+        });
+        return parts;
     }
 
     /** The configuration's break.N, in the order of N; their lines were checked when it was built. */
@@ -240,6 +259,11 @@ public final class DeviceSession implements AutoCloseable {
         return faults;
     }
 
+    /** The simulated parts on the lines (issue 14): the control socket's {@code part} and the schematic's parts. */
+    public Parts parts() {
+        return parts;
+    }
+
     /** The vhost-user socket a guest attaches to. */
     public Path socketPath() {
         return backend.socketPath();
@@ -310,5 +334,6 @@ public final class DeviceSession implements AutoCloseable {
             backend.close();
         }
         faults.close();
+        parts.close();
     }
 }

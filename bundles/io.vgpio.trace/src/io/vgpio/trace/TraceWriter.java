@@ -54,7 +54,8 @@ public final class TraceWriter implements AutoCloseable {
             DeviceState start) throws IOException {
         ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
-        byte[] cfg = config.format().getBytes(StandardCharsets.UTF_8);
+        // parts stay out of the header: their level changes and PART events are in the trace itself
+        byte[] cfg = config.withoutParts().format().getBytes(StandardCharsets.UTF_8);
         byte[] state = StartStateCodec.encode(start);
         ByteBuffer h = ByteBuffer.allocate(HEADER_FIXED + cfg.length + 4 + state.length + 4)
                 .order(ByteOrder.LITTLE_ENDIAN);

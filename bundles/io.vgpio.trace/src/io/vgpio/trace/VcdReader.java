@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads the 1-bit wires of a VCD as input changes, to use a recording from a logic analyser (or an exported trace)
@@ -35,14 +36,57 @@ public final class VcdReader {
     /** Reads a VCD already in memory; {@code file} names it in messages (the fuzz harness calls this). */
     public static Stimulus read(Path file, byte[] bytes, DeviceConfig config) throws TraceFormatException {
         String name = file.toString();
-        String text = new String(bytes, StandardCharsets.US_ASCII);
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < config.lines(); i++) {
             byName.put(VcdWriter.wireName(config, i), i);
             byName.put("line" + i, i);
         }
-        Map<String, Integer> lineOfId = new HashMap<>();
         List<String> unmatched = new ArrayList<>();
+        Parsed p = parse(name, bytes, wire -> {
+            Integer line = byName.get(wire);
+            if (line == null) {
+                unmatched.add(wire);
+            }
+            return line;
+        });
+        if (p.wires() == 0) {
+            throw new TraceFormatException(name, 0, "no 1-bit wire matches a device line (wires named like the lines"
+                    + " or line0, line1, ...; found " + unmatched + ")");
+        }
+        return new Stimulus(p.changes(), unmatched);
+    }
+
+    /**
+     * A VCD's 1-bit wires, whatever their names: the input of the protocol decoders, which read any wire.
+     *
+     * @param names the wires' names in the order they are declared; a {@link Change}'s line is an index into it
+     * @param changes every 0/1 value change (the $dumpvars values at time 0 included), in time order
+     * @param endNanos the last timestamp, which readers such as sigrok take as the end of the capture
+     */
+    public record Wires(List<String> names, List<Change> changes, long endNanos) {
+    }
+
+    public static Wires readWires(Path file) throws IOException {
+        String name = file.toString();
+        List<String> names = new ArrayList<>();
+        Parsed p = parse(name, Files.readAllBytes(file), wire -> {
+            names.add(wire);
+            return names.size() - 1;
+        });
+        if (p.wires() == 0) {
+            throw new TraceFormatException(name, 0, "the VCD declares no 1-bit wire");
+        }
+        return new Wires(names, p.changes(), p.lastTime());
+    }
+
+    private record Parsed(List<Change> changes, int wires, long lastTime) {
+    }
+
+    /** Parses the VCD; {@code lineOf} gives a declared 1-bit wire's line, or null to ignore the wire. */
+    private static Parsed parse(String name, byte[] bytes, Function<String, Integer> lineOf)
+            throws TraceFormatException {
+        String text = new String(bytes, StandardCharsets.US_ASCII);
+        Map<String, Integer> lineOfId = new HashMap<>();
         List<Change> changes = new ArrayList<>();
         long unitNanos = 1000; // 1 us unless $timescale says otherwise
         long time = 0;
@@ -81,10 +125,8 @@ public final class VcdReader {
                                     + "'");
                         }
                         if ((f[0].equals("wire") || f[0].equals("reg")) && f[1].equals("1")) {
-                            Integer line = byName.get(f[3]);
-                            if (line == null) {
-                                unmatched.add(f[3]);
-                            } else {
+                            Integer line = lineOf.apply(f[3]);
+                            if (line != null) {
                                 lineOfId.put(f[2], line);
                             }
                         }
@@ -123,11 +165,7 @@ public final class VcdReader {
                 throw new TraceFormatException(name, start, "unexpected '" + tok + "'");
             }
         }
-        if (lineOfId.isEmpty()) {
-            throw new TraceFormatException(name, 0, "no 1-bit wire matches a device line (wires named like the lines"
-                    + " or line0, line1, ...; found " + unmatched + ")");
-        }
-        return new Stimulus(changes, unmatched);
+        return new Parsed(changes, lineOfId.size(), time);
     }
 
     private static long timescale(String name, int at, String body) throws TraceFormatException {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -80,13 +81,29 @@ public final class VcdWriter {
      */
     public static long write(EventLog log, DeviceConfig config, long startNanos, long wallClockMicros, Path file)
             throws IOException {
+        return write(log, config, startNanos, wallClockMicros, file, List.of());
+    }
+
+    /**
+     * Writes the VCD with string variables besides the wires (decoder annotations, in a scope "decoders"), their
+     * changes merged with the wires' in time order.
+     *
+     * @return the number of value changes written, the strings' included
+     */
+    public static long write(EventLog log, DeviceConfig config, long startNanos, long wallClockMicros, Path file,
+            List<VcdString> strings) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
-            return write(log, config, startNanos, wallClockMicros, w);
+            return write(log, config, startNanos, wallClockMicros, w, strings);
         }
     }
 
     static long write(EventLog log, DeviceConfig config, long startNanos, long wallClockMicros, Writer w)
             throws IOException {
+        return write(log, config, startNanos, wallClockMicros, w, List.of());
+    }
+
+    static long write(EventLog log, DeviceConfig config, long startNanos, long wallClockMicros, Writer w,
+            List<VcdString> strings) throws IOException {
         int n = config.lines();
         w.write("$date " + Instant.ofEpochMilli(wallClockMicros / 1000) + " $end\n");
         w.write("$version vGPIO Workbench $end\n");
@@ -104,7 +121,10 @@ public final class VcdWriter {
             ids.put(e.getKey(), id);
             w.write("$var event 1 " + id + " " + e.getValue() + " $end\n");
         }
-        w.write("$upscope $end\n$enddefinitions $end\n#0\n$dumpvars\n");
+        w.write("$upscope $end\n");
+        StringChanges texts = new StringChanges(strings, next, startNanos);
+        texts.declare(w);
+        w.write("$enddefinitions $end\n#0\n$dumpvars\n");
         int[] initial = initialLevels(log, n);
         for (int i = 0; i < n; i++) {
             w.write(initial[i] + id(i) + "\n");
@@ -134,6 +154,7 @@ public final class VcdWriter {
                 }
                 long us = Math.max(0, (t - startNanos) / 1000);
                 try {
+                    changes[0] += texts.writeUpTo(w, us, lastTime);
                     if (us != lastTime[0]) {
                         w.write("#" + us + "\n");
                         lastTime[0] = us;
@@ -148,6 +169,7 @@ public final class VcdWriter {
                 throw err[0];
             }
             if (seq == before) {
+                changes[0] += texts.writeUpTo(w, Long.MAX_VALUE, lastTime);
                 // Close the dump one microsecond after the last change: readers such as sigrok take the final
                 // timestamp as the end of the capture and would drop a change made at that very time.
                 w.write("#" + (lastTime[0] + 1) + "\n");

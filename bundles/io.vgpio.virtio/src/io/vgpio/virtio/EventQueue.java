@@ -6,6 +6,8 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.EventLog;
 import io.vgpio.core.Protocol;
 import io.vgpio.core.payload.BufferInvalid;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The device's eventq side: decodes the buffers the driver queues to unmask a line, holds each (by head index)
@@ -20,6 +22,10 @@ final class EventQueue {
     private final RequestHandler handler;
     private final QueueGate gate;
     private DescriptorChain[] held = new DescriptorChain[0];
+    /** True between a ring stop and the ring's start: the held chains wait to see whether the same ring goes on. */
+    private boolean suspended;
+    /** Completions the chip made while the ring was stopped, returned when the same ring continues. */
+    private final List<ParkedMessages.Completion> completedWhileStopped = new ArrayList<>();
 
     EventQueue(VirtioGpioDevice device, DriverRuleChecker rules, RequestHandler handler, QueueGate gate) {
         this.device = device;
@@ -30,14 +36,45 @@ final class EventQueue {
         this.gate = gate;
     }
 
-    /** The queue started with this many descriptors. */
+    /** A new ring started with this many descriptors: nothing is held on it yet. */
     void start(int size) {
         held = new DescriptorChain[size];
+        completedWhileStopped.clear();
+        suspended = false;
     }
 
-    /** The queue stopped: the chains it held belong to a ring that is going away. */
+    /** The ring stopped; whether its buffers are gone is known when a ring starts again ({@link RingPause}). */
+    void suspend() {
+        suspended = true;
+    }
+
+    /**
+     * The stopped ring continues (a VM continued): the buffers held on it are the driver's still, so their chains
+     * are walked again in the ring's current mapping, and what the chip completed meanwhile is returned now.
+     */
+    void resume(SplitVirtqueue q) {
+        suspended = false;
+        for (int head = 0; head < held.length; head++) {
+            if (held[head] != null) {
+                try {
+                    held[head] = q.chainAt(head);
+                } catch (SplitVirtqueue.BadChainException e) {
+                    held[head] = null; // the driver changed it meanwhile: there is nothing to return it into
+                }
+            }
+        }
+        List<ParkedMessages.Completion> done = new ArrayList<>(completedWhileStopped);
+        completedWhileStopped.clear();
+        for (ParkedMessages.Completion c : done) {
+            complete(q, c.line(), c.head(), c.valid(), c.seq());
+        }
+    }
+
+    /** The device was reset or the frontend left: the chains it held belong to rings that are gone. */
     void stop() {
         held = new DescriptorChain[0];
+        completedWhileStopped.clear();
+        suspended = false;
     }
 
     /** A buffer taken off the eventq. */
@@ -79,8 +116,14 @@ final class EventQueue {
      */
     void complete(SplitVirtqueue q, int line, long token, boolean valid, long seq) {
         int head = (int) token;
-        if (q == null || head < 0 || head >= held.length || held[head] == null) {
+        if (head < 0 || head >= held.length || held[head] == null) {
             return; // the queue went away; the buffer is gone with it
+        }
+        if (q == null) {
+            if (suspended) {
+                completedWhileStopped.add(new ParkedMessages.Completion(line, head, valid, seq));
+            }
+            return;
         }
         if (gate.parksCompletion()) {
             gate.park(new ParkedMessages.Completion(line, head, valid, seq));

@@ -25,6 +25,8 @@ public final class SplitVirtqueue {
     private final ByteBuffer used;
     private final boolean indirect;
     private final boolean eventIdx;
+    /** Where the rings lie in guest memory: the same after a VM stop and continue, new after a driver reset. */
+    private final RingAddresses addresses;
     private int lastAvail;
     private int usedIdx;
     private int signalledUsed;
@@ -55,6 +57,7 @@ public final class SplitVirtqueue {
         this.used = mem.view(usedAddr, VirtioConstants.usedRingSize(size));
         this.indirect = indirect;
         this.eventIdx = eventIdx;
+        this.addresses = new RingAddresses(size, descAddr, availAddr, usedAddr);
         this.lastAvail = nextAvail & 0xffff;
         // The used index continues from the ring's current value (equal to nextAvail for a device that stopped
         // with nothing in flight).
@@ -64,6 +67,33 @@ public final class SplitVirtqueue {
 
     public int size() {
         return size;
+    }
+
+    /** The ring's size and guest-physical addresses. */
+    public RingAddresses addresses() {
+        return addresses;
+    }
+
+    /** Where a ring lies in guest memory, and its size. */
+    public record RingAddresses(int size, long desc, long avail, long used) {
+    }
+
+    /**
+     * Walks the chain that starts at {@code head} again, as the driver made it available earlier: for buffers the
+     * device held across a ring stop (a VM stop and continue), whose mapping may have changed since.
+     */
+    public DescriptorChain chainAt(int head) throws BadChainException {
+        if (head < 0 || head >= size) {
+            throw new BadChainException(-1, new ChainException(ChainError.BAD_HEAD_INDEX,
+                    "head index " + head + " is outside the queue of " + size));
+        }
+        try {
+            return walk(head, new DescriptorChain(mem));
+        } catch (ChainException e) {
+            throw new BadChainException(head, e);
+        } catch (GuestMemoryException e) {
+            throw new BadChainException(head, new ChainException(ChainError.ADDRESS_OUTSIDE_MEMORY, e.getMessage()));
+        }
     }
 
     public GuestMemory memory() {

@@ -58,7 +58,12 @@ public final class VirtioGpioDevice {
     /** A breakpoint's hold: while closed, requests wait in the ring and completions in the gate. */
     private final QueueGate gate;
     private long driverFeatures;
-    private boolean started;
+    /**
+     * A ring stopped while the guest had state on the lines: it stays until the rings start again, and goes if
+     * a new ring starts instead of the stopped one.
+     */
+    private boolean guestStateOnHold;
+    private final RingPause pause = new RingPause();
     private final byte[] request = new byte[Protocol.REQUEST_SIZE];
     /** Refilled for every requestq chain (answered before the next is taken); eventq chains are held, so new. */
     private DescriptorChain scratch;
@@ -151,26 +156,39 @@ public final class VirtioGpioDevice {
         return ConfigSpace.of(chip.lineCount(), names.length);
     }
 
-    /** Starts a queue; buffers already available are processed at once. */
+    /**
+     * Starts a queue; buffers already available are processed at once. A ring that continues where it stopped (a VM
+     * continued) keeps the guest's state of the lines and the eventq buffers it held; a new ring (the driver reset
+     * the device) starts from a guest that has asked for nothing.
+     */
     public void startQueue(int index, SplitVirtqueue queue, Notifier notifier) {
         checkIndex(index);
         synchronized (chip) {
             queues[index] = queue;
             notifiers[index] = notifier;
+            boolean continues = pause.continues(index, queue);
+            if (!continues) {
+                forgetStoppedGuest();
+            } else if (!pause.pending()) {
+                guestStateOnHold = false; // every stopped ring continued: the VM is running again
+            }
             if (index == Protocol.REQUEST_QUEUE) {
                 gate.restarted(queue.nextAvail());
             }
             if (index == Protocol.EVENT_QUEUE) {
-                events.start(queue.size());
+                if (continues) {
+                    events.resume(queue);
+                } else {
+                    events.start(queue.size());
+                }
             }
-            started = true;
         }
         kick(index);
     }
 
     /**
-     * Stops a queue (GET_VRING_BASE, disconnect). Buffers held for interrupts belong to a ring that is going away,
-     * so the guest's state of every line is reset; the user's input levels stay.
+     * Stops a queue (GET_VRING_BASE). The guest's state of the lines and the eventq buffers it handed over stay
+     * until a ring starts again: QEMU stops the rings for a VM stop too, and continues them afterwards.
      *
      * @return the next available index to report, or 0 if the queue was not running
      */
@@ -184,18 +202,31 @@ public final class VirtioGpioDevice {
             int base = q == null ? 0 : q.nextAvail();
             if (index == Protocol.REQUEST_QUEUE && q != null) {
                 base = gate.rewind(base); // the frontend offers the held requests again when it restarts the ring
-            } else if (index == Protocol.EVENT_QUEUE) {
-                gate.forgetCompletions();
             }
-            if (started) {
-                started = false;
-                chip.resetGuestState();
+            if (q != null) {
+                pause.stopped(index, base, q);
+                guestStateOnHold = true;
             }
             if (index == Protocol.EVENT_QUEUE) {
-                events.stop();
+                events.suspend();
             }
             return base;
         }
+    }
+
+    /**
+     * A ring starts that does not continue the stopped one: the driver reset the device, so the guest's state of
+     * every line is reset (the user's input levels stay) and the buffers held on the old rings are gone.
+     */
+    private void forgetStoppedGuest() {
+        pause.clear();
+        if (!guestStateOnHold) {
+            return;
+        }
+        guestStateOnHold = false;
+        gate.forgetCompletions();
+        events.stop();
+        chip.resetGuestState();
     }
 
     /** Stops all queues and forgets the negotiated features (disconnect, device reset). */
@@ -203,6 +234,7 @@ public final class VirtioGpioDevice {
         synchronized (chip) {
             stopQueue(0);
             stopQueue(1);
+            forgetStoppedGuest();
             gate.reset();
             driverFeatures = 0;
         }
@@ -383,9 +415,12 @@ public final class VirtioGpioDevice {
             reply = Reply.statusOnlyError();
         }
         int written = reply.writeTo(chain, response);
-        q.push(chain.head(), written);
         long now = System.nanoTime();
-        return log.append(now, line, new Response(type, reply.status(), reply.value(), now - received));
+        // Recorded before the used ring shows it: whoever sees the answer (the driver, a test) finds it in the log,
+        // with what a breakpoint on it recorded too.
+        long seq = log.append(now, line, new Response(type, reply.status(), reply.value(), now - received));
+        q.push(chain.head(), written);
+        return seq;
     }
 
     // ---- releasing what a breakpoint held (QueueGate, under the monitor) --------------------------------------

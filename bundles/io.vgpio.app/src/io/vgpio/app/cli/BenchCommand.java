@@ -30,6 +30,7 @@ final class BenchCommand {
     static final String HELP = """
             usage: vgpio bench [--rounds N] [--in-process] [--check]
                    vgpio bench --models
+                   vgpio bench --decode
 
             Measures, over the real vhost-user socket and eventfds:
               - request round trip (GET_VALUE, one request in flight): p50, p99
@@ -47,6 +48,8 @@ final class BenchCommand {
               --models        instead: the speed of the UI-free models (the waveform's timeline frame
                               over a full log, scrubbing a million-event history, how late stimulus
                               edges are), which the unit tests check only for being right
+              --decode        instead: how fast the I2C decoder decodes 1,000,000 edges (edges/s and the
+                              time for all of them; target at most 1 s); --models prints it too
             """;
 
     private BenchCommand() {
@@ -62,6 +65,7 @@ final class BenchCommand {
         boolean inProcess = false;
         boolean check = false;
         boolean models = false;
+        boolean decode = false;
         while (a.hasNext()) {
             String o = a.next();
             switch (o) {
@@ -69,8 +73,12 @@ final class BenchCommand {
                 case "--in-process" -> inProcess = true;
                 case "--check" -> check = true;
                 case "--models" -> models = true;
+                case "--decode" -> decode = true;
                 default -> throw a.unknown(o);
             }
+        }
+        if (decode && !models) {
+            return ModelBench.decode(out);
         }
         if (models) {
             try {

@@ -15,6 +15,7 @@ public final class Main {
               bench              measure round-trip latency, throughput and interrupt latency
               trace              look into a recorded trace, or export it as VCD
               replay             replay a trace (or a VCD) into a device and compare the guest's behaviour
+              decode             decode I2C, SPI, UART or 1-Wire from a trace or a VCD
               guest              boot the test Linux guest attached to a running device
               gpiodetect         list this machine's GPIO chips (for binding lines to real pins)
               gpioinfo [CHIP]    list the lines of GPIO chips: name, consumer, direction, flags
@@ -47,11 +48,12 @@ public final class Main {
                 case "bench" -> BenchCommand.run(rest, out);
                 case "trace" -> TraceCommand.run(rest, out);
                 case "replay" -> ReplayCommand.run(rest, out);
+                case "decode" -> DecodeCommand.run(rest, out);
                 case "gpiodetect" -> HardwareCommand.detect(rest, out);
                 case "gpioinfo" -> HardwareCommand.info(rest, out);
                 case "help", "--help", "-h" -> help(rest, out);
                 default -> throw new UsageException("vgpio: unknown command '" + command
-                        + "'; commands are workbench, serve, bench, trace, replay, guest, gpiodetect, gpioinfo and help.");
+                        + "'; commands are workbench, serve, bench, trace, replay, decode, guest, gpiodetect, gpioinfo and help.");
             };
         } catch (UsageException e) {
             System.err.println(e.getMessage());
@@ -84,6 +86,10 @@ public final class Main {
                 out.print(ReplayCommand.HELP);
                 yield 0;
             }
+            case "decode" -> {
+                out.print(DecodeCommand.HELP);
+                yield 0;
+            }
             case "gpiodetect" -> {
                 out.print(HardwareCommand.DETECT_HELP);
                 yield 0;
@@ -93,7 +99,7 @@ public final class Main {
                 yield 0;
             }
             default -> throw new UsageException("vgpio help: no command '" + rest.get(0)
-                    + "'; commands are workbench, serve, bench, trace, replay, guest, gpiodetect, gpioinfo and help.");
+                    + "'; commands are workbench, serve, bench, trace, replay, decode, guest, gpiodetect, gpioinfo and help.");
         };
     }
 }

@@ -11,6 +11,7 @@ import io.vgpio.core.EventLog;
 import io.vgpio.core.IrqType;
 import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.core.timeline.TimelineBenchmark;
+import io.vgpio.decode.DecodeBenchmark;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +39,18 @@ final class ModelBench {
         TimelineBenchmark.run(100_000); // warm the JIT
         out.println("timeline: " + TimelineBenchmark.run(EventLog.DEFAULT_CAPACITY));
         history(out);
+        decode(out);
         stimulus(out);
+        return 0;
+    }
+
+    /** The I2C decoder over 1,000,000 edges, after a warm-up run. */
+    static int decode(PrintStream out) {
+        DecodeBenchmark.run(200_000);
+        DecodeBenchmark.Result r = DecodeBenchmark.run(1_000_000);
+        out.println("decode: " + r);
+        out.printf(Locale.ROOT, "decode: 1,000,000 edges take %.0f ms at that rate (target at most 1000 ms)%n",
+                1_000_000 / r.edgesPerSecond() * 1000);
         return 0;
     }
 

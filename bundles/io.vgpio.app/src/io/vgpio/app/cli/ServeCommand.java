@@ -48,7 +48,8 @@ final class ServeCommand {
 
             Control socket, one command per line: set LINE 0|1, get LINE, pulse LINE MICROSECONDS,
             state, info, events FROM [MAX], bind LINE SPEC, unbind LINE, bindings, break add SPEC|list|
-            del ID|enable ID|disable ID, halted, wait-halt TIMEOUT_MS, step, continue, help.
+            del ID|enable ID|disable ID, halted, wait-halt TIMEOUT_MS, step, continue, help,
+            part list|get|set|press|release|turn|add|del (the simulated parts a config's part.NAME keys add).
             Answers: ok [...], err REASON; state answers one line per GPIO line.
             LINE is a line number or a line name.
             """;
@@ -246,10 +247,13 @@ final class ServeCommand {
         for (BindingStatus st : host.bindings().statuses()) {
             out.println("vgpio: bound line " + st.describe());
         }
+        host.parts().list().forEach(p -> out.println("vgpio: part " + p.name() + " " + p.type().word() + " "
+                + p.describe()));
         out.println("vgpio: or boot the project's test guest: ./vgpio guest --socket " + host.socketPath());
         out.flush();
 
-        TrafficPrinter printer = new TrafficPrinter(host.log(), new EventFormat(c), o.verbosity(), CliLogging.err());
+        EventFormat format = new EventFormat(c).withPartNames(host.parts()::nameOf);
+        TrafficPrinter printer = new TrafficPrinter(host.log(), format, o.verbosity(), CliLogging.err());
         Thread pt = new Thread(printer, "vgpio-traffic-printer");
         pt.setDaemon(true);
         pt.start();

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -105,6 +106,8 @@ public final class ControlServer implements AutoCloseable {
     private Thread acceptThread;
     private volatile boolean closed;
     private final AtomicInteger clients = new AtomicInteger();
+    /** Names the simulated parts in {@code events} (issue 14); none until parts are added to this server. */
+    private volatile IntFunction<String> partNames = id -> null;
 
     /**
      * A control socket for a device: its stimuli go to the device's scheduler (which the server does not close).
@@ -151,6 +154,11 @@ public final class ControlServer implements AutoCloseable {
             throw new IllegalArgumentException("'" + name + "' is a built-in control command");
         }
         extensions.put(name, new Extension(usage, command));
+    }
+
+    /** Lets {@code events} name the simulated parts by their ids. */
+    public void setPartNames(IntFunction<String> names) {
+        partNames = names;
     }
 
     public void removeCommand(String name) {
@@ -356,7 +364,7 @@ public final class ControlServer implements AutoCloseable {
         EventLog.Snapshot events = log.snapshot(from, max);
         long next = events.count() > 0 ? events.nextSeq() : Math.max(from, log.firstSeq());
         out.append("ok " + events.count() + " " + next + " " + log.dropped() + " " + log.nextSeq());
-        EventFormat format = new EventFormat(chip.config());
+        EventFormat format = new EventFormat(chip.config()).withPartNames(partNames);
         long start = log.startNanos();
         IOException[] failed = {null};
         events.forEach((seq, time, kind, line, a, b) -> {

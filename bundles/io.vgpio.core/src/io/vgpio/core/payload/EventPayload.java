@@ -20,7 +20,7 @@ import io.vgpio.core.EventLog;
  */
 public sealed interface EventPayload permits Request, Response, Level, DirectionChange, IrqTypeChange,
         EventBuffer, EdgeLatched, Interrupt, BufferInvalid, RuleViolation, ChainRejected, ConnectionChange, Features,
-        HwEdge, BreakpointHit, Fault {
+        HwEdge, BreakpointHit, Fault, PartEvent, Contention {
     /** The kind whose payload this is. */
     EventKind kind();
 
@@ -49,6 +49,8 @@ public sealed interface EventPayload permits Request, Response, Level, Direction
             case HW_EDGE -> HwEdge.of(a, b);
             case BREAKPOINT_HIT -> BreakpointHit.of(a, b);
             case FAULT -> Fault.of(a, b);
+            case PART_EVENT -> PartEvent.of(a, b);
+            case CONTENTION -> Contention.of(a, b);
         };
     }
 

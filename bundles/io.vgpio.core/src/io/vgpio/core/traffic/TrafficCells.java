@@ -17,7 +17,10 @@ import io.vgpio.core.payload.DirectionChange;
 import io.vgpio.core.payload.EdgeLatched;
 import io.vgpio.core.payload.EventBuffer;
 import io.vgpio.core.payload.EventPayload;
+import io.vgpio.core.payload.Contention;
 import io.vgpio.core.payload.Fault;
+import io.vgpio.core.payload.PartEvent;
+import io.vgpio.core.parts.PartAction;
 import io.vgpio.core.payload.Features;
 import io.vgpio.core.payload.HwEdge;
 import io.vgpio.core.payload.Interrupt;
@@ -159,13 +162,25 @@ public final class TrafficCells {
                 c[VALUE] = (fault.effect() != null ? fault.effect().word() : "?") + " (rule " + fault.ruleId() + ")";
                 c[STATUS] = "FAULT";
             }
+            case PartEvent part -> {
+                c[QUEUE] = "part";
+                c[TYPE] = "part #" + part.partId();
+                c[VALUE] = PartAction.describe(part.action(), part.value());
+            }
+            case Contention contention -> {
+                c[QUEUE] = "net";
+                c[TYPE] = "contention";
+                c[VALUE] = Contention.describe(contention.highDriver()) + " 1, "
+                        + Contention.describe(contention.lowDriver()) + " 0";
+                c[STATUS] = "CONTENTION";
+            }
         }
         return c;
     }
 
     public static Tone tone(Event e) {
         return switch (e.kind()) {
-            case BUFFER_INVALID, RULE_VIOLATION, CHAIN_ERROR, FAULT -> Tone.PROBLEM;
+            case BUFFER_INVALID, RULE_VIOLATION, CHAIN_ERROR, FAULT, CONTENTION -> Tone.PROBLEM;
             case RESPONSE -> TrafficFilter.responseStatus(e.a()) == Protocol.STATUS_OK ? Tone.NORMAL : Tone.PROBLEM;
             case REQUEST, EVENT_BUFFER, INTERRUPT -> Tone.NORMAL;
             default -> Tone.QUIET;

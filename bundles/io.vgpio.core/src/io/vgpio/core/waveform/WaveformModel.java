@@ -244,6 +244,20 @@ public final class WaveformModel {
         t0 = t - span / 2;
     }
 
+    /**
+     * Cursors A and B on a span (a decoded transaction), centred in the window, paused; zoomed so that it fills
+     * half the window when it is larger than that or smaller than a quarter of it.
+     */
+    public void showSpan(long start, long end, long now) {
+        cursorA = start;
+        cursorB = end;
+        long length = Math.max(1, end - start);
+        if (length * 2 > span || length * 4 < span) {
+            setSpan(length * 2);
+        }
+        centreOn(start + length / 2, now);
+    }
+
     public void setCursorA(long t) {
         cursorA = t;
     }

@@ -9,7 +9,7 @@ import org.eclipse.ui.IActionBars;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 
-/** The waveform's toolbar: Follow, zoom, Fit, Lanes... and Export..., each calling the view. */
+/** The waveform's toolbar: Follow, zoom, Fit, Lanes..., Add Decoder... and Export..., each calling the view. */
 final class WaveformActions {
     private WaveformActions() {
     }
@@ -36,6 +36,8 @@ final class WaveformActions {
         Action lanes = action("Lanes...", "Choose the lanes to show", view::chooseLanes);
         Action export = action("Export...", "Save the waveform as PNG or SVG",
                 () -> WaveformExport.ask(view.getSite().getShell(), view));
+        Action decoder = action("Add Decoder...", "Decode I2C, SPI, UART or 1-Wire on some lines: a lane of"
+                + " annotations under them, and their transactions in the Decoded view", view::addDecoder);
         lanes.setImageDescriptor(ToolbarIcons.get("lanes"));
         export.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_SAVEAS_EDIT));
         IToolBarManager tb = bars.getToolBarManager();
@@ -46,6 +48,7 @@ final class WaveformActions {
         tb.add(fit);
         tb.add(new Separator());
         tb.add(lanes);
+        tb.add(decoder);
         tb.add(export);
         bars.updateActionBars();
         return follow;

@@ -3,6 +3,7 @@ package io.vgpio.ui.waveform;
 import io.vgpio.core.waveform.LaneData;
 import io.vgpio.core.waveform.LaneStyle;
 import io.vgpio.core.waveform.WaveformModel;
+import io.vgpio.decode.view.AnnotationLayout;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -14,7 +15,9 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -108,13 +111,29 @@ public final class WaveformChart {
         return dataset.frame;
     }
 
-    /** Shows a frame: one redraw of the chart. */
+    /** The chart's rows at the last {@link #show}: lanes and decoder rows, top down. */
+    List<ChartRow> rows() {
+        return dataset.rows;
+    }
+
+    /** The annotation boxes the last paint drew in the decoder row labelled {@code label} (empty if none). */
+    List<AnnotationLayout.Box> drawnBoxes(String label) {
+        return dataset.drawn.getOrDefault(label, List.of());
+    }
+
+    /** Shows a frame without decoders: one redraw of the chart. */
     public void show(WaveformModel.Frame f) {
+        show(f, ChartRow.arrange(f, List.of()));
+    }
+
+    /** Shows a frame whose rows are its lanes and decoder rows ({@link ChartRow#arrange}). */
+    void show(WaveformModel.Frame f, List<ChartRow> rows) {
         chart.setNotify(false);
         try {
             dataset.frame = f;
+            dataset.rows = List.copyOf(rows);
             // Trailing spaces: the axis right-aligns with AWT metrics, SWT draws a little wider.
-            String[] labels = f.lanes().stream().map(d -> LaneStyle.label(d) + "   ").toArray(String[]::new);
+            String[] labels = rows.stream().map(r -> r.label() + "   ").toArray(String[]::new);
             if (!Arrays.equals(labels, laneLabels)) {
                 laneLabels = labels;
                 laneAxis = new LaneAxis(labels.length == 0 ? new String[] {""} : labels, LABEL_FONT);
@@ -160,6 +179,9 @@ public final class WaveformChart {
     static final class FrameDataset extends AbstractXYDataset {
         private static final long serialVersionUID = 1L;
         transient WaveformModel.Frame frame;
+        transient List<ChartRow> rows = List.of();
+        /** What each decoder row drew at the last paint, by its label. */
+        final transient Map<String, List<AnnotationLayout.Box>> drawn = new HashMap<>();
 
         void changed() {
             fireDatasetChanged();
@@ -167,22 +189,25 @@ public final class WaveformChart {
 
         @Override
         public int getSeriesCount() {
-            return frame == null ? 0 : frame.lanes().size();
+            return frame == null ? 0 : rows.size();
         }
 
         @Override
         public Comparable<String> getSeriesKey(int series) {
-            return frame.lanes().get(series).lane().key();
+            return rows.get(series).key(frame);
         }
 
         @Override
         public int getItemCount(int series) {
-            return frame.lanes().get(series).runs();
+            ChartRow r = rows.get(series);
+            return r.isDecoder() ? 1 : frame.lanes().get(r.lane()).runs(); // a decoder row is drawn in one go
         }
 
         @Override
         public Number getX(int series, int item) {
-            return seconds(frame, (long) frame.timeAt(frame.lanes().get(series).start(item)));
+            ChartRow r = rows.get(series);
+            return seconds(frame, r.isDecoder() ? frame.t0()
+                    : (long) frame.timeAt(frame.lanes().get(r.lane()).start(item)));
         }
 
         @Override
@@ -210,7 +235,15 @@ public final class WaveformChart {
             if (series < lower || series > rangeAxis.getUpperBound()) {
                 return; // scrolled out of the lane window
             }
-            LaneData d = f.lanes().get(series);
+            ChartRow row = frames.rows.get(series);
+            if (row.isDecoder()) {
+                double top = rangeAxis.valueToJava2D(series - 0.4, area, plot.getRangeAxisEdge());
+                double bottom = rangeAxis.valueToJava2D(series + 0.4, area, plot.getRangeAxisEdge());
+                frames.drawn.put(row.label(), DecoderLanePainter.paint(g2, area, top, bottom, row.annotations(),
+                        row.decoder().problem(), f.t0() - f.origin(), f.t1() - f.origin(), f.columns()));
+                return;
+            }
+            LaneData d = f.lanes().get(row.lane());
             double colW = area.getWidth() / f.columns();
             double x0 = area.getX() + d.start(item) * colW;
             double x1 = area.getX() + d.end(item) * colW;

@@ -60,6 +60,8 @@ public final class WaveformView extends ViewPart {
     private long frames;
     private long shownScrub = WaveformModel.NONE;
     private IMemento memento;
+    private WaveformDecoders decoders;
+    private AnnotationLegend annotationLegend;
 
     @Override
     public void init(IViewSite site, IMemento m) throws PartInitException {
@@ -80,6 +82,8 @@ public final class WaveformView extends ViewPart {
         status.setData("io.vgpio.id", "waveform.status");
         LevelLegend legend = new LevelLegend(parent);
         legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        annotationLegend = new AnnotationLegend(parent);
+        decoders = new WaveformDecoders(this, this::changed);
         composite = new ChartComposite(parent, SWT.NONE, chart.chart(), 800, 400, 10, 10, 10000, 10000, true, false,
                 false, false, false, false);
         composite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -91,6 +95,7 @@ public final class WaveformView extends ViewPart {
         new WaveformMouse(this, canvas()).install();
         WaveformMemento.restore(model, memento);
         followAction = WaveformActions.install(this, getViewSite().getActionBars(), model.isFollowing());
+        decoders.fillMenu(getViewSite().getActionBars().getMenuManager());
         getSite().getPage().addSelectionListener(selectionListener);
         SourceService.get().addListener(sourceListener);
         bindSource(SourceService.get().current());
@@ -173,8 +178,24 @@ public final class WaveformView extends ViewPart {
             model.setCursorB(t);
         } else {
             model.setCursorA(t);
+            io.vgpio.ui.decode.DecoderService.get().cursorPlaced(t); // the Decoded view selects what is there
         }
         changed();
+    }
+
+    /**
+     * Puts cursors A and B on a span (a decoded transaction) and brings it into the window, paused: zoomed so that
+     * it fills about half of it when it is much smaller or larger than the window.
+     */
+    public void showSpan(long start, long end) {
+        model.showSpan(start, end, model.now());
+        followAction.setChecked(false);
+        changed();
+    }
+
+    /** Opens the Add Decoder dialog (the toolbar's and the view menu's item). */
+    void addDecoder() {
+        decoders.addDecoder();
     }
 
     /** Marks a selected event, and scrolls to it when paused. */
@@ -227,6 +248,7 @@ public final class WaveformView extends ViewPart {
             return;
         }
         model.bind(source);
+        decoders.bind(source);
         boolean live = source == null || source.isLive();
         chart.setTrace(!live);
         if (followAction != null) {
@@ -269,6 +291,9 @@ public final class WaveformView extends ViewPart {
             return;
         }
         boolean moved = model.update();
+        if (decoders.poll()) {
+            dirty = true;
+        }
         if (model.source() instanceof TraceSource t && t.scrubTime() != shownScrub) {
             shownScrub = t.scrubTime(); // the schematic's scrubber moved: move the cursor
             dirty = true;
@@ -289,32 +314,16 @@ public final class WaveformView extends ViewPart {
 
     /** Queries the visible window and redraws (UI thread). */
     public void refreshNow() {
-        int columns = dataColumns();
+        int columns = DataArea.columns(composite);
         WaveformModel.Frame f = model.frame(columns, model.now());
-        lanes.update(f.lanes().size(), dataHeight());
+        java.util.List<ChartRow> rows = decoders.rows(f);
+        annotationLegend.show(rows.stream().anyMatch(ChartRow::isDecoder));
+        lanes.update(rows.size(), DataArea.height(composite));
         chart.showLanes(lanes.first(), lanes.count());
-        chart.show(f);
+        chart.show(f, rows);
         dirty = false;
         frames++;
         updateStatus(f);
-    }
-
-    /** Number of pixel columns of the plot's data area (the last drawn one, or an estimate before the first). */
-    int dataColumns() {
-        var area = composite.getScreenDataArea();
-        if (area != null && area.width > 10) {
-            return area.width;
-        }
-        return Math.max(100, composite.getSize().x - 150);
-    }
-
-    /** Height of the plot's data area in pixels (the last drawn one, or an estimate before the first). */
-    private int dataHeight() {
-        var area = composite.getScreenDataArea();
-        if (area != null && area.height > 10) {
-            return area.height;
-        }
-        return Math.max(LaneScroller.MIN_LANE_PX, composite.getSize().y - 60);
     }
 
     /** Scrolls the lanes by {@code delta} (the mouse wheel over the labels). */
@@ -340,6 +349,11 @@ public final class WaveformView extends ViewPart {
         return chart.drawnLaneLabels();
     }
 
+    /** The texts of the annotation boxes the last paint drew in a decoder row (top tier, then bits), for tests. */
+    public java.util.List<String> drawnAnnotations(String rowLabel) {
+        return chart.drawnBoxes(rowLabel).stream().map(b -> b.tier() == 1 ? "bit " + b.text() : b.text()).toList();
+    }
+
     public long framesDrawn() {
         return frames;
     }
@@ -351,19 +365,9 @@ public final class WaveformView extends ViewPart {
         }
     }
 
-    /** Tooltip for the pointer at a data-area position: the event nearest to it in its lane. */
+    /** Tooltip for the pointer at a data-area position: the event (or annotation) nearest to it in its row. */
     public String tooltipAt(double column, double laneValue) {
-        WaveformModel.Frame f = model.lastFrame();
-        if (f == null) {
-            return null;
-        }
-        int lane = (int) Math.round(laneValue);
-        if (lane < 0 || lane >= f.lanes().size()) {
-            return null;
-        }
-        long t = (long) f.timeAt(column);
-        long tolerance = (long) Math.ceil(4 * (f.t1() - f.t0()) / (double) f.columns());
-        return model.describeNear(f.lanes().get(lane).lane(), t, tolerance);
+        return WaveformDecoders.tooltip(model, chart.rows(), column, laneValue);
     }
 
     // ---- memento ------------------------------------------------------------------------------------------
@@ -382,6 +386,7 @@ public final class WaveformView extends ViewPart {
     public void dispose() {
         SourceService.get().removeListener(sourceListener);
         getSite().getPage().removeSelectionListener(selectionListener);
+        decoders.dispose();
         super.dispose();
     }
 }

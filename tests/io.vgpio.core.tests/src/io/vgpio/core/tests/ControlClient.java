@@ -30,6 +30,11 @@ final class ControlClient implements AutoCloseable {
         return in.readLine();
     }
 
+    /** The next line of a multi-line answer. */
+    String next() throws IOException {
+        return in.readLine();
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();

@@ -89,6 +89,26 @@ class DeviceConfigTest {
     }
 
     @Test
+    @DisplayName("Parts (part.NAME) are read by line name or number, kept in the file's order and written back")
+    void parts_round_trip(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("board.cfg");
+        Files.writeString(f, String.join("\n", "lines = 8", "names = LED,BUTTON,SDA,SCL",
+                "part.rom = 24c02 sda=SDA scl=SCL addr=0x50 file=rom.bin",
+                "part.btn = button line=BUTTON pull=up bounce=8:5ms",
+                "part.temp = lm75 sda=SDA scl=SCL addr=0x48 temp=21.5", "part.led = led line=0 active=low", ""));
+        DeviceConfig c = DeviceConfig.load(f);
+        assertEquals(List.of("rom", "btn", "temp", "led"), List.copyOf(c.parts().keySet()));
+        assertEquals("line=1 pull=up bounce=8:5ms seed=0", c.parts().get("btn").describe());
+        assertEquals("sda=2 scl=3 addr=0x48 temp=21.5", c.parts().get("temp").describe());
+        assertEquals("sda=2 scl=3 addr=0x50 file=" + dir.resolve("rom.bin"), c.parts().get("rom").describe(),
+                "a relative file is beside the configuration file");
+        Path again = dir.resolve("again.cfg");
+        Files.writeString(again, c.format());
+        assertEquals(c, DeviceConfig.load(again));
+        assertEquals(c, c.toBuilder().build());
+    }
+
+    @Test
     @DisplayName("Lines are found by number or by name")
     void line_lookup() throws Exception {
         DeviceConfig c = DeviceConfig.builder().lines(4).namesList("LED,BUTTON").build();
@@ -103,9 +123,20 @@ class DeviceConfigTest {
         "lines = 0|f.conf:1: line count 0 is out of range; give a number from 1 to 65535.",
         "lines = many|f.conf:1: lines must be a whole number from 1 to 65535, found 'many'.",
         "irq = maybe|f.conf:1: irq must be on or off, found 'maybe'.",
-        "colour = red|f.conf:1: unknown key 'colour'; known keys are lines, irq, names, name.N, bind.N, fault.N and break.N.",
-        "just words|f.conf:1: expected 'key = value' but found 'just words'; keys are lines, irq, names, name.N, bind.N, fault.N and break.N.",
+        "colour = red|f.conf:1: unknown key 'colour'; known keys are lines, irq, names, name.N, bind.N, fault.N, break.N and part.NAME.",
+        "just words|f.conf:1: expected 'key = value' but found 'just words'; keys are lines, irq, names, name.N, bind.N, fault.N, break.N and part.NAME.",
         "name.x = A|f.conf:1: 'name.x' should be name.N with N a line number, e.g. name.3 = BUTTON.",
+        "part.btn = knob line=1|f.conf:1: part.btn: unknown part type 'knob'; types are led, button, switch, pull-up, pull-down, wire, clock, encoder, lm75, 24c02, regs.",
+        "part.btn = button line=9|f.conf:1: part.btn: line=9 names no line; give a line number from 0 to 7.",
+        "part.btn = button|f.conf:1: part.btn: a button needs line=, e.g. line=3.",
+        "part.btn = button line=1 colour=red|f.conf:1: part.btn: unknown key 'colour' for a button; its keys are line, pull, bounce, seed.",
+        "part.btn = button line=1 bounce=8|f.conf:1: part.btn: bounce=8 should be TRANSITIONS:DURATION, e.g. bounce=8:5ms.",
+        "part.btn = button line=1 bounce=8:5|f.conf:1: part.btn: bounce=5 needs a unit: us, ms or s, e.g. bounce=5ms.",
+        "part.t = lm75 sda=1 scl=2 addr=48|f.conf:1: part.t: addr=48 must be a 7-bit I2C address in hex from 0x08 to 0x77, e.g. addr=0x48.",
+        "part.t = lm75 sda=1 scl=2 addr=0x48 temp=200|f.conf:1: part.t: temp must be degrees Celsius from -55 to 125, e.g. 23.5, not '200'.",
+        "part.t = lm75 sda=1 scl=1 addr=0x48|f.conf:1: part.t: sda and scl must be different lines, not both 1.",
+        "part.9x = led line=1|f.conf:1: part.9x: part name '9x' must start with a letter and hold only letters, digits, '_' and '-' (at most 32).",
+        "part.c = clock line=1 period=10us|f.conf:1: part.c: period=10us is too short; a clock's period is at least 100us.",
         "bind.2 = sideways gpiochip1:5|f.conf:1: a binding starts with in or out, not 'sideways'; write e.g. 'in gpiochip1:5 bias=pull-up debounce=5ms' or 'out gpiochip1:2 drive=open-drain'.",
         "bind.2 = in gpiochip1|f.conf:1: 'gpiochip1' is not CHIP:LINE (a chip name, path or label, a colon, then a line offset or name); write e.g. 'in gpiochip1:5 bias=pull-up debounce=5ms' or 'out gpiochip1:2 drive=open-drain'.",
         "bind.2 = in gpiochip1:5 bias=sideways|f.conf:1: bias must be one of as-is, pull-up, pull-down, disabled, not 'sideways'.",

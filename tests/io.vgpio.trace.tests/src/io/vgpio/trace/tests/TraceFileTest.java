@@ -72,6 +72,22 @@ class TraceFileTest {
     }
 
     @Test
+    @DisplayName("A device's parts stay out of the header (an older reader reads it; a replay does not run them twice)")
+    void parts_stay_out_of_the_header(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("t.trc");
+        DeviceConfig withParts = DeviceConfig.builder().lines(4).namesList("LED,BUTTON").part("btn", "button line=1")
+                .build();
+        try (TraceWriter w = new TraceWriter(f, withParts, 0, 0)) {
+            w.add(0, 5, EventKind.LEVEL, 1, 1, Cause.PART.wire());
+        }
+        TraceReader.Trace tr = TraceReader.read(f);
+        assertEquals(withParts.withoutParts(), tr.config());
+        assertTrue(tr.config().parts().isEmpty());
+        assertTrue(!Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).contains("part."));
+        assertEquals(Cause.PART.wire(), tr.log().get(0).b(), "a part's level change is in the trace itself");
+    }
+
+    @Test
     @DisplayName("Compact: a level change costs at most 16 bytes on average (1,000,000 of them, 1 us to 10 ms apart)")
     void level_changes_are_compact(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("levels.trc");

@@ -8,6 +8,8 @@ import io.vgpio.core.DriverRule;
 import io.vgpio.core.EventKind;
 import io.vgpio.core.breakpoint.Action;
 import io.vgpio.core.fault.FaultEffect;
+import io.vgpio.core.parts.PartAction;
+import io.vgpio.core.parts.PartType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -34,10 +36,16 @@ class WireNumbersTest {
     void wire_numbers_are_the_documented_ones() {
         assertEquals(List.of("REQUEST", "RESPONSE", "LEVEL", "DIRECTION", "IRQ_TYPE", "EVENT_BUFFER", "EDGE_LATCHED",
                 "INTERRUPT", "BUFFER_INVALID", "RULE_VIOLATION", "CHAIN_ERROR", "CONNECTION", "FEATURES", "HW_EDGE",
-                "BREAKPOINT_HIT", "FAULT"),
+                "BREAKPOINT_HIT", "FAULT", "PART_EVENT", "CONTENTION"),
                 byNumber(EventKind::fromWire));
         assertEquals(EventKind.FAULT, EventKind.fromWire(15), "after 14, the breakpoint hit's number");
-        assertEquals(List.of("GUEST", "USER", "REPLAY", "HARDWARE", "FAULT"), byNumber(Cause::fromWire));
+        assertEquals(EventKind.PART_EVENT, EventKind.fromWire(16));
+        assertEquals(EventKind.CONTENTION, EventKind.fromWire(17));
+        assertEquals(List.of("GUEST", "USER", "REPLAY", "HARDWARE", "FAULT", "PART"), byNumber(Cause::fromWire));
+        assertEquals(List.of("ADDED", "NAME", "REMOVED", "STATE", "TEMPERATURE", "BYTE_WRITTEN", "I2C_START",
+                "I2C_STOP", "I2C_BYTE"), byNumber(PartAction::fromWire));
+        assertEquals(List.of("LED", "BUTTON", "SWITCH", "PULL_UP", "PULL_DOWN", "WIRE", "CLOCK", "ENCODER", "LM75",
+                "EEPROM_24C02", "REGS"), byNumber(PartType::fromWire));
         assertEquals(List.of("ERR", "DELAY", "HANG", "SHORT_LENGTH", "DROP_IRQ", "DUP_IRQ", "SPURIOUS_IRQ", "STUCK",
                 "GLITCH"), byNumber(FaultEffect.Kind::fromWire));
         assertEquals(List.of("HOLD", "PAUSE_GUEST", "LOG"), byNumber(Action::fromWire), "BREAKPOINT_HIT's action");
@@ -57,6 +65,8 @@ class WireNumbersTest {
     @DisplayName("Every constant has a number (none is left out of the tables above)")
     void every_constant_has_a_number() {
         assertEquals(EventKind.values().length, byNumber(EventKind::fromWire).size());
+        assertEquals(PartAction.values().length, byNumber(PartAction::fromWire).size());
+        assertEquals(PartType.values().length, byNumber(PartType::fromWire).size());
         assertEquals(FaultEffect.Kind.values().length, byNumber(FaultEffect.Kind::fromWire).size());
         assertEquals(Cause.values().length, byNumber(Cause::fromWire).size());
         assertEquals(EventKind.InvalidReason.values().length, byNumber(EventKind.InvalidReason::fromWire).size());

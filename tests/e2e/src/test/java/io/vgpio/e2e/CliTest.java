@@ -48,7 +48,10 @@ class CliTest {
         "serve --bind 1=in,gpiochip1:5 --bind 2=out,gpiochip1:5|lines 1 and 2 are both bound to gpiochip1:5",
         "serve --bind 1=in,nochip:3|cannot bind line 1 (in nochip:3): no GPIO chip 'nochip' (no /dev/nochip and no chip with that label)",
         "gpioinfo --all|unknown option '--all'; give chip names only.",
-        "frobnicate|unknown command 'frobnicate'; commands are workbench, serve, bench, trace, replay, guest, gpiodetect, gpioinfo and help."})
+        "decode can-bus x.vcd|unknown protocol 'can-bus'; protocols are i2c, spi, uart and onewire (or onewire_link).",
+        "decode i2c --sda SDA x.vcd|--scl LINE is missing; see 'vgpio decode --help'.",
+        "decode i2c --scl SCL --sda SDA /nonexistent/x.vcd|the input /nonexistent/x.vcd does not exist or is not a file.",
+        "frobnicate|unknown command 'frobnicate'; commands are workbench, serve, bench, trace, replay, decode, guest, gpiodetect, gpioinfo and help."})
     @DisplayName("Bad arguments: one message naming the problem and the fix, exit code 2")
     void bad_arguments(String args, String message) throws Exception {
         Result r = run(args.split(" "));

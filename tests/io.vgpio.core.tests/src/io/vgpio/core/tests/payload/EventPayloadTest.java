@@ -25,7 +25,10 @@ import io.vgpio.core.payload.EdgeLatched;
 import io.vgpio.core.payload.EventBuffer;
 import io.vgpio.core.payload.EventPayload;
 import io.vgpio.core.fault.FaultEffect;
+import io.vgpio.core.parts.PartAction;
+import io.vgpio.core.payload.Contention;
 import io.vgpio.core.payload.Fault;
+import io.vgpio.core.payload.PartEvent;
 import io.vgpio.core.payload.Features;
 import io.vgpio.core.payload.BreakpointHit;
 import io.vgpio.core.payload.HwEdge;
@@ -106,6 +109,12 @@ class EventPayloadTest {
             p.add(new Fault(7, k));
         }
         p.add(new Fault(Long.MAX_VALUE, 99)); // an effect no version writes survives as it is
+        for (PartAction a : PartAction.values()) {
+            p.add(new PartEvent(3, a, -11)); // a negative value (a temperature, an encoder's position) survives
+        }
+        p.add(new PartEvent(0xffff_ffffL, 0x7fff_ffffL, Long.MIN_VALUE)); // the widest id and action
+        p.add(new Contention(Contention.GUEST, Contention.driverOf(4)));
+        p.add(new Contention(Long.MAX_VALUE, 0));
         return p.stream();
     }
 

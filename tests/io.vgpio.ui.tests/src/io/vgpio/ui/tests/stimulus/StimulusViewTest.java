@@ -122,7 +122,8 @@ class StimulusViewTest {
 
         // Toggle and the live level display.
         Label level = w(view, "stimulus.level");
-        assertTrue(level.getText().contains("low"), level.getText());
+        // The level display follows the chip on its own timer, not the pulse's end: wait for it to show the low.
+        assertTrue(spinUntil(() -> level.getText().contains("low"), 2000), level.getText());
         press(w(view, StimulusView.ID_TOGGLE));
         assertTrue(spinUntil(() -> level.getText().contains("high"), 2000), level.getText());
         assertEquals(1, host.chip().inputLevel(3));
