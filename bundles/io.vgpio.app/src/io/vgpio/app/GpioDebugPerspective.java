@@ -5,8 +5,8 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
 /**
- * The "GPIO Debug" perspective: the schematic in the middle, stimulus, properties (and cheat sheets) on the right, waveform,
- * traffic, console and the machine's GPIO hardware below.
+ * The "GPIO Debug" perspective: the schematic in the middle, stimulus, properties, the Debug view (and cheat sheets)
+ * on the right, waveform, traffic, console, the machine's GPIO hardware, breakpoints and fault rules below.
  */
 public final class GpioDebugPerspective implements IPerspectiveFactory {
 
@@ -17,6 +17,10 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
     public static final String STIMULUS = "io.vgpio.ui.stimulus";
     public static final String CONSOLE = "io.vgpio.ui.console";
     public static final String HARDWARE = "io.vgpio.ui.hardware";
+    /** The debugger (issue 13): the device as a debug target, its GPIO breakpoints, its fault rules. */
+    public static final String DEBUG = "org.eclipse.debug.ui.DebugView";
+    public static final String BREAKPOINTS = "org.eclipse.debug.ui.BreakpointView";
+    public static final String FAULTS = "io.vgpio.ui.faults";
     /** The decoders' transactions: beside the stimulus, so that it shows next to the waveform it links with. */
     public static final String DECODED = "io.vgpio.ui.decoded";
     /** Help > Getting Started opens its cheat sheets here, beside the views each step points at. */
@@ -30,6 +34,7 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
         IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.62f, SCHEMATIC);
         right.addView(STIMULUS);
         right.addView(IPageLayout.ID_PROP_SHEET);
+        right.addView(DEBUG);
         right.addPlaceholder(CHEAT_SHEETS);
         right.addPlaceholder(DECODED);
         // Half and half: at 1024x700 the schematic's fitted chip and legend need about half the height at a readable
@@ -39,8 +44,10 @@ public final class GpioDebugPerspective implements IPerspectiveFactory {
         bottom.addView(TRAFFIC);
         bottom.addView(CONSOLE);
         bottom.addView(HARDWARE);
-        for (String id : new String[] {SCHEMATIC, WAVEFORM, TRAFFIC, STIMULUS, CONSOLE, HARDWARE, DECODED,
-                IPageLayout.ID_PROP_SHEET}) {
+        bottom.addView(BREAKPOINTS);
+        bottom.addView(FAULTS);
+        for (String id : new String[] {SCHEMATIC, WAVEFORM, TRAFFIC, STIMULUS, CONSOLE, HARDWARE, DECODED, DEBUG,
+                BREAKPOINTS, FAULTS, IPageLayout.ID_PROP_SHEET}) {
             layout.addShowViewShortcut(id);
         }
     }

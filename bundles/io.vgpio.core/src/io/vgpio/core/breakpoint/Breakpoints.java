@@ -216,6 +216,41 @@ public final class Breakpoints implements EventLog.Observer {
 
     // ---- the halt ------------------------------------------------------------------------------------------
 
+    /** The id of a {@link Halt} the user asked for ({@link #suspend}), not a breakpoint's. */
+    public static final int SUSPENDED_BY_USER = 0;
+
+    /**
+     * Holds the device now, as a hit of a breakpoint would, for a debugger's Suspend: requests wait in the rings,
+     * eventq completions are kept, and {@link #step}/{@link #resume} release them. Nothing is recorded in the log
+     * (no breakpoint hit); the halt's id is {@link #SUSPENDED_BY_USER} and its sequence number is the last event's.
+     *
+     * @param pauseGuest also stop the guest's vCPUs through QMP when connected; {@link #resume} continues them
+     * @return the halt: this one, or the one already holding the device
+     */
+    public Halt suspend(boolean pauseGuest) {
+        Halt now;
+        HeldQueues q;
+        synchronized (chip) {
+            synchronized (this) {
+                if (halt != null) {
+                    return halt;
+                }
+                now = new Halt(SUSPENDED_BY_USER, log.nextSeq() - 1);
+                halt = now;
+                q = queues;
+                if (pauseGuest) {
+                    pauseGuest();
+                }
+                notifyAll();
+            }
+            if (q != null) {
+                q.hold();
+            }
+            listeners.forEach(l -> l.halted(now));
+        }
+        return now;
+    }
+
     /** The halt holding the device, or null while it runs. */
     public synchronized Halt halted() {
         return halt;

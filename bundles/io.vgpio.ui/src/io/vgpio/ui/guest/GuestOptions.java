@@ -14,12 +14,20 @@ import java.util.List;
  * @param kernel the user's kernel image, or null for the project's (then initrd is null too)
  * @param initrd the user's initrd, or null
  * @param qemuArguments extra QEMU arguments, each one argument
+ * @param kernelAppend more kernel command line (run-guest.sh's --append), or null
+ * @param kvm use KVM when /dev/kvm works (run-guest.sh probes it and falls back to TCG), else TCG
  */
 public record GuestOptions(Path script, boolean shellAfterScript, Path kernel, Path initrd,
-        List<String> qemuArguments) {
+        List<String> qemuArguments, String kernelAppend, boolean kvm) {
 
     public GuestOptions {
         qemuArguments = List.copyOf(qemuArguments);
+        kernelAppend = kernelAppend == null || kernelAppend.isBlank() ? null : kernelAppend.strip();
+    }
+
+    /** Options without extra kernel command line, under TCG (Device > Run Guest's). */
+    public GuestOptions(Path script, boolean shellAfterScript, Path kernel, Path initrd, List<String> qemuArguments) {
+        this(script, shellAfterScript, kernel, initrd, qemuArguments, null, false);
     }
 
     /** The project's guest with a shell on its console. */
@@ -55,6 +63,12 @@ public record GuestOptions(Path script, boolean shellAfterScript, Path kernel, P
         }
         if (kernel != null) {
             c.addAll(List.of("--kernel", kernel.toString(), "--initrd", initrd.toString()));
+        }
+        if (kernelAppend != null) {
+            c.addAll(List.of("--append", kernelAppend));
+        }
+        if (kvm) {
+            c.add("--kvm");
         }
         for (String a : qemuArguments) {
             c.addAll(List.of("--qemu-arg", a));

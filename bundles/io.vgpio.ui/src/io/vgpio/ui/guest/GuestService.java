@@ -76,6 +76,13 @@ public final class GuestService {
         return g;
     }
 
+    /** Opens the Device Console on its Guest tab, from any thread (a launch delegate runs in a job). */
+    public static void showConsoleLater() {
+        if (PlatformUI.isWorkbenchRunning()) {
+            PlatformUI.getWorkbench().getDisplay().asyncExec(GuestJob::showConsole);
+        }
+    }
+
     /** Powers the running guest off (see {@link GuestProcess#stop}); blocks. */
     public GuestProcess.Ending stop() throws InterruptedException {
         GuestProcess g;

@@ -5,6 +5,7 @@ import io.vgpio.core.EventKind;
 import io.vgpio.core.traffic.TrafficCells;
 import io.vgpio.core.traffic.TrafficFilter;
 import io.vgpio.core.traffic.TrafficIndex;
+import io.vgpio.ui.debug.BreakMenu;
 import io.vgpio.ui.source.DataSource;
 import java.util.function.Supplier;
 import org.eclipse.jface.action.Action;
@@ -78,6 +79,8 @@ final class TrafficMenu {
         };
         allLines.setEnabled(index.filter().line() != TrafficFilter.ALL_LINES);
         m.add(allLines);
+        m.add(new Separator());
+        m.add(BreakMenu.likeThis(one));
         m.add(new Separator());
         Action copy = new Action("Copy") {
             @Override

@@ -24,7 +24,8 @@ class PerspectiveTest {
         assertEquals(GpioDebugPerspective.ID, page.getPerspective().getId());
         for (String id : new String[] {GpioDebugPerspective.SCHEMATIC, GpioDebugPerspective.WAVEFORM,
                 GpioDebugPerspective.TRAFFIC, GpioDebugPerspective.STIMULUS, GpioDebugPerspective.CONSOLE,
-                GpioDebugPerspective.HARDWARE, GpioDebugPerspective.DECODED}) {
+                GpioDebugPerspective.HARDWARE, GpioDebugPerspective.DECODED, GpioDebugPerspective.DEBUG,
+                GpioDebugPerspective.BREAKPOINTS, GpioDebugPerspective.FAULTS}) {
             IViewPart view = page.showView(id);
             assertNotNull(view, id);
             // A view whose class failed to load is replaced by an error part of another class.

@@ -12,6 +12,7 @@ import io.vgpio.core.stimulus.StimulusLimits;
 import io.vgpio.core.stimulus.StimulusScheduler;
 import io.vgpio.core.stimulus.Toggle;
 import io.vgpio.gpiocdev.bind.BindingStatus;
+import io.vgpio.ui.debug.BreakMenu;
 import io.vgpio.ui.hardware.HardwareActions;
 import io.vgpio.ui.hardware.HardwareService;
 import io.vgpio.ui.schematic.parts.LineEditPart;
@@ -80,6 +81,8 @@ public final class StimulusMenuProvider extends ContextMenuProvider {
                 v -> new Bounce(line, StimulusLimits.BOUNCE_TRANSITIONS.checkInt(v[0]), v[1]))));
         menu.add(new Separator());
         addHardware(menu, line);
+        menu.add(new Separator());
+        BreakMenu.addTo(menu, line);
         menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
     }
 

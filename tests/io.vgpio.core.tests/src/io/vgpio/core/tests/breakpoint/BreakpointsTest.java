@@ -69,16 +69,8 @@ class BreakpointsTest {
         }
     }
 
-    private static Chip chip() throws Exception {
-        return new Chip(DeviceConfig.builder().lines(4).build(), new EventLog(1024));
-    }
-
-    @Test
-    void pause_guest_stops_the_guest_once_and_continue_sends_cont_before_releasing() throws Exception {
-        Chip chip = chip();
-        Breakpoints b = new Breakpoints(chip);
-        b.attach(queues);
-        b.setGuestPause(new FakeGuest());
+    /** What the breakpoints' listener hears, in order: "halted ID", "resumed". */
+    private static List<String> listenTo(Breakpoints b) {
         List<String> heard = new ArrayList<>();
         b.addListener(new BreakpointListener() {
             @Override
@@ -91,6 +83,20 @@ class BreakpointsTest {
                 heard.add("resumed");
             }
         });
+        return heard;
+    }
+
+    private static Chip chip() throws Exception {
+        return new Chip(DeviceConfig.builder().lines(4).build(), new EventLog(1024));
+    }
+
+    @Test
+    void pause_guest_stops_the_guest_once_and_continue_sends_cont_before_releasing() throws Exception {
+        Chip chip = chip();
+        Breakpoints b = new Breakpoints(chip);
+        b.attach(queues);
+        b.setGuestPause(new FakeGuest());
+        List<String> heard = listenTo(b);
         int id = b.add(BreakpointSpec.parse("on=connect action=pause-guest"));
         chip.frontendChanged(true);
         chip.frontendChanged(false);
@@ -141,5 +147,28 @@ class BreakpointsTest {
             b.resume();
             b.resume();
         });
+    }
+
+    @Test
+    void suspend_holds_without_a_breakpoint_pauses_the_guest_and_resume_continues_it() throws Exception {
+        Chip chip = chip();
+        Breakpoints b = new Breakpoints(chip);
+        b.attach(queues);
+        b.setGuestPause(new FakeGuest());
+        List<String> heard = listenTo(b);
+        chip.frontendChanged(true);
+        long last = chip.log().nextSeq() - 1;
+        Halt h = b.suspend(true);
+        assertEquals(new Halt(Breakpoints.SUSPENDED_BY_USER, last), h);
+        assertEquals(last + 1, chip.log().nextSeq(), "a suspend records no breakpoint hit");
+        assertEquals(h, b.suspend(true), "a second suspend keeps the halt and stops nothing again");
+        assertEquals(List.of("stop", "hold"), calls);
+        assertEquals(List.of("halted 0"), heard);
+        assertEquals(42, b.step());
+        b.resume();
+        assertNull(b.halted());
+        assertEquals(List.of("stop", "hold", "releaseOne", "afterRelease", "cont", "releaseAll", "afterRelease"),
+                calls);
+        assertEquals(List.of("halted 0", "resumed"), heard);
     }
 }
