@@ -55,6 +55,7 @@ public final class HitNavigator {
         lastStatus = status;
         IViewPart traffic = page.findView(TrafficView.ID);
         if (held.event() != null && traffic != null) {
+            page.bringToTop(traffic); // its row is the moment: in front of the views it shares a folder with
             ISelectionProvider p = traffic.getSite().getSelectionProvider();
             if (p != null) {
                 p.setSelection(new StructuredSelection(held.event()));

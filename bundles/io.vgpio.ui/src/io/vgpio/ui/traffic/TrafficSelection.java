@@ -52,6 +52,8 @@ final class TrafficSelection {
     private final EventSelectionProvider provider = new EventSelectionProvider(this::selectEvents);
     /** Selected events (sorted sequence numbers, at most MAX_PUBLISHED) and the anchor of a range selection. */
     private long[] selected = new long[0];
+    /** Events asked for that the index had not reached yet. */
+    private long[] pending = new long[0];
     private long anchor = -1;
     /** The partner of the single selected row (tinted), or -1. */
     private long partnerSeq = -1;
@@ -72,6 +74,7 @@ final class TrafficSelection {
 
     /** Forgets the selection, its partner and the note (a new source); publishes nothing. */
     void clear() {
+        pending = new long[0];
         selected = new long[0];
         anchor = -1;
         partnerSeq = -1;
@@ -120,6 +123,7 @@ final class TrafficSelection {
 
     /** The user clicked a row or moved to it with the keys. */
     void selectRow(int row, int stateMask) {
+        pending = new long[0]; // the user chose: an older request from elsewhere no longer applies
         long seq = index.seqAt(row);
         if ((stateMask & SWT.MOD2) != 0 && anchor >= 0) {
             int from = index.rowAtOrAfter(anchor);
@@ -225,8 +229,31 @@ final class TrafficSelection {
             window.reveal(row >= 0 ? row : Math.min(index.rowAtOrAfter(seqs[0]), Math.max(0, index.size() - 1)));
         }
         long[] shown = Arrays.stream(seqs).filter(q -> index.rowOf(q) >= 0).toArray();
+        // Events the index has not scanned yet (a breakpoint hit reported at once, the table a tick behind) are
+        // selected when it gets to them.
+        long indexed = index.size() == 0 ? -1 : index.seqAt(index.size() - 1);
+        pending = Arrays.stream(seqs).filter(q -> q > indexed && index.rowOf(q) < 0).toArray();
         selected = shown;
         anchor = shown.length > 0 ? shown[0] : -1;
+        changed();
+    }
+
+    /** The index scanned more of the log: selects the events a selection asked for before they were indexed. */
+    void indexGrew() {
+        if (pending.length == 0) {
+            return;
+        }
+        long[] now = Arrays.stream(pending).filter(q -> index.rowOf(q) >= 0).toArray();
+        if (now.length == 0) {
+            return;
+        }
+        long indexed = index.seqAt(index.size() - 1);
+        pending = Arrays.stream(pending).filter(q -> q > indexed).toArray();
+        long[] merged = java.util.stream.LongStream.concat(Arrays.stream(selected), Arrays.stream(now)).sorted()
+                .distinct().toArray();
+        selected = merged;
+        anchor = merged[0];
+        window.reveal(index.rowOf(now[0]));
         changed();
     }
 

@@ -223,6 +223,7 @@ public final class TrafficView extends ViewPart {
         }
         if (!index.caughtUp(log)) {
             index.scan(log, SCAN_BUDGET_NANOS);
+            selection.indexGrew();
         }
         int n = index.size();
         if (revealSelection && index.caughtUp(log)) {
