@@ -64,6 +64,19 @@ def lanes():
         line(c, 5, y, 14, y, BLUE)
     return c
 
+def add_decoder():  # a clock-like trace over a labelled box and a plus: Add Decoder...
+    c = canvas()
+    for x in range(1, 12):
+        y = 2 if (x // 3) % 2 == 0 else 5
+        put(c, x, y, BLUE)
+    for x in (3, 6, 9):
+        line(c, x, 2, x, 5, BLUE)
+    rect(c, 1, 8, 10, 12, (0xf0, 0xc0, 0x60, 255))
+    line(c, 1, 8, 10, 8, DARK); line(c, 1, 12, 10, 12, DARK); line(c, 1, 8, 1, 12, DARK); line(c, 10, 8, 10, 12, DARK)
+    line(c, 13, 9, 13, 15, GREEN); line(c, 10, 12, 15, 12, GREEN)
+    line(c, 12, 9, 12, 15, GREEN); line(c, 10, 13, 15, 13, GREEN)
+    return c
+
 def one_to_one():
     c = canvas()
     line(c, 3, 3, 3, 12, DARK); line(c, 2, 4, 3, 3, DARK)
@@ -120,5 +133,6 @@ os.makedirs(OUT, exist_ok=True)
 for name, c in [('zoom-in', magnifier(True)), ('zoom-out', magnifier(False)), ('follow', follow()),
                 ('lanes', lanes()), ('zoom-100', one_to_one()), ('refresh', refresh()), ('bind', chain(False)),
                 ('unbind', chain(True)), ('run-guest', play(GREEN)), ('demo-guest', play(BLUE, True)),
-                ('stop-guest', stop()), ('interrupt-guest', interrupt()), ('copy-qemu', copy_cmd())]:
+                ('stop-guest', stop()), ('interrupt-guest', interrupt()), ('copy-qemu', copy_cmd()),
+                ('add-decoder', add_decoder())]:
     png(os.path.join(OUT, name + '.png'), c)

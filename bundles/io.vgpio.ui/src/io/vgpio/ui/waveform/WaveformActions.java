@@ -39,6 +39,8 @@ final class WaveformActions {
         Action decoder = action("Add Decoder...", "Decode I2C, SPI, UART or 1-Wire on some lines: a lane of"
                 + " annotations under them, and their transactions in the Decoded view", view::addDecoder);
         lanes.setImageDescriptor(ToolbarIcons.get("lanes"));
+        // An icon, not the words: with them the toolbar took a row of its own and the lanes lost its height.
+        decoder.setImageDescriptor(ToolbarIcons.get("add-decoder"));
         export.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_SAVEAS_EDIT));
         IToolBarManager tb = bars.getToolBarManager();
         tb.add(follow);
