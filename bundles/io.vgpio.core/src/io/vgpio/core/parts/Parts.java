@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A device's simulated parts, by name, in the order they were added, with the nets they sit on and the one timer
@@ -93,6 +97,21 @@ public final class Parts implements AutoCloseable {
 
     public synchronized List<Part> list() {
         return new ArrayList<>(parts.values());
+    }
+
+    /**
+     * Waits until the parts' timer has run what is due now (an EEPROM file save a write queued), so that whoever
+     * reads the effect next sees it. Timed actions still to come (a bounce, a clock) are not waited for.
+     *
+     * @return false if the timer did not get there within the timeout
+     */
+    public boolean runDue(long timeout, TimeUnit unit) throws InterruptedException {
+        try {
+            timer.submit(() -> { }).get(timeout, unit); // one thread, due tasks in order: this one runs after them
+            return true;
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            return false;
+        }
     }
 
     @Override

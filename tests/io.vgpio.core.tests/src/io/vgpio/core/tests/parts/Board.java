@@ -11,6 +11,7 @@ import io.vgpio.core.parts.PartException;
 import io.vgpio.core.parts.Parts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -77,15 +78,26 @@ final class Board implements AutoCloseable {
         return out;
     }
 
-    /** Waits for a condition the parts' timer thread brings about (no fixed sleeps). */
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
+    /**
+     * Waits for a condition the parts' timer thread brings about: every timed part action appends to the log, so
+     * this wakes on each new event; work the timer has due now without an event (an EEPROM file save) is waited for
+     * directly.
+     */
+    void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            long next = log.nextSeq();
+            parts.runDue(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !log.awaitSeq(next, left, TimeUnit.NANOSECONDS)) {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
                 throw new AssertionError("timed out waiting for " + what);
             }
-            Thread.onSpinWait();
-            Thread.sleep(1);
         }
     }
 

@@ -43,7 +43,7 @@ class ExampleBoardTest {
             b.input("BUTTON");
             assertEquals(1, b.read("BUTTON"));
             btn.press(0);
-            Board.await(() -> b.read("BUTTON") == 0, "the press, after its bounce");
+            b.await(() -> b.read("BUTTON") == 0, "the press, after its bounce");
             b.output("WIRE_A", 1);
             assertEquals(1, b.read("WIRE_B"));
             b.output("LED", 1);

@@ -109,13 +109,13 @@ class I2cPartsTest {
             assertEquals("0xff", eeprom.get("byte:0x10"), "the next page is untouched");
             assertArrayEquals(new int[] {3, 4, 5, 6, 7, 8, 9, 10}, m.readRegister(0x50, 0x08, 8),
                     "0x0e and 0x0f were written twice: the ninth and tenth bytes roll over onto them");
-            Board.await(() -> saved(rom, 0x0e) == 9, "the file saved after the page write");
+            b.await(() -> saved(rom, 0x0e) == 9, "the file saved after the page write");
             List<PartEvent> bytes = b.events(EventKind.PART_EVENT).stream().map(PartEvent::of)
                     .filter(p -> p.action() == PartAction.BYTE_WRITTEN).toList();
             assertEquals(8, bytes.size(), "one event per byte of the page");
             eeprom.set("byte:0x10", "0xab");
             assertEquals("0xab", eeprom.get("byte:0x10"));
-            Board.await(() -> saved(rom, 0x10) == 0xab, "a part set is saved too");
+            b.await(() -> saved(rom, 0x10) == 0xab, "a part set is saved too");
         }
     }
 

@@ -73,7 +73,7 @@ class SimplePartsTest {
         try (Board b = new Board()) {
             Part btn = b.add("btn", "button line=BUTTON");
             btn.press(5);
-            Board.await(() -> partLevels(b).size() == 3, "the release 5 ms later");
+            b.await(() -> partLevels(b).size() == 3, "the release 5 ms later");
             assertEquals(List.of(1L, 0L, 1L), partLevels(b).stream().map(e -> Level.of(e).level()).toList(),
                     "the pull-up, the press, the release");
             assertEquals("0", btn.get("pressed"));
@@ -92,9 +92,9 @@ class SimplePartsTest {
         try (Board b = new Board()) {
             Part btn = b.add("btn", "button line=BUTTON bounce=8:2ms seed=7");
             btn.press(0);
-            Board.await(() -> b.events(EventKind.LEVEL).stream().filter(e -> Level.of(e).cause() == Cause.PART)
+            b.await(() -> b.events(EventKind.LEVEL).stream().filter(e -> Level.of(e).cause() == Cause.PART)
                     .count() >= 10, "nine level changes after the pull-up's");
-            Board.await(() -> b.read("BUTTON") == 0, "the final level");
+            b.await(() -> b.read("BUTTON") == 0, "the final level");
             List<Event> levels = b.events(EventKind.LEVEL).stream()
                     .filter(e -> Level.of(e).cause() == Cause.PART).toList();
             return levels.subList(1, levels.size()).stream().map(Event::timeNanos).toList();
@@ -158,10 +158,10 @@ class SimplePartsTest {
     void a_clock_toggles_until_stopped() throws Exception {
         try (Board b = new Board()) {
             Part clk = b.add("clk", "clock line=A period=1ms duty=25%");
-            Board.await(() -> partLevels(b).size() >= 6, "three periods");
+            b.await(() -> partLevels(b).size() >= 6, "three periods");
             clk.set("running", "0");
             assertEquals("0", clk.get("running"));
-            Board.await(() -> b.read("A") == 0, "stopped low");
+            b.await(() -> b.read("A") == 0, "stopped low");
             List<Event> levels = partLevels(b);
             for (int i = 1; i < levels.size(); i++) {
                 assertTrue(Level.of(levels.get(i)).level() != Level.of(levels.get(i - 1)).level(), "alternates");
@@ -181,11 +181,11 @@ class SimplePartsTest {
             b.parts.nets().watch(b.line("A"), l -> seq.append("a").append(l));
             b.parts.nets().watch(b.line("B"), l -> seq.append("b").append(l));
             enc.turn(1);
-            Board.await(() -> "1".equals(get(enc, "position")), "one detent clockwise");
+            b.await(() -> "1".equals(get(enc, "position")), "one detent clockwise");
             assertEquals("a0b0a1b1", seq.toString(), "A leads clockwise");
             seq.setLength(0);
             enc.turn(-2);
-            Board.await(() -> "-1".equals(get(enc, "position")), "two detents back");
+            b.await(() -> "-1".equals(get(enc, "position")), "two detents back");
             assertEquals("b0a0b1a1b0a0b1a1", seq.toString(), "B leads the other way");
             assertThrows(PartException.class, () -> enc.press(0), "no sw= given");
         }
