@@ -19,6 +19,7 @@ import io.vgpio.ui.debug.HitNavigator;
 import io.vgpio.ui.debug.launch.GuestLaunchSettings;
 import io.vgpio.ui.guest.GuestService;
 import io.vgpio.ui.tests.UiTest;
+import io.vgpio.ui.tests.guest.GuestOutput;
 import io.vgpio.ui.tests.traffic.ViewTestSupport;
 import io.vgpio.ui.traffic.TrafficView;
 import java.nio.file.Path;
@@ -48,7 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GuestLaunchTest {
     /** Only a guard against a hung boot: the test waits for the guest's output, not for a time. */
-    private static final long BOOT_GUARD_MILLIS = 300_000;
     private final IBreakpointManager manager = DebugPlugin.getDefault().getBreakpointManager();
 
     @TempDir
@@ -85,10 +85,7 @@ class GuestLaunchTest {
         assertTrue(Arrays.asList(DebugPlugin.getDefault().getLaunchManager().getLaunches()).contains(launch));
         assertEquals(device, target.device());
         assertEquals("running", target.stateText());
-        await("the guest's shell prompt", () -> {
-            String out = thisGuestsOutput();
-            return out.contains("VGPIO-GUEST: no /test.sh") && out.endsWith("# ");
-        });
+        GuestOutput.awaitPrompt(console, device.socketPath());
         await("the device's QMP client connected to QEMU", () -> device.qmp() != null && device.qmp().connected());
 
         console.guestTerminal().type("gpioset gpiochip0 0=1; echo SET-DONE-$((6*7))\r");
@@ -128,14 +125,10 @@ class GuestLaunchTest {
     }
 
     private String thisGuestsOutput() {
-        String text = console.text(true);
-        int start = text.lastIndexOf("== starting the guest on " + device.socketPath());
-        return start < 0 ? "" : text.substring(start);
+        return GuestOutput.of(console, device.socketPath());
     }
 
     private static void await(String what, BooleanSupplier done) {
-        if (!UiTest.spinUntil(done, BOOT_GUARD_MILLIS)) {
-            throw new AssertionError("still not true after " + BOOT_GUARD_MILLIS / 1000 + " s: " + what);
-        }
+        GuestOutput.await(what, done);
     }
 }

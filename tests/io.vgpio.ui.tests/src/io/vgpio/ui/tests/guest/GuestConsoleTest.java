@@ -13,7 +13,6 @@ import io.vgpio.ui.console.DeviceConsoleView;
 import io.vgpio.ui.console.GuestTerminal;
 import io.vgpio.ui.guest.GuestDeviceChange;
 import io.vgpio.ui.guest.GuestOptions;
-import io.vgpio.ui.guest.GuestProcess;
 import io.vgpio.ui.guest.GuestService;
 import io.vgpio.ui.tests.DialogAnswerer;
 import io.vgpio.ui.tests.UiTest;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GuestConsoleTest {
     /** Only a guard against a hung boot: the tests wait for the guest's output, not for a time. */
-    private static final long BOOT_GUARD_MILLIS = 300_000;
 
     @TempDir
     Path dir;
@@ -155,22 +153,15 @@ class GuestConsoleTest {
      * start line names this test's socket, which no other test uses.
      */
     private void awaitPrompt() {
-        await("the guest's shell prompt", () -> {
-            String thisGuest = thisGuestsOutput();
-            return thisGuest.contains("VGPIO-GUEST: no /test.sh") && thisGuest.endsWith("# ");
-        });
+        GuestOutput.awaitPrompt(console, device.socketPath());
     }
 
     private String thisGuestsOutput() {
-        String text = console.text(true);
-        int start = text.lastIndexOf("== starting the guest on " + device.socketPath());
-        return start < 0 ? "" : text.substring(start);
+        return GuestOutput.of(console, device.socketPath());
     }
 
     private static void await(String what, BooleanSupplier done) {
-        if (!UiTest.spinUntil(done, BOOT_GUARD_MILLIS)) {
-            throw new AssertionError("still not true after " + BOOT_GUARD_MILLIS / 1000 + " s: " + what);
-        }
+        GuestOutput.await(what, done);
     }
 
     private static String afterLast(String text, String marker) {
