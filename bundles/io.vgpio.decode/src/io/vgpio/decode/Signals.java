@@ -52,6 +52,18 @@ public final class Signals {
      * @throws IllegalArgumentException naming the lines there are
      */
     public int line(String spec) {
+        int line = lineIndex(names, spec);
+        if (line < 0) {
+            throw new IllegalArgumentException("no line '" + spec + "'; the input's lines are " + describe());
+        }
+        return line;
+    }
+
+    /**
+     * The line {@code spec} means among {@code names}: a name first (a line may be named "3"), else a number or
+     * {@code lineN} below the line count; -1 if none. The CLI and the workbench name lines by this one rule.
+     */
+    public static int lineIndex(List<String> names, String spec) {
         int byName = names.indexOf(spec);
         if (byName >= 0) {
             return byName;
@@ -63,7 +75,7 @@ public final class Signals {
                 return n;
             }
         }
-        throw new IllegalArgumentException("no line '" + spec + "'; the input's lines are " + describe());
+        return -1;
     }
 
     private String describe() {

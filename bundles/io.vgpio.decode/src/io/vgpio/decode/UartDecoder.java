@@ -12,7 +12,29 @@ public final class UartDecoder extends SampledDecoder {
     public static final int TX = 1;
 
     /** Parity of a frame. */
-    public enum Parity { NONE, EVEN, ODD }
+    public enum Parity {
+        NONE, EVEN, ODD;
+
+        /** The parity named as sigrok and the CLI name it ({@code none}, {@code even}, {@code odd}), or null. */
+        public static Parity named(String name) {
+            return switch (name) {
+                case "none" -> NONE;
+                case "even" -> EVEN;
+                case "odd" -> ODD;
+                default -> null;
+            };
+        }
+    }
+
+    /** Stop bits written as the CLI writes them ({@code 1}, {@code 1.5}, {@code 2}), or NaN for anything else. */
+    public static double stopBitsNamed(String name) {
+        return switch (name) {
+            case "1" -> 1;
+            case "1.5" -> 1.5;
+            case "2" -> 2;
+            default -> Double.NaN;
+        };
+    }
 
     /**
      * @param baud bits per second

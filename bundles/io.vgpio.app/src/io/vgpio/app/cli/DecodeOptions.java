@@ -102,21 +102,19 @@ record DecodeOptions(String protocol, Map<String, String> values, boolean summar
 
     UartDecoder.Parity parity() throws UsageException {
         String v = values.getOrDefault("--parity", "none");
-        return switch (v) {
-            case "none" -> UartDecoder.Parity.NONE;
-            case "even" -> UartDecoder.Parity.EVEN;
-            case "odd" -> UartDecoder.Parity.ODD;
-            default -> throw new UsageException("vgpio decode: --parity must be none, even or odd, not '" + v + "'.");
-        };
+        UartDecoder.Parity p = UartDecoder.Parity.named(v);
+        if (p == null) {
+            throw new UsageException("vgpio decode: --parity must be none, even or odd, not '" + v + "'.");
+        }
+        return p;
     }
 
     double stopBits() throws UsageException {
         String v = values.getOrDefault("--stop", "1");
-        return switch (v) {
-            case "1" -> 1;
-            case "1.5" -> 1.5;
-            case "2" -> 2;
-            default -> throw new UsageException("vgpio decode: --stop must be 1, 1.5 or 2, not '" + v + "'.");
-        };
+        double bits = UartDecoder.stopBitsNamed(v);
+        if (Double.isNaN(bits)) {
+            throw new UsageException("vgpio decode: --stop must be 1, 1.5 or 2, not '" + v + "'.");
+        }
+        return bits;
     }
 }

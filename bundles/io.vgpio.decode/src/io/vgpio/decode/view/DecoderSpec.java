@@ -5,6 +5,7 @@ import io.vgpio.decode.Decoder;
 import io.vgpio.decode.I2cDecoder;
 import io.vgpio.decode.OneWireDecoder;
 import io.vgpio.decode.SpiDecoder;
+import io.vgpio.decode.Signals;
 import io.vgpio.decode.UartDecoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -198,16 +199,9 @@ public record DecoderSpec(String protocol, Map<String, String> values) {
     }
 
     private static int line(List<String> names, String option, String spec) {
-        int byName = names.indexOf(spec);
-        if (byName >= 0) {
-            return byName;
-        }
-        String digits = spec.startsWith("line") ? spec.substring(4) : spec;
-        if (!digits.isEmpty() && digits.length() < 6 && digits.chars().allMatch(Character::isDigit)) {
-            int n = Integer.parseInt(digits);
-            if (n < names.size()) {
-                return n;
-            }
+        int line = Signals.lineIndex(names, spec);
+        if (line >= 0) {
+            return line;
         }
         throw new IllegalArgumentException(option.substring(2).toUpperCase(Locale.ROOT) + ": the device has no line '"
                 + spec + "' (lines 0 to " + (names.size() - 1) + ", or their names)");
@@ -231,21 +225,19 @@ public record DecoderSpec(String protocol, Map<String, String> values) {
 
     private UartDecoder.Parity parity() {
         String v = values.getOrDefault("--parity", "none");
-        return switch (v) {
-            case "none" -> UartDecoder.Parity.NONE;
-            case "even" -> UartDecoder.Parity.EVEN;
-            case "odd" -> UartDecoder.Parity.ODD;
-            default -> throw new IllegalArgumentException("parity must be none, even or odd, not '" + v + "'");
-        };
+        UartDecoder.Parity p = UartDecoder.Parity.named(v);
+        if (p == null) {
+            throw new IllegalArgumentException("parity must be none, even or odd, not '" + v + "'");
+        }
+        return p;
     }
 
     private double stopBits() {
         String v = values.getOrDefault("--stop", "1");
-        return switch (v) {
-            case "1" -> 1;
-            case "1.5" -> 1.5;
-            case "2" -> 2;
-            default -> throw new IllegalArgumentException("stop bits must be 1, 1.5 or 2, not '" + v + "'");
-        };
+        double bits = UartDecoder.stopBitsNamed(v);
+        if (Double.isNaN(bits)) {
+            throw new IllegalArgumentException("stop bits must be 1, 1.5 or 2, not '" + v + "'");
+        }
+        return bits;
     }
 }
