@@ -116,6 +116,11 @@ public final class Parts implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            runDue(2, TimeUnit.SECONDS); // an EEPROM save a last write queued is not cancelled with the timer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         timer.shutdownNow();
         list().forEach(Part::close);
     }

@@ -119,6 +119,15 @@ class I2cPartsTest {
         }
     }
 
+    @Test
+    void a_byte_set_just_before_the_device_stops_is_in_the_file(@TempDir Path dir) throws Exception {
+        Path rom = dir.resolve("rom.bin");
+        try (Board b = new Board()) {
+            b.add("rom", "24c02 sda=SDA scl=SCL addr=0x50 file=" + rom).set("byte:0x20", "0x5a");
+        } // closing the parts must not cancel the save the set queued
+        assertEquals(0x5a, saved(rom, 0x20));
+    }
+
     private static int saved(Path file, int address) {
         try {
             byte[] b = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
